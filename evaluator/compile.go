@@ -1,0 +1,124 @@
+package evaluator
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
+)
+
+// Policies is the compiled catalog: built-in and user controls, ready to evaluate.
+type Policies struct {
+	// Controls lists every control, ordered by article then id.
+	Controls []*Control
+	query    rego.PreparedEvalQuery
+}
+
+// Compile compiles modules with the sandbox capabilities. print() output goes to
+// printOut when it is not nil, and is erased otherwise.
+func Compile(mods []*Module, printOut io.Writer) (*ast.Compiler, error) {
+	c := ast.NewCompiler().
+		WithCapabilities(SandboxCapabilities()).
+		WithEnablePrintStatements(printOut != nil)
+	set := make(map[string]*ast.Module, len(mods))
+	for _, m := range mods {
+		set[m.Name] = m.Module
+	}
+	if c.Compile(set); c.Failed() {
+		return nil, astErrors(c.Errors)
+	}
+	return c, nil
+}
+
+// Load parses the built-in policies in builtin and the user policy folders, reads
+// every control's METADATA and compiles them once. Test files are left out.
+// print() in policies writes to printOut (nil to drop it).
+func Load(ctx context.Context, builtin fs.FS, userDirs []string, printOut io.Writer) (*Policies, error) {
+	mods, err := ParseFS(builtin, "policies")
+	if err != nil {
+		return nil, err
+	}
+	builtinCount := len(mods)
+	for _, d := range userDirs {
+		um, err := ParseDir(d)
+		if err != nil {
+			return nil, err
+		}
+		mods = append(mods, um...)
+	}
+	var kept []*Module
+	var controls []*Control
+	var errs PolicyErrors
+	byID, byCode := map[string]*Control{}, map[string]*Control{}
+	for i, m := range mods {
+		if m.Test {
+			continue
+		}
+		kept = append(kept, m)
+		c, cerrs := controlFromModule(m)
+		errs = append(errs, cerrs...)
+		if c == nil || len(cerrs) > 0 {
+			continue
+		}
+		c.Builtin = i < builtinCount
+		if prev := byID[c.ID]; prev != nil {
+			errs = append(errs, &PolicyError{File: m.Name, Message: fmt.Sprintf("control id %s is already defined in %s", c.ID, prev.File)})
+			continue
+		}
+		if prev := byCode[c.ShortCode]; prev != nil {
+			errs = append(errs, &PolicyError{File: m.Name, Message: fmt.Sprintf("short code %s is already used by %s in %s", c.ShortCode, prev.ID, prev.File)})
+			continue
+		}
+		byID[c.ID], byCode[c.ShortCode] = c, c
+		controls = append(controls, c)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	comp, err := Compile(kept, printOut)
+	if err != nil {
+		return nil, err
+	}
+	sortControls(controls)
+	opts := []func(*rego.Rego){
+		rego.Compiler(comp),
+		rego.Query(controlsQuery(controls)),
+		rego.StrictBuiltinErrors(true),
+	}
+	if printOut != nil {
+		opts = append(opts, rego.EnablePrintStatements(true), rego.PrintHook(topdown.NewPrintHook(printOut)))
+	}
+	pq, err := rego.New(opts...).PrepareForEval(ctx)
+	if err != nil {
+		return nil, astErrors(err)
+	}
+	return &Policies{Controls: controls, query: pq}, nil
+}
+
+// controlsQuery builds the one query that evaluates every control together, so
+// that the library's indexes are computed once for all of them.
+func controlsQuery(controls []*Control) string {
+	var b strings.Builder
+	b.WriteString("out := {")
+	for i, c := range controls {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		pkg := "data." + c.Package
+		fmt.Fprintf(&b, "%q: [%s.applicable, %s, %s]", c.ID, pkg, ruleOrEmpty(pkg, "deny", c.hasDeny), ruleOrEmpty(pkg, "warn", c.hasWarn))
+	}
+	b.WriteString("}; top_secret := data.baomi.lib.top_secret_involved; defaults := data.baomi.lib.default_settings; frequencies := data.baomi.lib.frequency_rank")
+	return b.String()
+}
+
+func ruleOrEmpty(pkg, rule string, defined bool) string {
+	if defined {
+		return pkg + "." + rule
+	}
+	return "set()"
+}

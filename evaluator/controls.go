@@ -1,0 +1,106 @@
+package evaluator
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Severity ranks how serious a failing control is.
+type Severity string
+
+// The four severities, most serious first.
+const (
+	Critical Severity = "critical"
+	High     Severity = "high"
+	Medium   Severity = "medium"
+	Low      Severity = "low"
+)
+
+// Severities lists the valid severities from most to least serious.
+var Severities = []Severity{Critical, High, Medium, Low}
+
+// ParseSeverity returns the severity named s.
+func ParseSeverity(s string) (Severity, error) {
+	for _, v := range Severities {
+		if string(v) == s {
+			return v, nil
+		}
+	}
+	return "", fmt.Errorf("unknown severity %q: want one of critical, high, medium, low", s)
+}
+
+// Rank orders severities: critical is 4, low is 1.
+func (s Severity) Rank() int {
+	for i, v := range Severities {
+		if v == s {
+			return len(Severities) - i
+		}
+	}
+	return 0
+}
+
+// Raised is the severity one level up; critical stays critical.
+func (s Severity) Raised() Severity {
+	for i, v := range Severities {
+		if v == s && i > 0 {
+			return Severities[i-1]
+		}
+	}
+	return s
+}
+
+// Control is one testable requirement, read from a policy package's METADATA.
+type Control struct {
+	ID              string   `json:"id"`
+	ShortCode       string   `json:"short_code"`
+	Article         string   `json:"article"`
+	RelatedArticles []string `json:"related_articles,omitempty"`
+	Severity        Severity `json:"severity"`
+	Title           string   `json:"title"`
+	TitleZh         string   `json:"title_zh"`
+	Description     string   `json:"description"`
+	Remediation     string   `json:"remediation"`
+	RemediationZh   string   `json:"remediation_zh"`
+	// Package is the Rego package path, e.g. "baomi.controls.backup_encrypted".
+	Package string `json:"package"`
+	// File is the policy file that defines the control.
+	File string `json:"file"`
+	// Builtin is true for the controls embedded in baomi.
+	Builtin bool `json:"builtin"`
+
+	hasDeny bool
+	hasWarn bool
+}
+
+// Articles returns the control's article followed by its related articles.
+func (c *Control) Articles() []string {
+	return append([]string{c.Article}, c.RelatedArticles...)
+}
+
+// CompareArticles orders article numbers like "4.2.3" part by part, numerically.
+func CompareArticles(a, b string) int {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		na, ea := strconv.Atoi(pa[i])
+		nb, eb := strconv.Atoi(pb[i])
+		switch {
+		case ea == nil && eb == nil && na != nb:
+			return na - nb
+		case (ea != nil || eb != nil) && pa[i] != pb[i]:
+			return strings.Compare(pa[i], pb[i])
+		}
+	}
+	return len(pa) - len(pb)
+}
+
+// sortControls orders controls by article, then id.
+func sortControls(cs []*Control) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if c := CompareArticles(cs[i].Article, cs[j].Article); c != 0 {
+			return c < 0
+		}
+		return cs[i].ID < cs[j].ID
+	})
+}

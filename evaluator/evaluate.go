@@ -1,0 +1,340 @@
+package evaluator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
+)
+
+// Problem is an error in the inventory or the settings found while evaluating,
+// such as a waiver naming an unknown control.
+type Problem struct {
+	// Address and Attribute place the problem in the inventory; both are empty
+	// for a problem in the settings.
+	Address   string
+	Attribute string
+	Message   string
+}
+
+// InputError lists the problems that stop an evaluation.
+type InputError struct{ Problems []Problem }
+
+func (e *InputError) Error() string {
+	msgs := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		msgs[i] = p.Message
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// EvalError is a failure while evaluating the policies, such as a timeout or a
+// builtin error.
+type EvalError struct {
+	Message string
+	Timeout bool
+}
+
+func (e *EvalError) Error() string { return e.Message }
+
+// Evaluate runs every control over the input once and returns the results.
+func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Report, error) {
+	controls, problems := p.selectControls(opts.Skip)
+	waivers, wproblems := readWaivers(in.Document, p.Controls)
+	problems = append(problems, wproblems...)
+	if len(problems) > 0 {
+		return nil, &InputError{Problems: problems}
+	}
+	doc := make(map[string]any, len(in.Document)+2)
+	for k, v := range in.Document {
+		doc[k] = v
+	}
+	doc["as_of"] = opts.AsOf
+	settings := opts.Settings
+	if settings == nil {
+		settings = map[string]any{}
+	}
+	doc["settings"] = settings
+	value, err := ast.InterfaceToValue(doc)
+	if err != nil {
+		return nil, &EvalError{Message: "cannot convert the inventory for evaluation: " + err.Error()}
+	}
+	rs, err := p.query.Eval(ctx, rego.EvalParsedInput(value))
+	if err != nil {
+		if topdown.IsCancel(err) || errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, &EvalError{Message: "policy evaluation did not finish within the timeout: a policy may be too slow (look for nested scans over whole collections)", Timeout: true}
+		}
+		return nil, &EvalError{Message: "policy evaluation failed: " + err.Error()}
+	}
+	if len(rs) == 0 {
+		return nil, &EvalError{Message: "policy evaluation gave no result: a control's applicable, deny or warn rule is undefined (they must be multi-value rules: applicable contains address if { ... })"}
+	}
+	b := rs[0].Bindings
+	if probs := checkSettings(settings, b["defaults"], b["frequencies"]); len(probs) > 0 {
+		return nil, &InputError{Problems: probs}
+	}
+	topSecret := stringSet(b["top_secret"])
+	out, _ := b["out"].(map[string]any)
+	rep := &Report{AsOf: opts.AsOf}
+	for _, c := range controls {
+		parts, _ := out[c.ID].([]any)
+		if len(parts) != 3 {
+			return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): evaluation gave no result", c.ID, c.File)}
+		}
+		results, err := judge(c, parts, topSecret, in.Locator)
+		if err != nil {
+			return nil, err
+		}
+		rep.Results = append(rep.Results, results...)
+		rep.Controls = append(rep.Controls, &ControlOutcome{Control: c})
+	}
+	applyWaivers(rep, waivers, opts.AsOf)
+	for _, w := range waivers {
+		w.Location = locate(in.Locator, w.ID, "")
+	}
+	rep.Waivers = waivers
+	summarize(rep)
+	return rep, nil
+}
+
+// selectControls drops the skipped controls; a skip naming no control is a problem.
+func (p *Policies) selectControls(skip []string) ([]*Control, []Problem) {
+	skipped := map[*Control]bool{}
+	var problems []Problem
+	for _, s := range skip {
+		c := p.Find(s)
+		if c == nil {
+			problems = append(problems, Problem{Message: fmt.Sprintf("--skip %s: no control has this id or short code%s", s, p.suggest(s))})
+			continue
+		}
+		skipped[c] = true
+	}
+	var kept []*Control
+	for _, c := range p.Controls {
+		if !skipped[c] {
+			kept = append(kept, c)
+		}
+	}
+	return kept, problems
+}
+
+// Find returns the control with this id or short code, or nil.
+func (p *Policies) Find(name string) *Control {
+	for _, c := range p.Controls {
+		if c.ID == name || c.ShortCode == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func (p *Policies) suggest(name string) string {
+	var names []string
+	for _, c := range p.Controls {
+		names = append(names, c.ID, c.ShortCode)
+	}
+	if s := Nearest(name, names); s != "" {
+		return fmt.Sprintf("; did you mean %s?", s)
+	}
+	return ""
+}
+
+type finding struct {
+	resource, message, messageZh, attribute string
+}
+
+// judge turns one control's applicable, deny and warn sets into results.
+func judge(c *Control, parts []any, topSecret map[string]bool, loc Locator) ([]*Result, error) {
+	applicable, ok := parts[0].([]any)
+	if !ok {
+		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): applicable must be a set of resource addresses", c.ID, c.File)}
+	}
+	denied, err := findings(c, "deny", parts[1])
+	if err != nil {
+		return nil, err
+	}
+	warned, err := findings(c, "warn", parts[2])
+	if err != nil {
+		return nil, err
+	}
+	byResource := map[string]*Result{}
+	add := func(resource string, status Status) *Result {
+		r := byResource[resource]
+		if r == nil {
+			sev := c.Severity
+			if topSecret[resource] {
+				sev = sev.Raised()
+			}
+			r = &Result{Control: c, Resource: resource, Status: status, Severity: sev}
+			byResource[resource] = r
+		}
+		return r
+	}
+	for _, a := range applicable {
+		s, ok := a.(string)
+		if !ok {
+			return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): applicable holds %v, which is not a resource address", c.ID, c.File, a)}
+		}
+		add(s, Pass)
+	}
+	for _, group := range []struct {
+		status Status
+		items  []finding
+	}{{Warn, warned}, {Fail, denied}} {
+		for _, f := range group.items {
+			r := add(f.resource, group.status)
+			if r.Status != group.status {
+				r.Status, r.Message, r.MessageZh, r.Attribute = group.status, "", "", ""
+			}
+			r.Message = joinMessage(r.Message, f.message)
+			r.MessageZh = joinMessage(r.MessageZh, f.messageZh)
+			if r.Attribute == "" {
+				r.Attribute = f.attribute
+			}
+		}
+	}
+	out := make([]*Result, 0, len(byResource))
+	for _, r := range byResource {
+		r.Location = locate(loc, r.Resource, r.Attribute)
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Resource < out[j].Resource })
+	return out, nil
+}
+
+func joinMessage(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	return a + "; " + b
+}
+
+// findings reads a deny or warn set, sorted so that messages join in a stable order.
+func findings(c *Control, rule string, v any) ([]finding, error) {
+	items, ok := v.([]any)
+	if !ok {
+		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): %s must be a set of findings", c.ID, c.File, rule)}
+	}
+	out := make([]finding, 0, len(items))
+	for _, it := range items {
+		obj, ok := it.(map[string]any)
+		resource, rok := obj["resource"].(string)
+		if !ok || !rok || resource == "" {
+			return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): each %s finding must be an object with a resource address, got %v", c.ID, c.File, rule, it)}
+		}
+		f := finding{resource: resource}
+		f.message, _ = obj["message"].(string)
+		f.messageZh, _ = obj["message_zh"].(string)
+		f.attribute, _ = obj["attribute"].(string)
+		if f.messageZh == "" {
+			f.messageZh = f.message
+		}
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].resource != out[j].resource {
+			return out[i].resource < out[j].resource
+		}
+		if out[i].message != out[j].message {
+			return out[i].message < out[j].message
+		}
+		return out[i].attribute < out[j].attribute
+	})
+	return out, nil
+}
+
+func locate(l Locator, address, attribute string) *Location {
+	if l == nil {
+		return nil
+	}
+	file, line, col, ok := l.Locate(address, attribute)
+	if !ok {
+		return nil
+	}
+	return &Location{File: file, Line: line, Column: col}
+}
+
+func stringSet(v any) map[string]bool {
+	out := map[string]bool{}
+	items, _ := v.([]any)
+	for _, it := range items {
+		if s, ok := it.(string); ok {
+			out[s] = true
+		}
+	}
+	return out
+}
+
+// checkSettings checks user settings against the library's defaults: known names,
+// the default's type, non-negative numbers and known backup frequencies.
+func checkSettings(settings map[string]any, defaults, frequencies any) []Problem {
+	defs, _ := defaults.(map[string]any)
+	freqs, _ := frequencies.(map[string]any)
+	var names []string
+	for k := range defs {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var keys []string
+	for k := range settings {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var problems []Problem
+	for _, k := range keys {
+		v := settings[k]
+		def, known := defs[k]
+		switch {
+		case !known:
+			msg := fmt.Sprintf("settings: unknown setting %q", k)
+			if s := Nearest(k, names); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			problems = append(problems, Problem{Message: msg + " (known: " + strings.Join(names, ", ") + ")"})
+		case isNumber(def):
+			if n, ok := toFloat(v); !ok || n < 0 || math.IsInf(n, 0) || math.IsNaN(n) {
+				problems = append(problems, Problem{Message: fmt.Sprintf("settings: %s must be a number of zero or more, got %v", k, v)})
+			}
+		default:
+			s, ok := v.(string)
+			if _, known := freqs[s]; !ok || !known {
+				var allowed []string
+				for f := range freqs {
+					allowed = append(allowed, f)
+				}
+				sort.Strings(allowed)
+				problems = append(problems, Problem{Message: fmt.Sprintf("settings: %s must be one of %s, got %v", k, strings.Join(allowed, ", "), v)})
+			}
+		}
+	}
+	return problems
+}
+
+func isNumber(v any) bool {
+	_, ok := toFloat(v)
+	return ok
+}
+
+func toFloat(v any) (float64, bool) {
+	switch n := v.(type) {
+	case int:
+		return float64(n), true
+	case int64:
+		return float64(n), true
+	case float64:
+		return n, true
+	case interface{ Float64() (float64, error) }:
+		f, err := n.Float64()
+		return f, err == nil
+	}
+	return 0, false
+}

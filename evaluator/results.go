@@ -1,0 +1,118 @@
+package evaluator
+
+// Status is the outcome of one control on one resource.
+type Status string
+
+// The outcomes a result or a control can have.
+const (
+	Pass          Status = "pass"
+	Fail          Status = "fail"
+	Warn          Status = "warn"
+	Waived        Status = "waived"
+	NotApplicable Status = "not_applicable"
+)
+
+// Location is where a resource or attribute is written: file, line and column (1-based).
+type Location struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+}
+
+// Locator finds where a resource, or one of its attributes, is written.
+type Locator interface {
+	// Locate returns the location of attribute (a path such as "backup[0].encrypted",
+	// or "" for the block itself) of the resource at address.
+	Locate(address, attribute string) (file string, line, column int, ok bool)
+}
+
+// Input is what the evaluator judges: the decoded inventory and where it came from.
+type Input struct {
+	// Document is the input document of INVENTORY.md, without as_of and settings.
+	Document map[string]any
+	// Locator places results on their source lines; nil leaves locations empty.
+	Locator Locator
+}
+
+// Options are the run-time choices of one evaluation.
+type Options struct {
+	// AsOf is the date every date is judged against, "YYYY-MM-DD".
+	AsOf string
+	// Settings override the library's default thresholds.
+	Settings map[string]any
+	// Skip names controls (by id or short code) to leave out.
+	Skip []string
+}
+
+// WaiverInfo is a waiver as shown beside the result it concerns.
+type WaiverInfo struct {
+	ID         string `json:"id"`
+	Control    string `json:"control"`
+	Resource   string `json:"resource"`
+	Reason     string `json:"reason"`
+	ApprovedBy string `json:"approved_by"`
+	Expires    string `json:"expires"`
+	// Status is "active", "expired" (waives nothing) or "unused" (active, but the
+	// control does not fail on the resource).
+	Status   string    `json:"status"`
+	Location *Location `json:"location"`
+}
+
+// Result is the outcome of one control on one resource.
+type Result struct {
+	Control   *Control
+	Resource  string
+	Status    Status
+	Severity  Severity
+	Message   string
+	MessageZh string
+	// Attribute is the attribute the finding points at, if the policy named one.
+	Attribute string
+	Location  *Location
+	// Waiver is the waiver that waived the result, or an expired one that no longer does.
+	Waiver *WaiverInfo
+}
+
+// ControlOutcome sums one control's results.
+type ControlOutcome struct {
+	Control *Control
+	// Status is fail, warn, waived or pass (in that precedence), or not_applicable.
+	Status Status
+	Pass   int
+	Fail   int
+	Warn   int
+	Waived int
+}
+
+// Summary counts results by status; NotApplicable counts controls.
+type Summary struct {
+	Controls      int `json:"controls"`
+	Results       int `json:"results"`
+	Pass          int `json:"pass"`
+	Fail          int `json:"fail"`
+	Warn          int `json:"warn"`
+	Waived        int `json:"waived"`
+	NotApplicable int `json:"not_applicable"`
+}
+
+// Report is everything one evaluation found, in a deterministic order.
+type Report struct {
+	AsOf     string
+	Summary  Summary
+	Controls []*ControlOutcome
+	// Results holds pass, fail, warn and waived results, by control then resource.
+	Results []*Result
+	// Waivers lists every waiver of the inventory with its status.
+	Waivers []*WaiverInfo
+}
+
+// Failing returns the failing results whose severity is at least min.
+func (r *Report) Failing(min Severity) []*Result {
+	var out []*Result
+	for _, res := range r.Results {
+		if res.Status == Fail && res.Severity.Rank() >= min.Rank() {
+			out = append(out, res)
+		}
+	}
+	return out
+}

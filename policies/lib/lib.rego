@@ -1,0 +1,181 @@
+# METADATA
+# title: baomi shared library
+# description: |
+#   Indexes and helpers every control uses: settings, dates against input.as_of,
+#   holding systems and archives, receiving partners, NDAs in force and the data a
+#   resource involves. Every index is one comprehension over the input so that the
+#   controls stay linear in the size of the inventory.
+package baomi.lib
+
+# Thresholds of CONTROLS.md; input.settings (from the config file) overrides them.
+default_settings := {
+	"management_review_max_age_days": 365,
+	"catalog_review_max_age_days": 365,
+	"backup_min_frequency": "weekly",
+	"assessment_max_age_days": 365,
+	"monitoring_max_age_days": 365,
+	"nda_expiry_warning_days": 60,
+	"patch_max_age_days": 30,
+	"screen_lock_max_minutes": 10,
+	"training_window_days": 365,
+}
+
+settings := object.union(default_settings, object.get(input, "settings", {}))
+
+as_of := input.as_of
+
+_as_of_ns := time.parse_ns("2006-01-02", as_of)
+
+_day_ns := (24 * 60) * 60e9
+
+# days_before(n) is the date n days before the as-of date, as "YYYY-MM-DD".
+days_before(n) := _format_date(_as_of_ns - (n * _day_ns))
+
+# days_after(n) is the date n days after the as-of date, as "YYYY-MM-DD".
+days_after(n) := _format_date(_as_of_ns + (n * _day_ns))
+
+_format_date(ns) := substring(time.format([ns, "UTC", "2006-01-02"]), 0, 10)
+
+# older_than(date, n) holds when date lies more than n days before the as-of date.
+# A date exactly n days old is not older than n days.
+older_than(date, n) if date < days_before(n)
+
+# within(date, n) holds when date is on or before the as-of date and at most n days old.
+within(date, n) if {
+	date <= as_of
+	not older_than(date, n)
+}
+
+# days_between(from, to) is the number of whole days from one date to another.
+days_between(from, to) := round((time.parse_ns("2006-01-02", to) - time.parse_ns("2006-01-02", from)) / _day_ns)
+
+# Backup frequencies, from least to most frequent.
+frequency_rank := {"none": 0, "quarterly": 1, "monthly": 2, "weekly": 3, "daily": 4}
+
+# A resource's collections in the input, by address prefix.
+collection_of := {
+	"organization": "organization",
+	"department": "departments",
+	"site": "sites",
+	"system": "systems",
+	"data_asset": "data_assets",
+	"paper_archive": "paper_archives",
+	"channel": "channels",
+	"transfer": "transfers",
+	"partner": "partners",
+	"agreement": "agreements",
+	"removal": "removals",
+	"destruction": "destructions",
+	"device": "devices",
+	"disposal": "disposals",
+	"training": "trainings",
+	"waiver": "waivers",
+}
+
+# Every (holder, data asset) pair of a data asset's stored_in.
+_stored_pairs := [[holder, asset] |
+	some asset, a in input.data_assets
+	some holder in object.get(a, "stored_in", [])
+]
+
+# stored_data[holder] is the set of data assets a system or paper archive holds.
+stored_data := {holder: assets |
+	some [holder, _] in _stored_pairs
+	assets := {asset | some [h, asset] in _stored_pairs; h == holder}
+}
+
+# Systems named in any data asset's stored_in.
+holding_systems := {h | some h, _ in stored_data; startswith(h, "system.")}
+
+# Paper archives named in any data asset's stored_in.
+holding_archives := {h | some h, _ in stored_data; startswith(h, "paper_archive.")}
+
+# Every (partner, data asset) pair: what partners receive, directly or by transfer.
+_received_pairs := array.concat(
+	[[p, asset] |
+		some p, partner in input.partners
+		some asset in object.get(partner, "receives", [])
+	],
+	[[t.to, t.asset] |
+		some t in input.transfers
+		startswith(t.to, "partner.")
+		t.asset
+	],
+)
+
+# partner_data[partner] is the set of data assets a partner receives, by its
+# receives list or by a transfer to it.
+partner_data := {p: assets |
+	some [p, _] in _received_pairs
+	assets := {asset | some [q, asset] in _received_pairs; q == p}
+}
+
+# Partners named by a transfer's to, or with a non-empty receives.
+receiving_partners := {p | some p, _ in input.partners; count(object.get(input.partners[p], "receives", [])) > 0} | {t.to |
+	some t in input.transfers
+	startswith(t.to, "partner.")
+}
+
+# in_force(agreement) holds when it is signed on or before the as-of date and has
+# not expired: no expires, or expires on or after the as-of date.
+in_force(agreement) if {
+	agreement.signed <= as_of
+	not agreement.expires
+}
+
+in_force(agreement) if {
+	agreement.signed <= as_of
+	agreement.expires >= as_of
+}
+
+# NDAs in force on the as-of date, by address.
+ndas_in_force := {addr: ag |
+	some addr, ag in input.agreements
+	ag.kind == "nda"
+	in_force(ag)
+}
+
+# partner_ndas[partner] is the set of addresses of that partner's NDAs in force.
+partner_ndas := {p: ndas |
+	some _, ag in ndas_in_force
+	p := ag.partner
+	ndas := {addr | some addr, other in ndas_in_force; other.partner == p}
+}
+
+# Data assets classified top_secret (绝密).
+top_secret_assets := {addr | some addr, a in input.data_assets; a.classification == "top_secret"}
+
+# involved_data[resource] is the set of data assets a resource stores, receives,
+# carries, covers or concerns.
+involved_data := {r: assets |
+	some [r, _] in _involved_pairs
+	assets := {asset | some [q, asset] in _involved_pairs; q == r}
+}
+
+_involved_pairs := array.concat(
+	array.concat(
+		array.concat(_stored_pairs, _received_pairs),
+		[[r, addr] | some addr, a in input.data_assets; some r in {addr, object.get(a, "owner", addr)}],
+	),
+	array.concat(
+		array.concat(
+			[[addr, asset] | some addr, ag in input.agreements; some asset in object.get(ag, "covers", [])],
+			[[addr, r.asset] | some addr, r in _asset_records; r.asset],
+		),
+		array.concat(
+			[[r, t.asset] | some t in input.transfers; t.asset; some r in {object.get(t, "channel", null), object.get(t, "to", null)}; r != null],
+			[[d.device, asset] | some d in input.disposals; some asset in object.get(stored_data, d.device, set())],
+		),
+	),
+)
+
+# Resources that concern one data asset through their asset attribute.
+_asset_records := object.union_n([input.transfers, input.removals, input.destructions])
+
+# Resources whose involved data include top_secret data: their findings are raised
+# one severity level.
+top_secret_involved := {r |
+	some r, assets in involved_data
+	some asset in assets
+	asset in top_secret_assets
+}
