@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/baomi-dev/baomi/internal/suggest"
 	"math"
 	"sort"
 	"strings"
@@ -139,7 +140,7 @@ func (p *Policies) suggest(name string) string {
 	for _, c := range p.Controls {
 		names = append(names, c.ID, c.ShortCode)
 	}
-	if s := Nearest(name, names); s != "" {
+	if s := suggest.Nearest(name, names); s != "" {
 		return fmt.Sprintf("; did you mean %s?", s)
 	}
 	return ""
@@ -296,7 +297,7 @@ func checkSettings(settings map[string]any, defaults, frequencies any) []Problem
 		switch {
 		case !known:
 			msg := fmt.Sprintf("settings: unknown setting %q", k)
-			if s := Nearest(k, names); s != "" {
+			if s := suggest.Nearest(k, names); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			problems = append(problems, Problem{Message: msg + " (known: " + strings.Join(names, ", ") + ")"})

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/inventory"
+	"github.com/baomi-dev/baomi/policies"
+	"github.com/baomi-dev/baomi/report"
+)
+
+// checkOptions are the resolved choices of one baomi check run.
+type checkOptions struct {
+	Paths    []string
+	Format   string
+	Output   string
+	Policies []string
+	AsOf     string
+	FailOn   evaluator.Severity
+	Lang     string
+	ShowAll  bool
+	Skip     []string
+	Settings map[string]any
+	Timeout  time.Duration
+}
+
+func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Evaluate an inventory against every control and report pass/fail per resource",
+		Long: `Evaluate the inventory in PATH (files, or folders read recursively for .hcl
+files; default ".") against every control and report a result for each
+resource each control applies to.
+
+Exit status: 0 when no failing result is at or above --fail-on, 1 when some
+is, 2 for a usage, inventory or policy error.`,
+	}
+	f := cmd.Flags()
+	f.String("format", "table", "report format: "+strings.Join(report.Formats(), ", "))
+	f.StringP("output", "o", "", "write the report to this file instead of standard output")
+	f.StringArray("policy", nil, "folder of extra Rego controls (repeatable)")
+	f.String("as-of", "", "judge dates as of this day, YYYY-MM-DD (default: today, UTC)")
+	f.String("fail-on", "low", "lowest severity whose failures make the exit status 1: critical, high, medium or low")
+	f.String("lang", "", "output language: en or zh (default: zh for a zh* LANG locale, else en)")
+	f.String("show", "failed", "table rows: failed (failures and warnings) or all")
+	f.StringArray("skip", nil, "leave out a control, by id or short code (repeatable)")
+	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
+	f.Duration("timeout", 5*time.Minute, "stop policy evaluation after this long")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		opts, err := resolveCheckOptions(cmd, args)
+		if err != nil {
+			return err
+		}
+		code, err := runCheck(cmd.Context(), opts, stdout, stderr)
+		if err != nil {
+			return err
+		}
+		if code != exitOK {
+			return &exitCode{code: code}
+		}
+		return nil
+	}
+	return cmd
+}
+
+func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, error) {
+	v, err := newConfig(cmd)
+	if err != nil {
+		return nil, err
+	}
+	opts := &checkOptions{
+		Paths:    args,
+		Format:   v.GetString("format"),
+		Output:   v.GetString("output"),
+		Policies: stringList(v, "policy"),
+		AsOf:     v.GetString("as-of"),
+		Skip:     stringList(v, "skip"),
+		Settings: settingsFrom(v),
+		Timeout:  v.GetDuration("timeout"),
+	}
+	if len(opts.Paths) == 0 {
+		opts.Paths = []string{"."}
+	}
+	if !contains(report.Formats(), opts.Format) {
+		return nil, usageError("baomi: --format %s: want one of %s", opts.Format, strings.Join(report.Formats(), ", "))
+	}
+	if opts.AsOf == "" {
+		opts.AsOf = time.Now().UTC().Format("2006-01-02")
+	} else if _, err := time.Parse("2006-01-02", opts.AsOf); err != nil || len(opts.AsOf) != 10 {
+		return nil, usageError("baomi: --as-of %s: want a date written YYYY-MM-DD", opts.AsOf)
+	}
+	if opts.FailOn, err = evaluator.ParseSeverity(v.GetString("fail-on")); err != nil {
+		return nil, usageError("baomi: --fail-on: %v", err)
+	}
+	if opts.Lang, err = language(v); err != nil {
+		return nil, err
+	}
+	switch show := v.GetString("show"); show {
+	case "failed", "all":
+		opts.ShowAll = show == "all"
+	default:
+		return nil, usageError("baomi: --show %s: want failed or all", show)
+	}
+	if opts.Timeout <= 0 {
+		return nil, usageError("baomi: --timeout must be positive")
+	}
+	return opts, nil
+}
+
+// runCheck decodes the inventory, evaluates the policies and writes the report.
+// It returns the exit status, or an error that carries status 2.
+func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer) (int, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	inv, diags := inventory.Load(opts.Paths)
+	if diags.HasErrors() {
+		return exitError, inputFailure(stderr, inv, diags)
+	}
+	ps, err := evaluator.Load(ctx, policies.FS, opts.Policies, stderr)
+	if err != nil {
+		return exitError, &exitCode{code: exitError, msg: policyFailure(err)}
+	}
+	ectx, cancel := context.WithTimeout(ctx, opts.Timeout)
+	defer cancel()
+	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: inv.Document, Locator: inv},
+		evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip})
+	var ierr *evaluator.InputError
+	switch {
+	case errors.As(err, &ierr):
+		var pd hcl.Diagnostics
+		var plain []string
+		for _, p := range ierr.Problems {
+			if p.Address == "" {
+				plain = append(plain, "baomi: "+p.Message)
+				continue
+			}
+			pd = append(pd, inv.Diagnostic(p.Address, p.Attribute, "Invalid waiver", p.Message))
+		}
+		if len(pd) > 0 {
+			if err := inputFailure(stderr, inv, pd); err != nil && len(plain) == 0 {
+				return exitError, err
+			}
+		}
+		return exitError, &exitCode{code: exitError, msg: strings.Join(plain, "\n")}
+	case err != nil:
+		return exitError, &exitCode{code: exitError, msg: "baomi: " + err.Error()}
+	}
+	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version}
+	if opts.Output != "" {
+		err = report.WriteFile(opts.Output, opts.Format, rep, ropts)
+	} else {
+		err = report.Write(stdout, opts.Format, rep, ropts)
+	}
+	if err != nil {
+		return exitError, &exitCode{code: exitError, msg: "baomi: writing the report: " + err.Error()}
+	}
+	if len(rep.Failing(opts.FailOn)) > 0 {
+		return exitFindings, nil
+	}
+	return exitOK, nil
+}
+
+// inputFailure prints inventory diagnostics with their source lines and returns
+// the error that makes the exit status 2.
+func inputFailure(stderr io.Writer, inv *inventory.Inventory, diags hcl.Diagnostics) error {
+	inventory.SortDiagnostics(diags)
+	_ = inv.WriteDiagnostics(stderr, diags)
+	n := len(diags.Errs())
+	return &exitCode{code: exitError, msg: fmt.Sprintf("baomi: the inventory has %d error%s; nothing was evaluated", n, plural(n))}
+}
+
+func policyFailure(err error) string {
+	var pes evaluator.PolicyErrors
+	var pe *evaluator.PolicyError
+	switch {
+	case errors.As(err, &pes):
+		return pes.Error() + fmt.Sprintf("\nbaomi: %d policy error%s; nothing was evaluated", len(pes), plural(len(pes)))
+	case errors.As(err, &pe):
+		return pe.Error()
+	}
+	return "baomi: " + err.Error()
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+

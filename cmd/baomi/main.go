@@ -1,0 +1,9 @@
+// Command baomi checks a customer-data inventory written in HCL against the
+// controls of the customer-data confidentiality measures.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}

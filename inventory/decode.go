@@ -1,0 +1,462 @@
+package inventory
+
+import (
+	"fmt"
+	"github.com/baomi-dev/baomi/internal/suggest"
+	"math"
+	"math/big"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// maxSafeInteger is the largest integer JSON consumers hold exactly (2^53 - 1).
+const maxSafeInteger = 1<<53 - 1
+
+var idPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+
+// resource is one decoded top-level block, before references are checked.
+type resource struct {
+	typ     *blockType
+	address string
+	value   map[string]any
+	defRng  hcl.Range
+	// locs maps an attribute path ("site", "backup[0].encrypted") to its range.
+	locs map[string]hcl.Range
+	refs []pendingRef
+}
+
+// pendingRef is a reference to check once every file is read.
+type pendingRef struct {
+	target string
+	allow  []string
+	attr   string
+	rng    hcl.Range
+}
+
+// fileDecoder decodes the blocks of one file.
+type fileDecoder struct {
+	diags hcl.Diagnostics
+}
+
+func (d *fileDecoder) errorf(rng hcl.Range, summary, detail string, args ...any) {
+	r := rng
+	d.diags = append(d.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: fmt.Sprintf(detail, args...), Subject: &r})
+}
+
+var topSchema = func() *hcl.BodySchema {
+	s := &hcl.BodySchema{}
+	for _, b := range blockTypes {
+		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: b.name, LabelNames: []string{"id"}})
+	}
+	return s
+}()
+
+func bodySchema(attrs []attribute, blocks []nestedBlock) *hcl.BodySchema {
+	s := &hcl.BodySchema{}
+	for _, a := range attrs {
+		s.Attributes = append(s.Attributes, hcl.AttributeSchema{Name: a.name})
+	}
+	for _, b := range blocks {
+		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: b.name})
+	}
+	return s
+}
+
+// decodeFile decodes every top-level block of a parsed file.
+func decodeFile(f *hcl.File) ([]*resource, hcl.Diagnostics) {
+	d := &fileDecoder{}
+	content, diags := f.Body.Content(topSchema)
+	d.diags = append(d.diags, withSuggestions(diags, nil, nil)...)
+	if content == nil {
+		return nil, d.diags
+	}
+	var out []*resource
+	for _, blk := range content.Blocks {
+		if r := d.decodeBlock(blk); r != nil {
+			out = append(out, r)
+		}
+	}
+	return out, d.diags
+}
+
+func (d *fileDecoder) decodeBlock(blk *hcl.Block) *resource {
+	bt := blockTypeByName(blk.Type)
+	if len(blk.Labels) != 1 {
+		return nil // hcl has reported the missing or extra label
+	}
+	id := blk.Labels[0]
+	if !idPattern.MatchString(id) {
+		d.errorf(blk.LabelRanges[0], "Invalid id", "%q is not a valid id: an id is made of letters, digits, _ and -, and does not start with a digit or -.", id)
+		return nil
+	}
+	r := &resource{typ: bt, address: bt.name + "." + id, value: map[string]any{}, defRng: blk.DefRange, locs: map[string]hcl.Range{}}
+	content, diags := blk.Body.Content(bodySchema(bt.attrs, bt.blocks))
+	d.diags = append(d.diags, withSuggestions(diags, bt.attrs, bt.blocks)...)
+	if content == nil {
+		return r
+	}
+	d.decodeAttrs(r, "", bt.attrs, content.Attributes, r.value)
+	for _, nb := range bt.blocks {
+		var items []any
+		for _, inner := range content.Blocks {
+			if inner.Type != nb.name {
+				continue
+			}
+			if !nb.many && len(items) == 1 {
+				d.errorf(inner.DefRange, "Duplicate block", "A %s may hold only one %s block; the first is at line %d.", bt.name, nb.name, r.locs[nb.name].Start.Line)
+				continue
+			}
+			path := nb.name
+			if nb.many {
+				path = fmt.Sprintf("%s[%d]", nb.name, len(items))
+			}
+			r.locs[path] = inner.DefRange
+			if _, seen := r.locs[nb.name]; !seen {
+				r.locs[nb.name] = inner.DefRange
+			}
+			obj := map[string]any{}
+			ic, idiags := inner.Body.Content(bodySchema(nb.attrs, nil))
+			d.diags = append(d.diags, withSuggestions(idiags, nb.attrs, nil)...)
+			if ic != nil {
+				d.decodeAttrs(r, path+".", nb.attrs, ic.Attributes, obj)
+				if nb.many {
+					for _, a := range nb.attrs {
+						if rng, ok := r.locs[path+"."+a.name]; ok {
+							if _, seen := r.locs[nb.name+"."+a.name]; !seen {
+								r.locs[nb.name+"."+a.name] = rng
+							}
+						}
+					}
+				}
+			}
+			items = append(items, obj)
+		}
+		switch {
+		case nb.many:
+			if items == nil {
+				items = []any{}
+			}
+			r.value[nb.name] = items
+		case len(items) == 1:
+			r.value[nb.name] = items[0]
+		}
+	}
+	var missing []string
+	for _, name := range bt.required {
+		if _, ok := content.Attributes[name]; !ok {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		d.errorf(blk.DefRange, "Incomplete waiver", "A waiver must set all of control, resource, reason, approved_by and expires, so that it never waives by accident; missing: %s.", strings.Join(missing, ", "))
+	}
+	return r
+}
+
+func (d *fileDecoder) decodeAttrs(r *resource, prefix string, specs []attribute, attrs hcl.Attributes, into map[string]any) {
+	for _, spec := range specs {
+		a, ok := attrs[spec.name]
+		if !ok {
+			continue
+		}
+		r.locs[prefix+spec.name] = a.NameRange
+		if v, ok := d.decodeValue(r, prefix+spec.name, spec, a.Expr); ok && v != nil {
+			into[spec.name] = v
+		}
+	}
+}
+
+// decodeValue checks and converts one attribute's expression. It returns nil, true
+// for an explicit null, which counts as absent.
+func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr hcl.Expression) (any, bool) {
+	if !d.literalOnly(expr, spec) {
+		return nil, false
+	}
+	switch spec.kind {
+	case kindRef:
+		target, ok := d.reference(expr, spec)
+		if ok {
+			r.refs = append(r.refs, pendingRef{target: target, allow: spec.refs, attr: path, rng: expr.Range()})
+			return target, true
+		}
+		return nil, false
+	case kindRefList:
+		elems, diags := hcl.ExprList(expr)
+		if diags.HasErrors() {
+			d.errorf(expr.Range(), "Expected a list of references", "%s takes a list of references, like [%s.example].", spec.name, spec.refs[0])
+			return nil, false
+		}
+		out := make([]any, 0, len(elems))
+		good := true
+		for _, e := range elems {
+			target, ok := d.reference(e, spec)
+			if !ok {
+				good = false
+				continue
+			}
+			r.refs = append(r.refs, pendingRef{target: target, allow: spec.refs, attr: path, rng: e.Range()})
+			out = append(out, target)
+		}
+		return out, good
+	}
+	v, diags := expr.Value(nil)
+	if diags.HasErrors() {
+		d.diags = append(d.diags, diags...)
+		return nil, false
+	}
+	if v.IsNull() {
+		return nil, true
+	}
+	rng := expr.Range()
+	switch spec.kind {
+	case kindString:
+		if v.Type() != cty.String {
+			d.wrongType(rng, spec, "a string, in quotes", v)
+			return nil, false
+		}
+		return v.AsString(), true
+	case kindBool:
+		if v.Type() != cty.Bool {
+			d.wrongType(rng, spec, "true or false, without quotes", v)
+			return nil, false
+		}
+		return v.True(), true
+	case kindNumber:
+		if v.Type() != cty.Number {
+			d.wrongType(rng, spec, "a number, without quotes", v)
+			return nil, false
+		}
+		return d.number(rng, spec, v.AsBigFloat())
+	case kindDate:
+		if v.Type() != cty.String {
+			d.wrongType(rng, spec, `a date written as "YYYY-MM-DD"`, v)
+			return nil, false
+		}
+		s := v.AsString()
+		if _, err := time.Parse("2006-01-02", s); err != nil || len(s) != 10 {
+			d.errorf(rng, "Invalid date", "%s must be a real date written as \"YYYY-MM-DD\", like \"2026-01-31\"; %q is not.", spec.name, s)
+			return nil, false
+		}
+		return s, true
+	case kindEnum:
+		if v.Type() != cty.String {
+			d.wrongType(rng, spec, "one of "+quoteAll(spec.enum), v)
+			return nil, false
+		}
+		s := v.AsString()
+		for _, e := range spec.enum {
+			if e == s {
+				return s, true
+			}
+		}
+		hint := ""
+		if n := suggest.Nearest(s, spec.enum); n != "" {
+			hint = fmt.Sprintf(" Did you mean %q?", n)
+		}
+		d.errorf(rng, "Invalid value", "%s must be one of %s; %q is not.%s", spec.name, quoteAll(spec.enum), s, hint)
+		return nil, false
+	case kindStringList:
+		if !v.Type().IsTupleType() && !v.Type().IsListType() {
+			d.wrongType(rng, spec, `a list of strings, like ["a", "b"]`, v)
+			return nil, false
+		}
+		out := make([]any, 0, v.LengthInt())
+		for it := v.ElementIterator(); it.Next(); {
+			_, ev := it.Element()
+			if ev.IsNull() || ev.Type() != cty.String {
+				d.wrongType(rng, spec, `a list of strings, like ["a", "b"]`, v)
+				return nil, false
+			}
+			out = append(out, ev.AsString())
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// number accepts a finite, non-negative number that JSON holds exactly.
+func (d *fileDecoder) number(rng hcl.Range, spec attribute, f *big.Float) (any, bool) {
+	switch {
+	case f.IsInf():
+		d.errorf(rng, "Invalid number", "%s must be a finite number.", spec.name)
+		return nil, false
+	case f.Sign() < 0:
+		d.errorf(rng, "Invalid number", "%s is a count of days, minutes or people and must not be negative.", spec.name)
+		return nil, false
+	case f.Cmp(big.NewFloat(maxSafeInteger)) > 0:
+		d.errorf(rng, "Invalid number", "%s is too large: the largest number an inventory may hold is %d.", spec.name, int64(maxSafeInteger))
+		return nil, false
+	}
+	if f.IsInt() {
+		i, _ := f.Int64()
+		return i, true
+	}
+	x, _ := f.Float64()
+	if math.IsInf(x, 0) || math.IsNaN(x) {
+		d.errorf(rng, "Invalid number", "%s must be a finite number.", spec.name)
+		return nil, false
+	}
+	return x, true
+}
+
+func (d *fileDecoder) wrongType(rng hcl.Range, spec attribute, want string, got cty.Value) {
+	d.errorf(rng, "Wrong type", "%s must be %s; this is %s.", spec.name, want, describeType(got))
+}
+
+func describeType(v cty.Value) string {
+	switch t := v.Type(); {
+	case t == cty.String:
+		return "a string"
+	case t == cty.Number:
+		return "a number"
+	case t == cty.Bool:
+		return "a bool"
+	case t.IsTupleType() || t.IsListType():
+		return "a list"
+	case t.IsObjectType() || t.IsMapType():
+		return "an object"
+	}
+	return "a value of another type"
+}
+
+// literalOnly rejects function calls, templates and variables where a literal value
+// is expected: an inventory is data, never evaluated.
+func (d *fileDecoder) literalOnly(expr hcl.Expression, spec attribute) bool {
+	node, ok := expr.(hclsyntax.Node)
+	if !ok {
+		return true
+	}
+	good := true
+	hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
+		if !good {
+			return nil
+		}
+		switch e := n.(type) {
+		case *hclsyntax.FunctionCallExpr:
+			d.errorf(e.Range(), "Function calls are not allowed", "An inventory is plain data and is never evaluated: write the value of %s itself instead of calling %s().", spec.name, e.Name)
+			good = false
+		case *hclsyntax.TemplateExpr:
+			if !e.IsStringLiteral() {
+				d.errorf(e.Range(), "Templates are not allowed", "An inventory is plain data and is never evaluated: write %s without ${...} or %%{...}.", spec.name)
+				good = false
+			}
+		case *hclsyntax.TemplateWrapExpr:
+			d.errorf(e.Range(), "Templates are not allowed", "An inventory is plain data and is never evaluated: write %s without ${...}.", spec.name)
+			good = false
+		case *hclsyntax.ScopeTraversalExpr:
+			if spec.kind != kindRef && spec.kind != kindRefList {
+				d.errorf(e.Range(), "References are not allowed here", "%s takes a literal value, not a reference or variable; did you forget the quotes?", spec.name)
+				good = false
+			}
+		case *hclsyntax.ConditionalExpr, *hclsyntax.BinaryOpExpr, *hclsyntax.ForExpr, *hclsyntax.SplatExpr, *hclsyntax.IndexExpr, *hclsyntax.RelativeTraversalExpr:
+			d.errorf(n.Range(), "Expressions are not allowed", "An inventory is plain data and is never evaluated: write the value of %s itself.", spec.name)
+			good = false
+		}
+		return nil
+	})
+	return good
+}
+
+// reference reads a bare reference TYPE.ID. It catches quoted references and
+// references with extra parts.
+func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bool) {
+	example := "site.sh_dc1"
+	if len(spec.refs) > 0 {
+		example = spec.refs[0] + ".example"
+	}
+	if t, ok := expr.(*hclsyntax.TemplateExpr); ok && t.IsStringLiteral() {
+		v, _ := t.Value(nil)
+		d.errorf(expr.Range(), "Quoted reference", "A reference is written bare, without quotes: %s = %s, not %q.", spec.name, v.AsString(), v.AsString())
+		return "", false
+	}
+	tr, diags := hcl.AbsTraversalForExpr(expr)
+	if diags.HasErrors() {
+		d.errorf(expr.Range(), "Expected a reference", "%s takes a reference to another block, written TYPE.ID like %s.", spec.name, example)
+		return "", false
+	}
+	attr, ok := tr[len(tr)-1].(hcl.TraverseAttr)
+	if len(tr) != 2 || !ok {
+		d.errorf(tr.SourceRange(), "Invalid reference", "A reference is exactly TYPE.ID, like %s, with nothing after the id.", example)
+		return "", false
+	}
+	root := tr.RootName()
+	if blockTypeByName(root) == nil {
+		hint := ""
+		if n := suggest.Nearest(root, blockTypeNames()); n != "" {
+			hint = fmt.Sprintf(" Did you mean %s?", n)
+		}
+		d.errorf(tr.SourceRange(), "Unknown block type in reference", "%s is not a block type of the inventory.%s", root, hint)
+		return "", false
+	}
+	if len(spec.refs) > 0 && !contains(spec.refs, root) {
+		d.errorf(tr.SourceRange(), "Wrong reference type", "%s must refer to %s, not to a %s.", spec.name, joinOr(spec.refs), root)
+		return "", false
+	}
+	return root + "." + attr.Name, true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func joinOr(types []string) string {
+	out := make([]string, len(types))
+	for i, t := range types {
+		out[i] = "a " + t
+	}
+	return strings.Join(out, " or ")
+}
+
+func quoteAll(vals []string) string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = fmt.Sprintf("%q", v)
+	}
+	return strings.Join(out, ", ")
+}
+
+var unsupportedName = regexp.MustCompile(`(?:argument|type) named "([^"]+)"|Blocks of type "([^"]+)"`)
+
+// withSuggestions adds a did-you-mean to hcl's unknown-attribute and
+// unknown-block diagnostics where hcl found none.
+func withSuggestions(diags hcl.Diagnostics, attrs []attribute, blocks []nestedBlock) hcl.Diagnostics {
+	for _, d := range diags {
+		if !strings.HasPrefix(d.Summary, "Unsupported") || strings.Contains(d.Detail, "Did you mean") {
+			continue
+		}
+		m := unsupportedName.FindStringSubmatch(d.Detail)
+		if m == nil {
+			continue
+		}
+		var names []string
+		switch {
+		case d.Summary == "Unsupported argument":
+			for _, a := range attrs {
+				names = append(names, a.name)
+			}
+		case attrs == nil && blocks == nil:
+			names = blockTypeNames()
+		default:
+			for _, b := range blocks {
+				names = append(names, b.name)
+			}
+		}
+		name := m[1] + m[2]
+		if n := suggest.Nearest(name, names); n != "" {
+			d.Detail += fmt.Sprintf(" Did you mean %q?", n)
+		} else if len(names) > 0 {
+			d.Detail += " Allowed here: " + strings.Join(names, ", ") + "."
+		}
+	}
+	return diags
+}

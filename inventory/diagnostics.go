@@ -1,0 +1,90 @@
+package inventory
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// SortDiagnostics orders diagnostics by file, line and column.
+func SortDiagnostics(diags hcl.Diagnostics) {
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := diags[i].Subject, diags[j].Subject
+		switch {
+		case a == nil || b == nil:
+			return a == nil && b != nil
+		case a.Filename != b.Filename:
+			return a.Filename < b.Filename
+		case a.Start.Line != b.Start.Line:
+			return a.Start.Line < b.Start.Line
+		}
+		return a.Start.Column < b.Start.Column
+	})
+}
+
+// WriteDiagnostics prints each diagnostic as "file:line:column: error: summary:
+// detail" followed by the source line with the problem underlined.
+func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error {
+	var buf bytes.Buffer
+	for _, d := range diags {
+		sev := "error"
+		if d.Severity == hcl.DiagWarning {
+			sev = "warning"
+		}
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += ": " + d.Detail
+		}
+		s := d.Subject
+		switch {
+		case s == nil:
+			fmt.Fprintf(&buf, "%s: %s\n", sev, msg)
+			continue
+		case s.Start.Line == 0:
+			fmt.Fprintf(&buf, "%s: %s: %s\n", s.Filename, sev, msg)
+			continue
+		}
+		fmt.Fprintf(&buf, "%s:%d:%d: %s: %s\n", s.Filename, s.Start.Line, s.Start.Column, sev, msg)
+		if line, ok := sourceLine(inv.sources[s.Filename], s.Start.Line); ok {
+			width := 1
+			if s.End.Line == s.Start.Line && s.End.Column > s.Start.Column {
+				width = s.End.Column - s.Start.Column
+			}
+			gutter := fmt.Sprintf("%5d | ", s.Start.Line)
+			fmt.Fprintf(&buf, "%s%s\n%s%s%s\n", gutter, line,
+				strings.Repeat(" ", len(gutter)-2)+"| ", strings.Repeat(" ", max(s.Start.Column-1, 0)), strings.Repeat("^", width))
+		}
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// sourceLine returns line n (1-based) of src with tabs kept and control
+// characters made visible, cut to a readable length.
+func sourceLine(src []byte, n int) (string, bool) {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return "", false
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	line := strings.TrimRight(strings.ToValidUTF8(string(src), "\uFFFD"), "\r")
+	line = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' {
+			return '\uFFFD'
+		}
+		return r
+	}, line)
+	if len(line) > 200 {
+		line = line[:200] + "…"
+	}
+	return line, true
+}

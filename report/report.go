@@ -1,0 +1,98 @@
+// Package report writes evaluation results in the formats users ask for. It reads
+// the evaluator's result types and knows nothing of Rego.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/baomi-dev/baomi/evaluator"
+)
+
+// Options are the choices that shape a report.
+type Options struct {
+	// Lang is "en" or "zh".
+	Lang string
+	// ShowAll lists passes and waived results too, where the format shows a selection.
+	ShowAll bool
+	// ToolVersion is baomi's version, recorded in the report.
+	ToolVersion string
+}
+
+// Writer writes one report format.
+type Writer func(w io.Writer, rep *evaluator.Report, opts Options) error
+
+var formats = map[string]Writer{
+	"table": writeTable,
+	"json":  writeJSON,
+}
+
+// Formats lists the names of the report formats, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Write writes rep in the named format.
+func Write(w io.Writer, format string, rep *evaluator.Report, opts Options) error {
+	f, ok := formats[format]
+	if !ok {
+		return fmt.Errorf("unknown format %q: want one of %s", format, strings.Join(Formats(), ", "))
+	}
+	return f(w, rep, opts)
+}
+
+// Article renders an article number for lang: "4.2.3" reads "Art. 4.2.3" in
+// English and "四(二)3" in Chinese.
+func Article(article, lang string) string {
+	if lang != "zh" {
+		return "Art. " + article
+	}
+	numerals := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+	parts := strings.Split(article, ".")
+	var b strings.Builder
+	for i, p := range parts {
+		n := 0
+		fmt.Sscanf(p, "%d", &n)
+		switch {
+		case i == 0 && n < len(numerals):
+			b.WriteString(numerals[n])
+		case i == 1 && n < len(numerals):
+			b.WriteString("(" + numerals[n] + ")")
+		default:
+			b.WriteString(p)
+		}
+	}
+	return b.String()
+}
+
+// text picks the string for lang, falling back to English.
+func text(lang, en, zh string) string {
+	if lang == "zh" && zh != "" {
+		return zh
+	}
+	return en
+}
+
+// summaryLine is the one-line summary that closes a table.
+func summaryLine(s evaluator.Summary, lang string) string {
+	if lang == "zh" {
+		return fmt.Sprintf("共 %d 项控制,%d 条结果:通过 %d,未通过 %d,警告 %d,已豁免 %d;%d 项控制不适用",
+			s.Controls, s.Results, s.Pass, s.Fail, s.Warn, s.Waived, s.NotApplicable)
+	}
+	return fmt.Sprintf("%d controls, %d results: %d pass, %d fail, %d warn, %d waived; %d controls not applicable",
+		s.Controls, s.Results, s.Pass, s.Fail, s.Warn, s.Waived, s.NotApplicable)
+}
+
+func locationText(l *evaluator.Location) string {
+	if l == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d:%d", l.File, l.Line, l.Column)
+}

@@ -1,0 +1,83 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/baomi-dev/baomi/evaluator"
+)
+
+var tableHeaders = map[string][]string{
+	"en": {"Severity", "Status", "Control", "Article", "Resource", "Location", "Finding"},
+	"zh": {"严重程度", "状态", "控制项", "条款", "资源", "位置", "发现"},
+}
+
+var statusNames = map[evaluator.Status]string{
+	evaluator.Pass: "通过", evaluator.Fail: "未通过", evaluator.Warn: "警告", evaluator.Waived: "已豁免",
+}
+
+var severityNames = map[evaluator.Severity]string{
+	evaluator.Critical: "严重", evaluator.High: "高", evaluator.Medium: "中", evaluator.Low: "低",
+}
+
+// writeTable writes failures and warnings (everything with ShowAll) as a table,
+// then expired waivers and the summary line.
+func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
+	lang := opts.Lang
+	var rows [][]string
+	for _, r := range rep.Results {
+		if !opts.ShowAll && r.Status != evaluator.Fail && r.Status != evaluator.Warn {
+			continue
+		}
+		c := r.Control
+		finding := text(lang, r.Message, r.MessageZh)
+		if finding == "" {
+			finding = text(lang, c.Title, c.TitleZh)
+		}
+		if r.Waiver != nil && r.Status == evaluator.Waived {
+			finding = fmt.Sprintf("%s (%s %s, %s %s)", finding, text(lang, "waived by", "豁免:"), r.Waiver.ID, text(lang, "until", "有效期至"), r.Waiver.Expires)
+		}
+		rows = append(rows, []string{
+			text(lang, string(r.Severity), severityNames[r.Severity]),
+			text(lang, string(r.Status), statusNames[r.Status]),
+			c.ID + " " + c.ShortCode,
+			Article(c.Article, lang),
+			r.Resource,
+			locationText(r.Location),
+			finding,
+		})
+	}
+	if len(rows) > 0 {
+		headers := tableHeaders["en"]
+		if lang == "zh" {
+			headers = tableHeaders["zh"]
+		}
+		t := tablewriter.NewTable(w,
+			tablewriter.WithHeaderAutoFormat(tw.Off),
+			tablewriter.WithRowAutoWrap(tw.WrapNormal),
+			tablewriter.WithMaxWidth(200),
+		)
+		t.Header(headers)
+		if err := t.Bulk(rows); err != nil {
+			return err
+		}
+		if err := t.Render(); err != nil {
+			return err
+		}
+	}
+	for _, wv := range rep.Waivers {
+		if wv.Status != "expired" {
+			continue
+		}
+		if lang == "zh" {
+			fmt.Fprintf(w, "豁免 %s(%s,%s)已于 %s 过期,不再豁免任何结果\n", wv.ID, wv.Control, wv.Resource, wv.Expires)
+		} else {
+			fmt.Fprintf(w, "waiver %s (%s on %s) expired on %s and waives nothing\n", wv.ID, wv.Control, wv.Resource, wv.Expires)
+		}
+	}
+	_, err := fmt.Fprintln(w, summaryLine(rep.Summary, lang))
+	return err
+}
