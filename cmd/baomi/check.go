@@ -205,4 +205,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-
