@@ -425,15 +425,18 @@ func quoteAll(vals []string) string {
 	return strings.Join(out, ", ")
 }
 
+var hclSuggestion = regexp.MustCompile(` Did you mean "[^"]*"\?`)
+
 var unsupportedName = regexp.MustCompile(`(?:argument|type) named "([^"]+)"|Blocks of type "([^"]+)"`)
 
-// withSuggestions adds a did-you-mean to hcl's unknown-attribute and
-// unknown-block diagnostics where hcl found none.
+// withSuggestions puts our did-you-mean (closest by edit distance, or sharing a
+// long prefix) on hcl's unknown-attribute and unknown-block diagnostics.
 func withSuggestions(diags hcl.Diagnostics, attrs []attribute, blocks []nestedBlock) hcl.Diagnostics {
 	for _, d := range diags {
-		if !strings.HasPrefix(d.Summary, "Unsupported") || strings.Contains(d.Detail, "Did you mean") {
+		if !strings.HasPrefix(d.Summary, "Unsupported") {
 			continue
 		}
+		d.Detail = hclSuggestion.ReplaceAllString(d.Detail, "")
 		m := unsupportedName.FindStringSubmatch(d.Detail)
 		if m == nil {
 			continue

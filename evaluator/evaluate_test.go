@@ -1,0 +1,276 @@
+package evaluator_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/policies"
+)
+
+func load(t *testing.T, userDirs ...string) *evaluator.Policies {
+	t.Helper()
+	ps, err := evaluator.Load(context.Background(), policies.FS, userDirs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ps
+}
+
+// doc is a small inventory: a top_secret asset on an unencrypted system, a
+// confidential one on an encrypted system, and the waivers given.
+func doc(waivers map[string]any) map[string]any {
+	return map[string]any{
+		"organization": map[string]any{}, "departments": map[string]any{}, "sites": map[string]any{},
+		"systems": map[string]any{
+			"system.vault": map[string]any{"kind": "server", "encryption_at_rest": "none", "backup": []any{}},
+			"system.crm":   map[string]any{"kind": "server", "encryption_at_rest": "SM4", "backup": []any{}},
+			"system.spare": map[string]any{"kind": "server", "backup": []any{}},
+		},
+		"data_assets": map[string]any{
+			"data_asset.cards":    map[string]any{"classification": "top_secret", "stored_in": []any{"system.vault"}},
+			"data_asset.contacts": map[string]any{"classification": "confidential", "stored_in": []any{"system.crm"}},
+		},
+		"paper_archives": map[string]any{}, "channels": map[string]any{}, "transfers": map[string]any{},
+		"partners": map[string]any{}, "agreements": map[string]any{}, "removals": map[string]any{},
+		"destructions": map[string]any{}, "devices": map[string]any{}, "disposals": map[string]any{},
+		"trainings": map[string]any{}, "waivers": waivers,
+	}
+}
+
+func find(rep *evaluator.Report, control, resource string) *evaluator.Result {
+	for _, r := range rep.Results {
+		if r.Control.ID == control && r.Resource == resource {
+			return r
+		}
+	}
+	return nil
+}
+
+func evaluate(t *testing.T, ps *evaluator.Policies, d map[string]any, opts evaluator.Options) *evaluator.Report {
+	t.Helper()
+	if opts.AsOf == "" {
+		opts.AsOf = "2026-11-26"
+	}
+	rep, err := ps.Evaluate(context.Background(), evaluator.Input{Document: d}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+func TestPassFailAndSeverityRaise(t *testing.T) {
+	rep := evaluate(t, load(t), doc(map[string]any{}), evaluator.Options{})
+	vault := find(rep, "BM-4.2.1-04", "system.vault")
+	if vault == nil || vault.Status != evaluator.Fail {
+		t.Fatalf("system.vault storage-encrypted = %+v, want fail", vault)
+	}
+	if vault.Severity != evaluator.Critical {
+		t.Errorf("a high control failing on top_secret data has severity %s, want critical", vault.Severity)
+	}
+	crm := find(rep, "BM-4.2.1-04", "system.crm")
+	if crm == nil || crm.Status != evaluator.Pass || crm.Severity != evaluator.High {
+		t.Errorf("system.crm storage-encrypted = %+v, want pass at high", crm)
+	}
+	if find(rep, "BM-4.2.1-04", "system.spare") != nil {
+		t.Error("a system holding no data must not be judged by storage controls")
+	}
+	for _, o := range rep.Controls {
+		if o.Control.ID == "BM-4.2.3-02" && o.Status != evaluator.NotApplicable {
+			t.Errorf("backup-encrypted with no backups anywhere: status %s, want not_applicable", o.Status)
+		}
+	}
+}
+
+func TestWaivers(t *testing.T) {
+	ps := load(t)
+	waivers := map[string]any{
+		"waiver.active":  map[string]any{"control": "storage-encrypted", "resource": "system.vault", "reason": "migration", "approved_by": "CISO", "expires": "2026-11-26"},
+		"waiver.expired": map[string]any{"control": "BM-4.2.1-03", "resource": "system.vault", "reason": "old", "approved_by": "CISO", "expires": "2026-11-25"},
+		"waiver.unused":  map[string]any{"control": "BM-4.2.1-04", "resource": "system.crm", "reason": "n/a", "approved_by": "CISO", "expires": "2027-01-01"},
+	}
+	rep := evaluate(t, ps, doc(waivers), evaluator.Options{})
+	r := find(rep, "BM-4.2.1-04", "system.vault")
+	if r.Status != evaluator.Waived || r.Waiver == nil || r.Waiver.ID != "waiver.active" || r.Waiver.Reason != "migration" || r.Waiver.Expires != "2026-11-26" {
+		t.Errorf("a waiver expiring on the as-of date must still waive: %+v %+v", r, r.Waiver)
+	}
+	r = find(rep, "BM-4.2.1-03", "system.vault")
+	if r.Status != evaluator.Fail || r.Waiver == nil || r.Waiver.Status != "expired" {
+		t.Errorf("an expired waiver must waive nothing and be shown: %+v", r)
+	}
+	status := map[string]string{}
+	for _, w := range rep.Waivers {
+		status[w.ID] = w.Status
+	}
+	want := map[string]string{"waiver.active": "active", "waiver.expired": "expired", "waiver.unused": "unused"}
+	for id, s := range want {
+		if status[id] != s {
+			t.Errorf("%s status %q, want %q", id, status[id], s)
+		}
+	}
+	if rep.Summary.Waived != 1 {
+		t.Errorf("summary waived = %d, want 1", rep.Summary.Waived)
+	}
+}
+
+func TestWaiverForUnknownControl(t *testing.T) {
+	waivers := map[string]any{"waiver.typo": map[string]any{"control": "storage-encryptd", "resource": "system.vault", "reason": "x", "approved_by": "y", "expires": "2027-01-01"}}
+	_, err := load(t).Evaluate(context.Background(), evaluator.Input{Document: doc(waivers)}, evaluator.Options{AsOf: "2026-11-26"})
+	var ie *evaluator.InputError
+	if !errors.As(err, &ie) || len(ie.Problems) != 1 {
+		t.Fatalf("want one input problem, got %v", err)
+	}
+	p := ie.Problems[0]
+	if p.Address != "waiver.typo" || p.Attribute != "control" || !strings.Contains(p.Message, "did you mean storage-encrypted?") {
+		t.Errorf("problem = %+v", p)
+	}
+}
+
+func TestSkipAndSettings(t *testing.T) {
+	ps := load(t)
+	rep := evaluate(t, ps, doc(map[string]any{}), evaluator.Options{Skip: []string{"storage-encrypted", "BM-4.2.1-03"}})
+	for _, o := range rep.Controls {
+		if o.Control.ID == "BM-4.2.1-04" || o.Control.ID == "BM-4.2.1-03" {
+			t.Errorf("skipped control %s was evaluated", o.Control.ID)
+		}
+	}
+	if rep.Summary.Controls != len(ps.Controls)-2 {
+		t.Errorf("summary counts %d controls, want %d", rep.Summary.Controls, len(ps.Controls)-2)
+	}
+	_, err := ps.Evaluate(context.Background(), evaluator.Input{Document: doc(nil)}, evaluator.Options{AsOf: "2026-11-26", Skip: []string{"no-such"}})
+	if err == nil {
+		t.Error("skipping an unknown control must be an error")
+	}
+	_, err = ps.Evaluate(context.Background(), evaluator.Input{Document: doc(nil)},
+		evaluator.Options{AsOf: "2026-11-26", Settings: map[string]any{"patch_max_age_dayz": 10, "backup_min_frequency": "hourly"}})
+	if err == nil || !strings.Contains(err.Error(), `did you mean "patch_max_age_days"`) || !strings.Contains(err.Error(), "backup_min_frequency must be one of") {
+		t.Errorf("bad settings must be reported, got %v", err)
+	}
+}
+
+func TestUserPolicy(t *testing.T) {
+	ps := load(t, "testdata/user")
+	c := ps.Find("system-named")
+	if c == nil || c.ID != "ACME-4.2.1-01" || c.Builtin {
+		t.Fatalf("user control not loaded as a user control: %+v", c)
+	}
+	rep := evaluate(t, ps, doc(map[string]any{}), evaluator.Options{})
+	r := find(rep, "ACME-4.2.1-01", "system.crm")
+	if r == nil || r.Status != evaluator.Fail || r.Message != "system.crm has no name" || r.MessageZh != r.Message || r.Attribute != "name" {
+		t.Errorf("user control result = %+v", r)
+	}
+	if r := find(rep, "ACME-4.2.1-01", "system.vault"); r == nil || r.Severity != evaluator.Medium {
+		t.Errorf("user control findings on top_secret data are raised too: %+v", r)
+	}
+}
+
+func writePolicy(t *testing.T, body string) string {
+	t.Helper()
+	dir := t.TempDir()
+	src := `# METADATA
+# title: t
+# description: d
+# custom:
+#   id: X-1.1-01
+#   short_code: x
+#   article: "1.1"
+#   severity: low
+#   title_zh: t
+#   remediation: r
+#   remediation_zh: r
+package user.x
+
+applicable contains "system.crm"
+
+` + body + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "x.rego"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestForbiddenBuiltins(t *testing.T) {
+	for _, call := range []string{
+		`http.send({"method": "get", "url": "http://example.com"})`,
+		`net.lookup_ip_addr("example.com")`,
+		`opa.runtime()`,
+		`time.now_ns()`,
+		`rand.intn("x", 10)`,
+		`uuid.rfc4122("x")`,
+	} {
+		name := call[:strings.Index(call, "(")]
+		t.Run(name, func(t *testing.T) {
+			dir := writePolicy(t, "deny contains {\"resource\": \"system.crm\", \"message\": sprintf(\"%v\", [x])} if x := "+call)
+			_, err := evaluator.Load(context.Background(), policies.FS, []string{dir}, nil)
+			if err == nil {
+				t.Fatalf("a policy calling %s was accepted", name)
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, "x.rego:") || !strings.Contains(msg, name+" is not allowed: policies run sandboxed") {
+				t.Errorf("unclear refusal: %s", msg)
+			}
+		})
+	}
+}
+
+func TestPolicyContractErrors(t *testing.T) {
+	for _, tc := range []struct{ name, body, want string }{
+		{"no deny or warn", "", "defines neither deny nor warn"},
+		{"syntax", "deny contains x if {", "x.rego:"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := evaluator.Load(context.Background(), policies.FS, []string{writePolicy(t, tc.body)}, nil)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v, want an error containing %q", err, tc.want)
+			}
+		})
+	}
+	_, err := evaluator.Load(context.Background(), policies.FS, []string{"testdata/no-such-dir"}, nil)
+	if err == nil {
+		t.Error("a missing policy folder must be an error")
+	}
+}
+
+func TestTimeout(t *testing.T) {
+	dir := writePolicy(t, `deny contains {"resource": "system.crm", "message": "slow"} if {
+	some a in numbers.range(1, 100000)
+	some b in numbers.range(1, 100000)
+	a == b + 1000000
+}`)
+	ps, err := evaluator.Load(context.Background(), policies.FS, []string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	_, err = ps.Evaluate(ctx, evaluator.Input{Document: doc(map[string]any{})}, evaluator.Options{AsOf: "2026-11-26"})
+	var ee *evaluator.EvalError
+	if !errors.As(err, &ee) || !ee.Timeout {
+		t.Errorf("want a timeout error, got %v", err)
+	}
+}
+
+func TestSeverity(t *testing.T) {
+	for _, tc := range []struct{ in, want evaluator.Severity }{
+		{evaluator.Low, evaluator.Medium}, {evaluator.Medium, evaluator.High},
+		{evaluator.High, evaluator.Critical}, {evaluator.Critical, evaluator.Critical},
+	} {
+		if got := tc.in.Raised(); got != tc.want {
+			t.Errorf("%s raised = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+	if _, err := evaluator.ParseSeverity("severe"); err == nil {
+		t.Error("unknown severity accepted")
+	}
+}
+
+func TestCompareArticles(t *testing.T) {
+	if evaluator.CompareArticles("4.2.10", "4.2.9") <= 0 || evaluator.CompareArticles("2.1", "4.1.1") >= 0 || evaluator.CompareArticles("4.7", "4.7") != 0 {
+		t.Error("articles must order numerically, part by part")
+	}
+}

@@ -1,0 +1,239 @@
+package inventory
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// load writes files (name → content) to a temporary folder, loads it and returns
+// the inventory and its rendered diagnostics, with the folder's path cut away.
+func load(t *testing.T, files map[string]string) (*Inventory, string) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inv, diags := Load([]string{dir})
+	SortDiagnostics(diags)
+	var buf bytes.Buffer
+	if err := inv.WriteDiagnostics(&buf, diags); err != nil {
+		t.Fatal(err)
+	}
+	return inv, strings.ReplaceAll(buf.String(), filepath.ToSlash(dir)+"/", "")
+}
+
+func TestDecodeErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"syntax", map[string]string{"a.hcl": "system \"x\" {\n  kind = \n}\n"},
+			[]string{"a.hcl:2:"}},
+		{"unknown attribute", map[string]string{"a.hcl": "system \"x\" {\n  designatd = true\n}\n"},
+			[]string{`a.hcl:2:3: error: Unsupported argument`, `Did you mean "designated"?`}},
+		{"unknown block type", map[string]string{"a.hcl": "sytem \"x\" {}\n"},
+			[]string{`a.hcl:1:1: error: Unsupported block type`, `Did you mean "system"?`}},
+		{"unknown nested block", map[string]string{"a.hcl": "system \"x\" {\n  backups {}\n}\n"},
+			[]string{`a.hcl:2:3: error: Unsupported block type`, `Did you mean "backup"?`}},
+		{"bad enum", map[string]string{"a.hcl": "system \"x\" {\n  kind = \"servr\"\n}\n"},
+			[]string{`a.hcl:2:10: error: Invalid value: kind must be one of "server", "cloud"`, `Did you mean "server"?`}},
+		{"bad date", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2026-02-30\"\n}\n"},
+			[]string{`a.hcl:2:12: error: Invalid date: signed must be a real date written as "YYYY-MM-DD"`}},
+		{"date in another format", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2026/01/05\"\n}\n"},
+			[]string{`a.hcl:2:12: error: Invalid date`}},
+		{"dangling reference", map[string]string{"a.hcl": "site \"sh\" {}\nsystem \"x\" {\n  site = site.hz\n}\n"},
+			[]string{`a.hcl:3:10: error: Unknown reference: site refers to site.hz, which is not defined in any inventory file.`}},
+		{"dangling reference in a list", map[string]string{"a.hcl": "data_asset \"d\" {\n  stored_in = [system.nope]\n}\n"},
+			[]string{`a.hcl:2:16: error: Unknown reference: stored_in refers to system.nope`}},
+		{"wrong reference type", map[string]string{"a.hcl": "site \"s\" {}\ndata_asset \"d\" {\n  stored_in = [site.s]\n}\n"},
+			[]string{`a.hcl:3:16: error: Wrong reference type: stored_in must refer to a system or a paper_archive, not to a site.`}},
+		{"unknown type in reference", map[string]string{"a.hcl": "system \"x\" {\n  site = sites.a\n}\n"},
+			[]string{`a.hcl:2:10: error: Unknown block type in reference: sites is not a block type of the inventory. Did you mean site?`}},
+		{"reference with extra parts", map[string]string{"a.hcl": "site \"a\" {}\nsystem \"x\" {\n  site = site.a.b\n}\n"},
+			[]string{`a.hcl:3:10: error: Invalid reference: A reference is exactly TYPE.ID`}},
+		{"quoted reference", map[string]string{"a.hcl": "site \"a\" {}\nsystem \"x\" {\n  site = \"site.a\"\n}\n"},
+			[]string{`a.hcl:3:10: error: Quoted reference: A reference is written bare, without quotes: site = site.a`}},
+		{"duplicate id across files", map[string]string{"a.hcl": "site \"a\" {}\n", "sub/b.hcl": "\nsite \"a\" {}\n"},
+			[]string{`sub/b.hcl:2:1: error: Duplicate id: site.a is defined twice: first at `, `a.hcl:1:1.`}},
+		{"two organizations", map[string]string{"a.hcl": "organization \"a\" {}\norganization \"b\" {}\n"},
+			[]string{`a.hcl:2:1: error: Second organization: An inventory describes one organization; organization.a is already defined at`}},
+		{"wrong type", map[string]string{"a.hcl": "system \"x\" {\n  designated = \"yes\"\n}\n"},
+			[]string{`a.hcl:2:16: error: Wrong type: designated must be true or false, without quotes; this is a string.`}},
+		{"number as string", map[string]string{"a.hcl": "department \"x\" {\n  staff = \"12\"\n}\n"},
+			[]string{`a.hcl:2:11: error: Wrong type: staff must be a number, without quotes; this is a string.`}},
+		{"negative count", map[string]string{"a.hcl": "department \"x\" {\n  staff = -3\n}\n"},
+			[]string{`a.hcl:2:11: error: Invalid number: staff is a count`}},
+		{"huge number", map[string]string{"a.hcl": "department \"x\" {\n  staff = 1e400\n}\n"},
+			[]string{`a.hcl:2:11: error: Invalid number: staff is too large`}},
+		{"function call", map[string]string{"a.hcl": "system \"x\" {\n  name = upper(\"crm\")\n}\n"},
+			[]string{`a.hcl:2:10: error: Function calls are not allowed: An inventory is plain data and is never evaluated: write the value of name itself instead of calling upper().`}},
+		{"file function", map[string]string{"a.hcl": "system \"x\" {\n  name = file(\"/etc/passwd\")\n}\n"},
+			[]string{`a.hcl:2:10: error: Function calls are not allowed`}},
+		{"template", map[string]string{"a.hcl": "system \"x\" {\n  name = \"crm-${env}\"\n}\n"},
+			[]string{`a.hcl:2:10: error: Templates are not allowed`}},
+		{"variable", map[string]string{"a.hcl": "system \"x\" {\n  name = crm\n}\n"},
+			[]string{`a.hcl:2:10: error: References are not allowed here`}},
+		{"missing label", map[string]string{"a.hcl": "system {\n}\n"},
+			[]string{`a.hcl:1:8: error: Missing id for system`}},
+		{"invalid id", map[string]string{"a.hcl": "system \"9 lives\" {}\n"},
+			[]string{`a.hcl:1:8: error: Invalid id: "9 lives" is not a valid id`}},
+		{"second single nested block", map[string]string{"a.hcl": "data_asset \"d\" {\n  collection {}\n  collection {}\n}\n"},
+			[]string{`a.hcl:3:3: error: Duplicate block: A data_asset may hold only one collection block; the first is at line 2.`}},
+		{"incomplete waiver", map[string]string{"a.hcl": "waiver \"w\" {\n  control = \"BM-4.2.1-04\"\n}\n"},
+			[]string{`a.hcl:1:1: error: Incomplete waiver`, `missing: resource, reason, approved_by, expires.`}},
+		{"empty folder", map[string]string{"README.txt": "nothing here"},
+			[]string{`error: no inventory files`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, out := load(t, tc.files)
+			for _, w := range tc.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("diagnostics lack %q; got:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
+
+func TestDiagnosticShowsSourceLine(t *testing.T) {
+	_, out := load(t, map[string]string{"a.hcl": "system \"x\" {\n  kind = \"servr\"\n}\n"})
+	want := "    2 |   kind = \"servr\"\n      |          ^^^^^^^\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("want snippet\n%s\ngot\n%s", want, out)
+	}
+}
+
+func TestAllErrorsReportedTogether(t *testing.T) {
+	_, out := load(t, map[string]string{
+		"a.hcl": "system \"x\" {\n  kind = \"servr\"\n  designated = 1\n}\n",
+		"b.hcl": "site \"s\" {\n  kind = \"moon\"\n}\n",
+	})
+	if n := strings.Count(out, ": error: "); n != 3 {
+		t.Errorf("want 3 errors, got %d:\n%s", n, out)
+	}
+}
+
+func TestDecodeDocument(t *testing.T) {
+	inv, out := load(t, map[string]string{
+		"infra.hcl": `site "sh" {
+  city = "Shanghai"
+  kind = "datacenter"
+}
+
+system "crm_db" {
+  kind       = "server"
+  site       = site.sh
+  designated = true
+  patch_age_days = 3
+
+  backup {
+    frequency = "daily"
+    encrypted = true
+    site      = site.sh
+  }
+  backup {
+    frequency = "weekly"
+  }
+}
+
+system "bare" {}
+`,
+		".hidden/ignored.hcl": "this is not hcl",
+		"data/assets.hcl": `data_asset "contacts" {
+  category  = "identity"
+  stored_in = [system.crm_db]
+  collection {
+    consent = "explicit"
+  }
+}
+
+agreement "nda" {
+  scope_of_use = ["delivery", "support"]
+  expires      = null
+}
+`,
+	})
+	if out != "" {
+		t.Fatalf("unexpected diagnostics:\n%s", out)
+	}
+	want := map[string]any{
+		"kind": "server", "site": "site.sh", "designated": true, "patch_age_days": int64(3),
+		"backup": []any{
+			map[string]any{"frequency": "daily", "encrypted": true, "site": "site.sh"},
+			map[string]any{"frequency": "weekly"},
+		},
+	}
+	systems := inv.Document["systems"].(map[string]any)
+	if got := systems["system.crm_db"]; !reflect.DeepEqual(got, want) {
+		t.Errorf("system.crm_db = %#v\nwant %#v", got, want)
+	}
+	if got := systems["system.bare"]; !reflect.DeepEqual(got, map[string]any{"backup": []any{}}) {
+		t.Errorf("system.bare = %#v, want only an empty backup list", got)
+	}
+	asset := inv.Document["data_assets"].(map[string]any)["data_asset.contacts"]
+	wantAsset := map[string]any{"category": "identity", "stored_in": []any{"system.crm_db"}, "collection": map[string]any{"consent": "explicit"}}
+	if !reflect.DeepEqual(asset, wantAsset) {
+		t.Errorf("data_asset.contacts = %#v\nwant %#v", asset, wantAsset)
+	}
+	nda := inv.Document["agreements"].(map[string]any)["agreement.nda"]
+	if !reflect.DeepEqual(nda, map[string]any{"scope_of_use": []any{"delivery", "support"}}) {
+		t.Errorf("agreement.nda = %#v (null must count as absent)", nda)
+	}
+	for _, c := range Collections() {
+		if _, ok := inv.Document[c].(map[string]any); !ok {
+			t.Errorf("collection %s missing from the document", c)
+		}
+	}
+	if len(inv.Files) != 2 {
+		t.Errorf("files = %v, want the two .hcl files outside the hidden folder", inv.Files)
+	}
+}
+
+func TestLocate(t *testing.T) {
+	inv, out := load(t, map[string]string{"a.hcl": `site "sh" {}
+
+system "db" {
+  site = site.sh
+  backup {
+    frequency = "daily"
+  }
+  backup {
+    encrypted = false
+  }
+}
+`})
+	if out != "" {
+		t.Fatal(out)
+	}
+	for _, tc := range []struct {
+		attr      string
+		line, col int
+	}{
+		{"", 3, 1},
+		{"site", 4, 3},
+		{"backup[1].encrypted", 9, 5},
+		{"backup[0].encrypted", 5, 3},
+		{"backup.encrypted", 9, 5},
+		{"backup", 5, 3},
+		{"designated", 3, 1},
+	} {
+		file, line, col, ok := inv.Locate("system.db", tc.attr)
+		if !ok || !strings.HasSuffix(file, "a.hcl") || line != tc.line || col != tc.col {
+			t.Errorf("Locate(system.db, %q) = %s:%d:%d %v, want line %d col %d", tc.attr, file, line, col, ok, tc.line, tc.col)
+		}
+	}
+	if _, _, _, ok := inv.Locate("system.nope", ""); ok {
+		t.Error("Locate found a resource that does not exist")
+	}
+}
