@@ -117,15 +117,24 @@ receiving_partners := {p | some p, _ in input.partners; count(object.get(input.p
 }
 
 # in_force(agreement) holds when it is signed on or before the as-of date and has
-# not expired: no expires, or expires on or after the as-of date.
+# not expired: no expires, or expires on or after the as-of date. An agreement with
+# no signed date is not in force; a null date counts as absent.
 in_force(agreement) if {
-	agreement.signed <= as_of
-	not agreement.expires
+	_signed_by_as_of(agreement)
+	not _agreement_date(agreement, "expires")
 }
 
 in_force(agreement) if {
-	agreement.signed <= as_of
-	agreement.expires >= as_of
+	_signed_by_as_of(agreement)
+	_agreement_date(agreement, "expires") >= as_of
+}
+
+_signed_by_as_of(agreement) if _agreement_date(agreement, "signed") <= as_of
+
+# _agreement_date(agreement, key) is the date under key; undefined when absent or null.
+_agreement_date(agreement, key) := d if {
+	d := agreement[key]
+	is_string(d)
 }
 
 # NDAs in force on the as-of date, by address.
@@ -164,7 +173,7 @@ _involved_pairs := array.concat(
 		),
 		array.concat(
 			[[r, t.asset] | some t in input.transfers; t.asset; some r in {object.get(t, "channel", null), object.get(t, "to", null)}; r != null],
-			[[d.device, asset] | some d in input.disposals; some asset in object.get(stored_data, d.device, set())],
+			[[addr, asset] | some addr, d in input.disposals; some asset in object.get(stored_data, d.device, set())],
 		),
 	),
 )

@@ -1,0 +1,334 @@
+package baomi.lib_test
+
+import data.baomi.lib
+
+# settings, as_of
+
+test_settings_defaults if {
+	s := lib.settings with input as {"as_of": "2026-11-26"}
+	s == lib.default_settings
+	s.backup_min_frequency == "weekly"
+	s.nda_expiry_warning_days == 60
+	count(s) == 9
+}
+
+test_settings_override_merges if {
+	s := lib.settings with input as {"as_of": "2026-11-26", "settings": {"nda_expiry_warning_days": 30}}
+	s.nda_expiry_warning_days == 30
+	s.backup_min_frequency == "weekly"
+	s.management_review_max_age_days == 365
+	count(s) == 9
+}
+
+test_as_of if {
+	lib.as_of == "2026-11-26" with input as {"as_of": "2026-11-26"}
+}
+
+# dates
+
+test_days_before if {
+	inv := {"as_of": "2026-11-26"}
+	lib.days_before(0) == "2026-11-26" with input as inv
+	lib.days_before(1) == "2026-11-25" with input as inv
+	lib.days_before(30) == "2026-10-27" with input as inv
+	lib.days_before(365) == "2025-11-26" with input as inv
+}
+
+test_days_after if {
+	inv := {"as_of": "2026-11-26"}
+	lib.days_after(0) == "2026-11-26" with input as inv
+	lib.days_after(5) == "2026-12-01" with input as inv
+	lib.days_after(60) == "2027-01-25" with input as inv
+}
+
+test_days_across_year_and_leap_day if {
+	lib.days_before(1) == "2025-12-31" with input as {"as_of": "2026-01-01"}
+	lib.days_after(1) == "2027-01-01" with input as {"as_of": "2026-12-31"}
+	lib.days_before(1) == "2024-02-29" with input as {"as_of": "2024-03-01"}
+	lib.days_after(1) == "2024-02-29" with input as {"as_of": "2024-02-28"}
+	lib.days_before(365) == "2023-03-02" with input as {"as_of": "2024-03-01"}
+	lib.days_after(366) == "2025-01-01" with input as {"as_of": "2024-01-01"}
+}
+
+test_older_than_boundaries if {
+	inv := {"as_of": "2026-11-26"}
+	not lib.older_than("2026-10-27", 30) with input as inv
+	lib.older_than("2026-10-26", 30) with input as inv
+	not lib.older_than("2026-11-26", 0) with input as inv
+	lib.older_than("2026-11-25", 0) with input as inv
+	not lib.older_than("2026-11-26", 30) with input as inv
+	not lib.older_than("2027-01-01", 30) with input as inv
+	not lib.older_than("2025-11-26", 365) with input as inv
+	lib.older_than("2025-11-25", 365) with input as inv
+}
+
+test_within_boundaries if {
+	inv := {"as_of": "2026-11-26"}
+	lib.within("2026-11-26", 30) with input as inv
+	lib.within("2026-10-27", 30) with input as inv
+	not lib.within("2026-10-26", 30) with input as inv
+	not lib.within("2026-11-27", 30) with input as inv
+	lib.within("2026-11-26", 0) with input as inv
+	not lib.within("2026-11-25", 0) with input as inv
+}
+
+test_days_between if {
+	lib.days_between("2026-11-26", "2027-01-25") == 60
+	lib.days_between("2027-01-25", "2026-11-26") == -60
+	lib.days_between("2026-11-26", "2026-11-26") == 0
+	lib.days_between("2024-02-28", "2024-03-01") == 2
+	lib.days_between("2025-02-28", "2025-03-01") == 1
+	lib.days_between("2025-01-01", "2026-01-01") == 365
+}
+
+test_dates_compare_as_strings if {
+	"2026-01-05" < "2026-02-01"
+	"2025-12-31" < "2026-01-01"
+}
+
+# enumerations
+
+test_frequency_rank_order if {
+	r := lib.frequency_rank
+	r.none < r.quarterly
+	r.quarterly < r.monthly
+	r.monthly < r.weekly
+	r.weekly < r.daily
+	count(r) == 5
+}
+
+test_collection_of if {
+	lib.collection_of.system == "systems"
+	lib.collection_of.data_asset == "data_assets"
+	lib.collection_of.paper_archive == "paper_archives"
+	lib.collection_of.agreement == "agreements"
+	count(lib.collection_of) == 16
+}
+
+# holders and stored data
+
+_storage := {
+	"as_of": "2026-11-26",
+	"systems": {"system.a": {}, "system.b": {}, "system.idle": {}},
+	"paper_archives": {"paper_archive.p": {}, "paper_archive.idle": {}},
+	"data_assets": {
+		"data_asset.x": {"stored_in": ["system.a", "paper_archive.p"]},
+		"data_asset.y": {"stored_in": ["system.a", "system.b"]},
+		"data_asset.z": {"stored_in": []},
+		"data_asset.w": {},
+	},
+}
+
+test_stored_data if {
+	lib.stored_data == {
+		"system.a": {"data_asset.x", "data_asset.y"},
+		"system.b": {"data_asset.y"},
+		"paper_archive.p": {"data_asset.x"},
+	} with input as _storage
+}
+
+test_holding_systems if {
+	lib.holding_systems == {"system.a", "system.b"} with input as _storage
+}
+
+test_holding_archives if {
+	lib.holding_archives == {"paper_archive.p"} with input as _storage
+}
+
+test_holders_empty if {
+	inv := {"as_of": "2026-11-26", "systems": {"system.a": {}}, "data_assets": {}}
+	lib.stored_data == {} with input as inv
+	lib.holding_systems == set() with input as inv
+	lib.holding_archives == set() with input as inv
+}
+
+# receiving partners and the data they receive
+
+_partners := {
+	"as_of": "2026-11-26",
+	"data_assets": {"data_asset.x": {}, "data_asset.y": {}, "data_asset.z": {}},
+	"departments": {"department.ops": {}},
+	"partners": {
+		"partner.direct": {"receives": ["data_asset.x"]},
+		"partner.both": {"receives": ["data_asset.x", "data_asset.y"]},
+		"partner.via": {},
+		"partner.empty": {"receives": []},
+		"partner.noasset": {"receives": []},
+		"partner.none": {},
+	},
+	"transfers": {
+		"transfer.1": {"asset": "data_asset.z", "to": "partner.via", "channel": "channel.sftp"},
+		"transfer.2": {"asset": "data_asset.y", "to": "partner.both"},
+		"transfer.3": {"asset": "data_asset.z", "to": "partner.both"},
+		"transfer.4": {"asset": "data_asset.x", "to": "department.ops"},
+		"transfer.5": {"to": "partner.noasset"},
+	},
+}
+
+test_receiving_partners if {
+	lib.receiving_partners == {"partner.direct", "partner.both", "partner.via", "partner.noasset"} with input as _partners
+}
+
+test_receiving_partners_without_transfers if {
+	inv := object.remove(_partners, ["transfers"])
+	lib.receiving_partners == {"partner.direct", "partner.both"} with input as inv
+}
+
+test_partner_data if {
+	lib.partner_data == {
+		"partner.direct": {"data_asset.x"},
+		"partner.both": {"data_asset.x", "data_asset.y", "data_asset.z"},
+		"partner.via": {"data_asset.z"},
+	} with input as _partners
+}
+
+# agreements in force
+
+_in_force(ag) if lib.in_force(ag) with input as {"as_of": "2026-11-26"}
+
+test_in_force_boundaries if {
+	_in_force({"signed": "2025-01-10", "expires": "2027-01-09"})
+	_in_force({"signed": "2026-11-26", "expires": "2027-01-09"})
+	_in_force({"signed": "2025-01-10", "expires": "2026-11-26"})
+	_in_force({"signed": "2026-11-26", "expires": "2026-11-26"})
+	_in_force({"signed": "2025-01-10"})
+	_in_force({"signed": "2025-01-10", "expires": null})
+	not _in_force({"signed": "2025-01-10", "expires": "2026-11-25"})
+	not _in_force({"signed": "2026-11-27"})
+	not _in_force({"signed": "2026-11-27", "expires": "2027-01-09"})
+	not _in_force({"expires": "2027-01-09"})
+	not _in_force({})
+	not _in_force({"signed": null})
+}
+
+test_in_force_ignores_kind if {
+	_in_force({"kind": "dpa", "signed": "2025-01-10"})
+}
+
+_agreements := {
+	"as_of": "2026-11-26",
+	"agreements": {
+		"agreement.p_nda": {"partner": "partner.p", "kind": "nda", "signed": "2025-01-10", "expires": "2027-01-09"},
+		"agreement.p_nda_renewal": {"partner": "partner.p", "kind": "nda", "signed": "2026-11-26"},
+		"agreement.p_nda_last_day": {"partner": "partner.p", "kind": "nda", "signed": "2024-01-01", "expires": "2026-11-26"},
+		"agreement.p_nda_lapsed": {"partner": "partner.p", "kind": "nda", "signed": "2024-01-01", "expires": "2026-11-25"},
+		"agreement.p_nda_future": {"partner": "partner.p", "kind": "nda", "signed": "2026-11-27"},
+		"agreement.p_dpa": {"partner": "partner.p", "kind": "dpa", "signed": "2025-01-10"},
+		"agreement.p_service": {"partner": "partner.p", "kind": "service", "signed": "2025-01-10"},
+		"agreement.p_nokind": {"partner": "partner.p", "signed": "2025-01-10"},
+		"agreement.q_nda": {"partner": "partner.q", "kind": "nda", "signed": "2025-06-01"},
+		"agreement.r_dpa": {"partner": "partner.r", "kind": "dpa", "signed": "2025-06-01"},
+	},
+}
+
+test_ndas_in_force if {
+	ndas := lib.ndas_in_force with input as _agreements
+	{k | some k, _ in ndas} == {"agreement.p_nda", "agreement.p_nda_renewal", "agreement.p_nda_last_day", "agreement.q_nda"}
+	ndas["agreement.q_nda"] == _agreements.agreements["agreement.q_nda"]
+}
+
+test_partner_ndas_several_agreements if {
+	lib.partner_ndas == {
+		"partner.p": {"agreement.p_nda", "agreement.p_nda_renewal", "agreement.p_nda_last_day"},
+		"partner.q": {"agreement.q_nda"},
+	} with input as _agreements
+}
+
+test_partner_ndas_dpa_does_not_count if {
+	pn := lib.partner_ndas with input as _agreements
+	not pn["partner.r"]
+	not "agreement.p_dpa" in pn["partner.p"]
+}
+
+test_partner_ndas_empty if {
+	lib.partner_ndas == {} with input as {"as_of": "2026-11-26", "agreements": {}}
+	lib.ndas_in_force == {} with input as {"as_of": "2026-11-26", "agreements": {}}
+}
+
+# involved data and top_secret
+
+_involved := {
+	"as_of": "2026-11-26",
+	"departments": {"department.sales": {}},
+	"systems": {"system.db": {}, "system.spare": {}},
+	"paper_archives": {"paper_archive.hq": {}},
+	"devices": {"device.laptops": {}},
+	"data_assets": {
+		"data_asset.secret": {"classification": "top_secret", "owner": "department.sales", "stored_in": ["system.db"]},
+		"data_asset.plain": {"classification": "confidential", "stored_in": ["system.db", "paper_archive.hq"]},
+		"data_asset.lone": {"classification": "secret"},
+	},
+	"channels": {"channel.mail": {}},
+	"partners": {"partner.p": {"receives": ["data_asset.plain"]}, "partner.t": {}},
+	"transfers": {"transfer.x": {"asset": "data_asset.secret", "to": "partner.t", "channel": "channel.mail"}},
+	"agreements": {"agreement.n": {"partner": "partner.p", "kind": "nda", "covers": ["data_asset.plain", "data_asset.secret"]}},
+	"removals": {"removal.r": {"asset": "data_asset.plain"}},
+	"destructions": {"destruction.d": {"asset": "data_asset.secret"}},
+	"disposals": {
+		"disposal.db": {"device": "system.db"},
+		"disposal.spare": {"device": "system.spare"},
+		"disposal.laptops": {"device": "device.laptops"},
+	},
+	"trainings": {},
+	"waivers": {},
+}
+
+test_involved_data if {
+	lib.involved_data == {
+		"system.db": {"data_asset.secret", "data_asset.plain"},
+		"paper_archive.hq": {"data_asset.plain"},
+		"data_asset.secret": {"data_asset.secret"},
+		"data_asset.plain": {"data_asset.plain"},
+		"data_asset.lone": {"data_asset.lone"},
+		"department.sales": {"data_asset.secret"},
+		"partner.p": {"data_asset.plain"},
+		"partner.t": {"data_asset.secret"},
+		"transfer.x": {"data_asset.secret"},
+		"channel.mail": {"data_asset.secret"},
+		"agreement.n": {"data_asset.plain", "data_asset.secret"},
+		"removal.r": {"data_asset.plain"},
+		"destruction.d": {"data_asset.secret"},
+		"disposal.db": {"data_asset.secret", "data_asset.plain"},
+	} with input as _involved
+}
+
+test_top_secret_assets if {
+	lib.top_secret_assets == {"data_asset.secret"} with input as _involved
+}
+
+test_top_secret_involved if {
+	lib.top_secret_involved == {
+		"system.db",
+		"data_asset.secret",
+		"department.sales",
+		"partner.t",
+		"transfer.x",
+		"channel.mail",
+		"agreement.n",
+		"destruction.d",
+		"disposal.db",
+	} with input as _involved
+}
+
+test_top_secret_involved_none if {
+	inv := object.union(_involved, {"data_assets": {
+		"data_asset.secret": {"classification": "confidential", "stored_in": ["system.db"]},
+		"data_asset.plain": {"classification": "confidential"},
+		"data_asset.lone": {},
+	}})
+	lib.top_secret_assets == set() with input as inv
+	lib.top_secret_involved == set() with input as inv
+}
+
+test_involved_data_tolerates_missing_collections if {
+	inv := {
+		"as_of": "2026-11-26",
+		"systems": {"system.db": {}},
+		"data_assets": {"data_asset.secret": {"classification": "top_secret", "stored_in": ["system.db"]}},
+	}
+	lib.involved_data == {
+		"system.db": {"data_asset.secret"},
+		"data_asset.secret": {"data_asset.secret"},
+	} with input as inv
+	lib.top_secret_involved == {"system.db", "data_asset.secret"} with input as inv
+}

@@ -1,0 +1,90 @@
+# METADATA
+# title: Receiving partners hold a recent, passing security assessment
+# description: |
+#   Every partner that receives customer data has had its ability to keep the data
+#   confidential assessed. The latest assessment dated on or before the as-of date
+#   counts (undated and future-dated assessments are ignored; among several on the
+#   latest date the worst result counts). It fails when there is none, when it is
+#   older than assessment_max_age_days, or when its result is fail or not declared.
+#   A conditional result passes.
+# custom:
+#   id: BM-4.5.2-01
+#   short_code: partner-assessment
+#   article: "4.5.2"
+#   severity: high
+#   title_zh: 接收客户资料的外部单位已通过保密能力评估
+#   remediation: Assess the partner's ability to protect customer data at least once every assessment period, record it in a `security_assessment` block with its `date` and `result`, and stop providing data to a partner that fails until it remediates.
+#   remediation_zh: 至少在每个评估周期内对外部单位的保密能力评估一次,在 `security_assessment` 块中记录评估日期 `date` 和结论 `result`;评估不通过的,应在其整改前停止向其提供客户资料。
+package baomi.controls.partner_assessment
+
+import data.baomi.lib
+
+# Results from worst to best; an absent or unknown result ranks below fail.
+_rank := {"fail": 0, "conditional": 1, "pass": 2}
+
+_assessments(addr) := object.get(object.get(input.partners, addr, {}), "security_assessment", [])
+
+# An assessment counts once it has a date on or before the as-of date.
+_done(a) if {
+	is_string(a.date)
+	a.date <= lib.as_of
+}
+
+# _latest[partner] is the assessment that counts: the latest one that has been done,
+# and the worst of several done on that date (the first in the file among equals).
+_latest := {addr: {"index": i, "date": last, "result": object.get(assessments[i], "result", null)} |
+	some addr in lib.receiving_partners
+	assessments := _assessments(addr)
+	last := max({a.date | some a in assessments; _done(a)})
+	[_, i] := min({[object.get(_rank, object.get(a, "result", null), -1), j] |
+		some j, a in assessments
+		_done(a)
+		a.date == last
+	})
+}
+
+applicable contains addr if some addr in lib.receiving_partners
+
+deny contains {
+	"resource": addr,
+	"message": sprintf("%s receives customer data but has no security assessment dated on or before %s", [addr, lib.as_of]),
+	"message_zh": sprintf("%s 接收客户资料,但截至 %s 没有任何有日期的保密能力评估记录", [addr, lib.as_of]),
+	"attribute": "security_assessment",
+} if {
+	some addr in applicable
+	not _latest[addr]
+}
+
+deny contains {
+	"resource": addr,
+	"message": sprintf("the latest security assessment of %s (security_assessment block %d, dated %s) is older than %v days", [addr, latest.index + 1, latest.date, max_age]),
+	"message_zh": sprintf("%s 最近一次保密能力评估(第 %d 条评估记录,日期 %s)已超过 %v 天", [addr, latest.index + 1, latest.date, max_age]),
+	"attribute": sprintf("security_assessment[%d].date", [latest.index]),
+} if {
+	max_age := lib.settings.assessment_max_age_days
+	some addr in applicable
+	latest := _latest[addr]
+	lib.older_than(latest.date, max_age)
+}
+
+deny contains {
+	"resource": addr,
+	"message": sprintf("the latest security assessment of %s (security_assessment block %d, dated %s) has result fail", [addr, latest.index + 1, latest.date]),
+	"message_zh": sprintf("%s 最近一次保密能力评估(第 %d 条评估记录,日期 %s)结论为不通过(fail)", [addr, latest.index + 1, latest.date]),
+	"attribute": sprintf("security_assessment[%d].result", [latest.index]),
+} if {
+	some addr in applicable
+	latest := _latest[addr]
+	latest.result == "fail"
+}
+
+deny contains {
+	"resource": addr,
+	"message": sprintf("the latest security assessment of %s (security_assessment block %d, dated %s) declares no result", [addr, latest.index + 1, latest.date]),
+	"message_zh": sprintf("%s 最近一次保密能力评估(第 %d 条评估记录,日期 %s)未写明评估结论", [addr, latest.index + 1, latest.date]),
+	"attribute": sprintf("security_assessment[%d].result", [latest.index]),
+} if {
+	some addr in applicable
+	latest := _latest[addr]
+	not _rank[latest.result]
+}

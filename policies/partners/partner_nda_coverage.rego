@@ -1,0 +1,44 @@
+# METADATA
+# title: Partner NDAs cover all the data the partner receives
+# description: |
+#   A partner that receives customer data and has an NDA in force fails when some
+#   data asset it receives, by its receives list or by a transfer, is not in the
+#   `covers` list of any of its NDAs in force. Partners with no NDA in force are
+#   left to partner-nda.
+# custom:
+#   id: BM-4.5.1-03
+#   short_code: partner-nda-coverage
+#   article: "4.5.1"
+#   severity: high
+#   title_zh: 保密协议覆盖外部单位接收的全部客户资料
+#   remediation: Extend an NDA in force with the partner (or sign a new one) so that its `covers` list names every data asset the partner receives, or stop providing the uncovered data.
+#   remediation_zh: 补充或新签与该外部单位的保密协议,使其 `covers` 列明对方接收的全部客户资料;否则停止提供未覆盖的客户资料。
+package baomi.controls.partner_nda_coverage
+
+import data.baomi.lib
+
+applicable contains addr if {
+	some addr in lib.receiving_partners
+	count(object.get(lib.partner_ndas, addr, set())) > 0
+}
+
+deny contains {
+	"resource": addr,
+	"message": sprintf("%s receives data that none of its NDAs in force (%s) covers: %s", [addr, concat(", ", sort(ndas)), concat(", ", sort(uncovered))]),
+	"message_zh": sprintf("%s 接收的以下客户资料未被其任何有效保密协议(%s)覆盖:%s", [addr, concat(", ", sort(ndas)), concat(", ", sort(uncovered))]),
+	"attribute": "receives",
+} if {
+	some addr in applicable
+	ndas := lib.partner_ndas[addr]
+	covered := {asset |
+		some nda in ndas
+		some asset in _covers(lib.ndas_in_force[nda])
+	}
+	uncovered := object.get(lib.partner_data, addr, set()) - covered
+	count(uncovered) > 0
+}
+
+_covers(ag) := c if {
+	c := ag.covers
+	is_array(c)
+} else := []

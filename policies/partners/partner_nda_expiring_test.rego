@@ -1,0 +1,125 @@
+package baomi.controls.partner_nda_expiring_test
+
+import data.baomi.controls.partner_nda_expiring
+
+# With as_of 2026-11-26 and the default 60 days, the horizon is 2027-01-25.
+
+_nda(covers, fields) := object.union(
+	{"partner": "partner.p", "kind": "nda", "signed": "2025-01-10", "covers": covers},
+	fields,
+)
+
+_inv(receives, agreements) := {
+	"as_of": "2026-11-26",
+	"data_assets": {"data_asset.a": {}, "data_asset.b": {}, "data_asset.c": {}},
+	"partners": {"partner.p": {"receives": receives}, "partner.idle": {}},
+	"transfers": {},
+	"agreements": agreements,
+}
+
+test_pass_no_expiry if {
+	inv := _inv(["data_asset.a"], {"agreement.n": _nda(["data_asset.a"], {})})
+	partner_nda_expiring.applicable == {"partner.p"} with input as inv
+	count(partner_nda_expiring.warn) == 0 with input as inv
+}
+
+test_pass_expires_on_horizon if {
+	inv := _inv(["data_asset.a"], {"agreement.n": _nda(["data_asset.a"], {"expires": "2027-01-25"})})
+	count(partner_nda_expiring.warn) == 0 with input as inv
+}
+
+test_warn_expires_day_before_horizon if {
+	inv := _inv(["data_asset.a"], {"agreement.n": _nda(["data_asset.a"], {"expires": "2027-01-24"})})
+	some w in partner_nda_expiring.warn with input as inv
+	w.resource == "partner.p"
+	contains(w.message, "2027-01-25")
+	contains(w.message, "data_asset.a (covered until 2027-01-24)")
+	count(partner_nda_expiring.warn) == 1 with input as inv
+}
+
+test_warn_expires_on_as_of if {
+	inv := _inv(["data_asset.a"], {"agreement.n": _nda(["data_asset.a"], {"expires": "2026-11-26"})})
+	partner_nda_expiring.applicable == {"partner.p"} with input as inv
+	some w in partner_nda_expiring.warn with input as inv
+	w.resource == "partner.p"
+}
+
+test_pass_renewal_signed_covers_on if {
+	inv := _inv(["data_asset.a"], {
+		"agreement.n": _nda(["data_asset.a"], {"expires": "2026-12-31"}),
+		"agreement.renewal": _nda(["data_asset.a"], {"signed": "2026-11-01", "expires": "2028-12-31"}),
+	})
+	count(partner_nda_expiring.warn) == 0 with input as inv
+}
+
+test_warn_lists_only_lapsing_assets_sorted if {
+	inv := _inv(["data_asset.c", "data_asset.a", "data_asset.b"], {
+		"agreement.short": _nda(["data_asset.a", "data_asset.b", "data_asset.c"], {"expires": "2026-12-31"}),
+		"agreement.shorter": _nda(["data_asset.c"], {"expires": "2026-12-01"}),
+		"agreement.long": _nda(["data_asset.b"], {}),
+	})
+	some w in partner_nda_expiring.warn with input as inv
+	w.resource == "partner.p"
+	endswith(w.message, ": data_asset.a (covered until 2026-12-31), data_asset.c (covered until 2026-12-31)")
+	count(partner_nda_expiring.warn) == 1 with input as inv
+}
+
+test_uncovered_asset_not_warned if {
+	inv := _inv(["data_asset.a", "data_asset.b"], {"agreement.n": _nda(["data_asset.a"], {})})
+	count(partner_nda_expiring.warn) == 0 with input as inv
+}
+
+test_covers_absent_not_warned if {
+	inv := _inv(["data_asset.a"], {"agreement.n": object.remove(_nda([], {"expires": "2026-12-01"}), ["covers"])})
+	partner_nda_expiring.applicable == {"partner.p"} with input as inv
+	count(partner_nda_expiring.warn) == 0 with input as inv
+}
+
+test_lapsed_and_future_ndas_ignored if {
+	inv := _inv(["data_asset.a"], {
+		"agreement.n": _nda(["data_asset.a"], {"expires": "2027-01-01"}),
+		"agreement.future": _nda(["data_asset.a"], {"signed": "2026-11-27"}),
+		"agreement.dpa": _nda(["data_asset.a"], {"kind": "dpa"}),
+	})
+	some w in partner_nda_expiring.warn with input as inv
+	w.resource == "partner.p"
+}
+
+test_asset_received_by_transfer if {
+	inv := object.union(
+		_inv([], {"agreement.n": _nda(["data_asset.c"], {"expires": "2027-01-01"})}),
+		{"transfers": {"transfer.x": {"asset": "data_asset.c", "to": "partner.p"}}},
+	)
+	some w in partner_nda_expiring.warn with input as inv
+	w.resource == "partner.p"
+	contains(w.message, "data_asset.c")
+}
+
+test_setting_shorter_window if {
+	inv := object.union(
+		_inv(["data_asset.a"], {"agreement.n": _nda(["data_asset.a"], {"expires": "2026-12-26"})}),
+		{"settings": {"nda_expiry_warning_days": 30}},
+	)
+	count(partner_nda_expiring.warn) == 0 with input as inv
+}
+
+test_setting_shorter_window_day_before if {
+	inv := object.union(
+		_inv(["data_asset.a"], {"agreement.n": _nda(["data_asset.a"], {"expires": "2026-12-25"})}),
+		{"settings": {"nda_expiry_warning_days": 30}},
+	)
+	some w in partner_nda_expiring.warn with input as inv
+	contains(w.message, "2026-12-26")
+}
+
+test_not_applicable_without_nda_in_force if {
+	inv := _inv(["data_asset.a"], {"agreement.old": _nda(["data_asset.a"], {"expires": "2026-11-25"})})
+	count(partner_nda_expiring.applicable) == 0 with input as inv
+	count(partner_nda_expiring.warn) == 0 with input as inv
+}
+
+test_not_applicable_partner_receiving_nothing if {
+	inv := _inv([], {"agreement.n": _nda(["data_asset.a"], {"partner": "partner.idle", "expires": "2026-12-01"})})
+	count(partner_nda_expiring.applicable) == 0 with input as inv
+	count(partner_nda_expiring.warn) == 0 with input as inv
+}

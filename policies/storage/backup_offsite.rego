@@ -1,0 +1,103 @@
+# METADATA
+# title: Backups are kept off-site
+# description: |
+#   A system that holds customer data and has backups fails when its own site is
+#   not declared, or when no backup is at a declared site other than the system's.
+#   It gets a warning when its off-site backups cannot be shown to be in another
+#   city: every off-site backup site is in the system's city, or a city is not
+#   declared.
+# custom:
+#   id: BM-4.2.3-03
+#   short_code: backup-offsite
+#   article: "4.2.3"
+#   severity: high
+#   title_zh: 备份异地存放
+#   remediation: Declare the system's `site` and keep at least one backup at another site, declared with `site` in its backup block; prefer a site in another city and declare each site's `city`.
+#   remediation_zh: 声明该系统的 `site`,并至少将一份备份存放于其他场所,在 backup 块中以 `site` 声明;宜选择其他城市的场所,并为各场所声明 `city`。
+package baomi.controls.backup_offsite
+
+import data.baomi.lib
+
+applicable contains addr if {
+	some addr in lib.holding_systems
+	count(_backups(input.systems[addr])) > 0
+}
+
+deny contains {
+	"resource": addr,
+	"message": sprintf("%s has backups but declares no site of its own, so no backup can be shown to be off-site", [addr]),
+	"message_zh": sprintf("%s 已配置备份但未声明自身所在场所(site),无法证明备份为异地存放", [addr]),
+	"attribute": "site",
+} if {
+	some addr in applicable
+	not _site_declared(input.systems[addr])
+}
+
+deny contains {
+	"resource": addr,
+	"message": sprintf("no backup of %s is declared at a site other than its own site %s", [addr, sys.site]),
+	"message_zh": sprintf("%s 没有任何一份备份声明存放于其所在场所 %s 以外的场所", [addr, sys.site]),
+	"attribute": "backup[0].site",
+} if {
+	some addr in applicable
+	sys := input.systems[addr]
+	_site_declared(sys)
+	count(_offsite_sites(sys)) == 0
+}
+
+warn contains {
+	"resource": addr,
+	"message": sprintf("the site %s of %s declares no city, so its off-site backups (%s) cannot be shown to be in another city", [sys.site, addr, concat(", ", sort(offsite))]),
+	"message_zh": sprintf("%s 所在场所 %s 未声明 city,无法证明其异地备份(%s)位于其他城市", [addr, sys.site, concat(", ", sort(offsite))]),
+	"attribute": "site",
+} if {
+	some addr in applicable
+	sys := input.systems[addr]
+	_site_declared(sys)
+	offsite := _offsite_sites(sys)
+	count(offsite) > 0
+	not _city(sys.site)
+}
+
+warn contains {
+	"resource": addr,
+	"message": sprintf("every off-site backup of %s (%s) is in the same city as its site %s, or at a site that declares no city", [addr, concat(", ", sort(offsite)), sys.site]),
+	"message_zh": sprintf("%s 的异地备份(%s)均与其所在场所 %s 位于同一城市,或所在场所未声明 city", [addr, concat(", ", sort(offsite)), sys.site]),
+	"attribute": "backup[0].site",
+} if {
+	some addr in applicable
+	sys := input.systems[addr]
+	_site_declared(sys)
+	offsite := _offsite_sites(sys)
+	count(offsite) > 0
+	home := _city(sys.site)
+	not _other_city(home, offsite)
+}
+
+_backups(sys) := b if {
+	b := sys.backup
+	is_array(b)
+} else := []
+
+_site_declared(sys) if is_string(sys.site)
+
+# The declared backup sites other than the system's own site.
+_offsite_sites(sys) := {s |
+	some b in _backups(sys)
+	s := b.site
+	is_string(s)
+	s != sys.site
+}
+
+# A site's city, trimmed and lower-cased; undefined when not declared.
+_city(site) := c if {
+	city := input.sites[site].city
+	is_string(city)
+	c := lower(trim_space(city))
+	c != ""
+}
+
+_other_city(home, sites) if {
+	some s in sites
+	_city(s) != home
+}

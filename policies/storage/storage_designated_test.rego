@@ -1,0 +1,56 @@
+package baomi.controls.storage_designated_test
+
+import data.baomi.controls.storage_designated
+
+_inv(sys) := {
+	"as_of": "2026-11-26",
+	"systems": {"system.db": sys, "system.idle": {"designated": false}},
+	"data_assets": {"data_asset.c": {"stored_in": ["system.db"]}},
+}
+
+test_pass_designated if {
+	inv := _inv({"kind": "server", "designated": true})
+	storage_designated.applicable == {"system.db"} with input as inv
+	count(storage_designated.deny) == 0 with input as inv
+}
+
+test_fail_not_designated if {
+	inv := _inv({"kind": "server", "designated": false})
+	some f in storage_designated.deny with input as inv
+	f.resource == "system.db"
+	f.attribute == "designated"
+	count(storage_designated.deny) == 1 with input as inv
+}
+
+test_fail_designated_absent if {
+	inv := _inv({"kind": "server"})
+	some f in storage_designated.deny with input as inv
+	f.resource == "system.db"
+	f.attribute == "designated"
+}
+
+test_fail_designated_not_a_bool if {
+	inv := _inv({"designated": "yes"})
+	some f in storage_designated.deny with input as inv
+	f.resource == "system.db"
+}
+
+test_not_applicable_system_holding_nothing if {
+	inv := {
+		"as_of": "2026-11-26",
+		"systems": {"system.idle": {"designated": false}},
+		"data_assets": {"data_asset.c": {"stored_in": []}},
+	}
+	count(storage_designated.applicable) == 0 with input as inv
+	count(storage_designated.deny) == 0 with input as inv
+}
+
+test_paper_archive_not_applicable if {
+	inv := {
+		"as_of": "2026-11-26",
+		"paper_archives": {"paper_archive.hq": {}},
+		"data_assets": {"data_asset.c": {"stored_in": ["paper_archive.hq"]}},
+	}
+	count(storage_designated.applicable) == 0 with input as inv
+	count(storage_designated.deny) == 0 with input as inv
+}

@@ -1,0 +1,59 @@
+# METADATA
+# title: Customer data is not kept on prohibited media
+# description: |
+#   A system that holds customer data fails when it is a personal computer or
+#   removable media, or a third-party platform the enterprise has not approved
+#   (`approved` not true). A system whose kind is not declared gets a warning:
+#   nothing shows that its medium is permitted.
+# custom:
+#   id: BM-4.2.1-02
+#   short_code: storage-prohibited-media
+#   article: "4.2.1"
+#   severity: critical
+#   title_zh: 客户资料未存放于禁止的介质
+#   remediation: Move the customer data off personal computers and removable media onto a designated system; for a third-party platform, obtain the enterprise's authorisation and declare `approved = true`. Declare every holding system's `kind`.
+#   remediation_zh: 将客户资料从个人电脑、移动存储介质迁移至企业指定的存储系统;第三方平台须经企业授权并声明 `approved = true`。所有存放客户资料的系统均应声明 `kind`。
+package baomi.controls.storage_prohibited_media
+
+import data.baomi.lib
+
+_prohibited_kinds := {"personal_computer", "removable_media"}
+
+applicable contains addr if {
+	some addr in lib.holding_systems
+}
+
+deny contains {
+	"resource": addr,
+	"message": sprintf("%s holds customer data on a prohibited medium (kind %s)", [addr, kind]),
+	"message_zh": sprintf("%s 将客户资料存放于禁止使用的介质(kind 为 %s)", [addr, kind]),
+	"attribute": "kind",
+} if {
+	some addr in applicable
+	kind := input.systems[addr].kind
+	kind in _prohibited_kinds
+}
+
+deny contains {
+	"resource": addr,
+	"message": sprintf("%s is a third-party platform holding customer data that is not declared approved by the enterprise (approved = true)", [addr]),
+	"message_zh": sprintf("%s 为存放客户资料的第三方平台,但未声明已获企业授权(approved = true)", [addr]),
+	"attribute": "approved",
+} if {
+	some addr in applicable
+	sys := input.systems[addr]
+	sys.kind == "third_party_platform"
+	not sys.approved == true
+}
+
+warn contains {
+	"resource": addr,
+	"message": sprintf("%s holds customer data but declares no kind, so its storage medium cannot be shown to be permitted", [addr]),
+	"message_zh": sprintf("%s 存放客户资料但未声明 kind,无法确认其存储介质是否允许使用", [addr]),
+	"attribute": "kind",
+} if {
+	some addr in applicable
+	not _kind_declared(input.systems[addr])
+}
+
+_kind_declared(sys) if is_string(sys.kind)

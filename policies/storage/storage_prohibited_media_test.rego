@@ -1,0 +1,85 @@
+package baomi.controls.storage_prohibited_media_test
+
+import data.baomi.controls.storage_prohibited_media
+
+_inv(sys) := {
+	"as_of": "2026-11-26",
+	"systems": {"system.s": sys, "system.usb": {"kind": "removable_media"}},
+	"data_assets": {"data_asset.c": {"stored_in": ["system.s"]}},
+}
+
+test_pass_server if {
+	inv := _inv({"kind": "server"})
+	storage_prohibited_media.applicable == {"system.s"} with input as inv
+	count(storage_prohibited_media.deny) == 0 with input as inv
+	count(storage_prohibited_media.warn) == 0 with input as inv
+}
+
+test_pass_cloud if {
+	inv := _inv({"kind": "cloud"})
+	count(storage_prohibited_media.deny) == 0 with input as inv
+	count(storage_prohibited_media.warn) == 0 with input as inv
+}
+
+test_pass_approved_third_party_platform if {
+	inv := _inv({"kind": "third_party_platform", "approved": true})
+	count(storage_prohibited_media.deny) == 0 with input as inv
+	count(storage_prohibited_media.warn) == 0 with input as inv
+}
+
+test_fail_personal_computer if {
+	inv := _inv({"kind": "personal_computer", "approved": true})
+	some f in storage_prohibited_media.deny with input as inv
+	f.resource == "system.s"
+	f.attribute == "kind"
+	contains(f.message, "personal_computer")
+	count(storage_prohibited_media.deny) == 1 with input as inv
+}
+
+test_fail_removable_media if {
+	inv := _inv({"kind": "removable_media"})
+	some f in storage_prohibited_media.deny with input as inv
+	f.resource == "system.s"
+	f.attribute == "kind"
+	contains(f.message, "removable_media")
+}
+
+test_fail_third_party_platform_not_approved if {
+	inv := _inv({"kind": "third_party_platform", "approved": false})
+	some f in storage_prohibited_media.deny with input as inv
+	f.resource == "system.s"
+	f.attribute == "approved"
+	count(storage_prohibited_media.deny) == 1 with input as inv
+}
+
+test_fail_third_party_platform_approval_absent if {
+	inv := _inv({"kind": "third_party_platform"})
+	some f in storage_prohibited_media.deny with input as inv
+	f.resource == "system.s"
+	f.attribute == "approved"
+}
+
+test_approved_ignored_for_other_kinds if {
+	inv := _inv({"kind": "server", "approved": false})
+	count(storage_prohibited_media.deny) == 0 with input as inv
+}
+
+test_warn_kind_absent if {
+	inv := _inv({"designated": true})
+	count(storage_prohibited_media.deny) == 0 with input as inv
+	some w in storage_prohibited_media.warn with input as inv
+	w.resource == "system.s"
+	w.attribute == "kind"
+	count(storage_prohibited_media.warn) == 1 with input as inv
+}
+
+test_not_applicable_system_holding_nothing if {
+	inv := {
+		"as_of": "2026-11-26",
+		"systems": {"system.usb": {"kind": "removable_media"}},
+		"data_assets": {},
+	}
+	count(storage_prohibited_media.applicable) == 0 with input as inv
+	count(storage_prohibited_media.deny) == 0 with input as inv
+	count(storage_prohibited_media.warn) == 0 with input as inv
+}
