@@ -1,12 +1,9 @@
 package main
 
 import (
-	"encoding/json"
 	"io"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 
 	"github.com/baomi-dev/baomi/evaluator"
@@ -17,11 +14,17 @@ import (
 func newControlsCmd(stdout, stderr io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "controls",
-		Short: "List the control catalog: id, article, severity and title",
-		Args:  cobra.NoArgs,
+		Short: "List the control catalog by article, or the regulation's coverage with --coverage",
+		Long: `List every control: id, short code, article, severity and title, ordered by
+article. With --coverage, list every article of the regulation from 1.1 to 5.1
+with the controls that test it, or mark it definitional.
+
+--format markdown writes the reference page docs/controls.md.`,
+		Args: cobra.NoArgs,
 	}
 	f := cmd.Flags()
-	f.String("format", "table", "table or json")
+	f.String("format", "table", "table, json or markdown")
+	f.Bool("coverage", false, "show every article of the regulation and the controls that cover it")
 	f.StringArray("policy", nil, "folder of extra Rego controls to include (repeatable)")
 	f.String("lang", "", "output language: en or zh")
 	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
@@ -34,44 +37,18 @@ func newControlsCmd(stdout, stderr io.Writer) *cobra.Command {
 		if err != nil {
 			return err
 		}
+		format := v.GetString("format")
+		if !contains(report.CatalogFormats, format) {
+			return usageError("baomi: --format %s: want one of %s", format, strings.Join(report.CatalogFormats, ", "))
+		}
 		ps, err := evaluator.Load(cmd.Context(), policies.FS, stringList(v, "policy"), stderr)
 		if err != nil {
 			return &exitCode{code: exitError, msg: policyFailure(err)}
 		}
-		switch format := v.GetString("format"); format {
-		case "json":
-			enc := json.NewEncoder(stdout)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			return enc.Encode(map[string]any{"controls": ps.Controls})
-		case "table":
-			return controlsTable(stdout, ps.Controls, lang)
-		default:
-			return usageError("baomi: --format %s: want table or json", format)
+		if v.GetBool("coverage") {
+			return report.WriteCoverage(stdout, format, ps.Controls, lang)
 		}
+		return report.WriteCatalog(stdout, format, ps.Controls, lang)
 	}
 	return cmd
-}
-
-func controlsTable(w io.Writer, controls []*evaluator.Control, lang string) error {
-	headers := []string{"Id", "Short code", "Article", "Severity", "Title"}
-	if lang == "zh" {
-		headers = []string{"编号", "简码", "条款", "严重程度", "标题"}
-	}
-	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
-	t.Header(headers)
-	for _, c := range controls {
-		articles := make([]string, 0, 2)
-		for _, a := range c.Articles() {
-			articles = append(articles, report.Article(a, lang))
-		}
-		title := c.Title
-		if lang == "zh" {
-			title = c.TitleZh
-		}
-		if err := t.Append([]string{c.ID, c.ShortCode, strings.Join(articles, ", "), string(c.Severity), title}); err != nil {
-			return err
-		}
-	}
-	return t.Render()
 }

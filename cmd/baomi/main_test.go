@@ -268,3 +268,58 @@ func TestTableAndLanguage(t *testing.T) {
 		t.Error("a zh LANG locale must select Chinese when no --lang is given")
 	}
 }
+
+func TestControlsDocUpToDate(t *testing.T) {
+	repoRoot(t)
+	code, out, errOut := runBaomi(t, "controls", "--format", "markdown")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want, err := os.ReadFile("docs/controls.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Error("docs/controls.md is out of date: run go run ./cmd/baomi controls --format markdown > docs/controls.md")
+	}
+	if n := strings.Count(out, "\n### BM-"); n != 39 {
+		t.Errorf("docs/controls.md describes %d controls, want 39", n)
+	}
+}
+
+func TestCoverage(t *testing.T) {
+	code, out, _ := runBaomi(t, "controls", "--coverage", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var cov struct {
+		Articles []struct {
+			Article, Status string
+			Controls        []string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &cov); err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]string{}
+	seen := map[string]bool{}
+	for _, a := range cov.Articles {
+		status[a.Article] = a.Status
+		for _, c := range a.Controls {
+			seen[c] = true
+		}
+		if a.Status == "not_covered" {
+			t.Errorf("article %s is not covered by any control", a.Article)
+		}
+	}
+	if status["1.1"] != "definitional" || status["1.3"] != "definitional" || status["1.2"] != "covered" || status["5.1"] != "covered" {
+		t.Errorf("coverage statuses: %v", status)
+	}
+	if len(cov.Articles) != 28 || len(seen) != 39 {
+		t.Errorf("coverage lists %d articles and %d controls, want 28 and 39", len(cov.Articles), len(seen))
+	}
+	_, md, _ := runBaomi(t, "controls", "--coverage", "--format", "markdown", "--lang", "zh")
+	if !strings.Contains(md, "| 一(一)") || !strings.Contains(md, "定义性条款") {
+		t.Errorf("Chinese Markdown coverage:\n%s", md)
+	}
+}
