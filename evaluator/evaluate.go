@@ -47,7 +47,7 @@ func (e *EvalError) Error() string { return e.Message }
 // Evaluate runs every control over the input once and returns the results.
 func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Report, error) {
 	controls, problems := p.selectControls(opts.Skip)
-	waivers, wproblems := readWaivers(in.Document, p.Controls)
+	waivers, wproblems := p.readWaivers(in.Document)
 	problems = append(problems, wproblems...)
 	if len(problems) > 0 {
 		return nil, &InputError{Problems: problems}
@@ -102,6 +102,13 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	rep.Waivers = waivers
 	summarize(rep)
 	return rep, nil
+}
+
+// CheckInput reports the problems of an inventory that only the catalog can
+// find, such as a waiver naming an unknown control.
+func (p *Policies) CheckInput(doc map[string]any) []Problem {
+	_, problems := p.readWaivers(doc)
+	return problems
 }
 
 // selectControls drops the skipped controls; a skip naming no control is a problem.

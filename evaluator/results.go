@@ -71,6 +71,8 @@ type Result struct {
 	Location  *Location
 	// Waiver is the waiver that waived the result, or an expired one that no longer does.
 	Waiver *WaiverInfo
+	// Baselined is true for a failure recorded in the baseline: it does not fail the run.
+	Baselined bool
 }
 
 // ControlOutcome sums one control's results.
@@ -93,6 +95,8 @@ type Summary struct {
 	Warn          int `json:"warn"`
 	Waived        int `json:"waived"`
 	NotApplicable int `json:"not_applicable"`
+	// Baselined counts the failures the baseline accepts; absent without a baseline.
+	Baselined int `json:"baselined,omitempty"`
 }
 
 // Report is everything one evaluation found, in a deterministic order.
@@ -106,11 +110,12 @@ type Report struct {
 	Waivers []*WaiverInfo
 }
 
-// Failing returns the failing results whose severity is at least min.
+// Failing returns the failing results whose severity is at least min and that
+// no baseline accepts: those fail the run.
 func (r *Report) Failing(min Severity) []*Result {
 	var out []*Result
 	for _, res := range r.Results {
-		if res.Status == Fail && res.Severity.Rank() >= min.Rank() {
+		if res.Status == Fail && !res.Baselined && res.Severity.Rank() >= min.Rank() {
 			out = append(out, res)
 		}
 	}

@@ -7,14 +7,13 @@ import (
 
 // readWaivers reads the inventory's waivers and checks that each names a known
 // control. Waivers come back sorted by address.
-func readWaivers(doc map[string]any, controls []*Control) ([]*WaiverInfo, []Problem) {
+func (p *Policies) readWaivers(doc map[string]any) ([]*WaiverInfo, []Problem) {
 	coll, _ := doc["waivers"].(map[string]any)
 	addrs := make([]string, 0, len(coll))
 	for a := range coll {
 		addrs = append(addrs, a)
 	}
 	sort.Strings(addrs)
-	p := &Policies{Controls: controls}
 	var out []*WaiverInfo
 	var problems []Problem
 	for _, a := range addrs {

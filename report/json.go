@@ -48,6 +48,7 @@ type jsonResult struct {
 	Attribute string                `json:"attribute,omitempty"`
 	Location  *evaluator.Location   `json:"location"`
 	Waiver    *evaluator.WaiverInfo `json:"waiver"`
+	Baselined bool                  `json:"baselined,omitempty"`
 }
 
 // writeJSON writes every result, passes included, in the JSON output contract.
@@ -76,7 +77,7 @@ func writeJSON(w io.Writer, rep *evaluator.Report, opts Options) error {
 			Control: r.Control.ID, ShortCode: r.Control.ShortCode, Article: r.Control.Article,
 			Severity: r.Severity, Status: r.Status, Resource: r.Resource,
 			Message: r.Message, MessageZh: r.MessageZh, Attribute: r.Attribute,
-			Location: r.Location, Waiver: r.Waiver,
+			Location: r.Location, Waiver: r.Waiver, Baselined: r.Baselined,
 		})
 	}
 	enc := json.NewEncoder(w)

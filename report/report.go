@@ -83,11 +83,19 @@ func text(lang, en, zh string) string {
 // summaryLine is the one-line summary that closes a table.
 func summaryLine(s evaluator.Summary, lang string) string {
 	if lang == "zh" {
-		return fmt.Sprintf("共 %d 项控制,%d 条结果:通过 %d,未通过 %d,警告 %d,已豁免 %d;%d 项控制不适用",
+		line := fmt.Sprintf("共 %d 项控制,%d 条结果:通过 %d,未通过 %d,警告 %d,已豁免 %d;%d 项控制不适用",
 			s.Controls, s.Results, s.Pass, s.Fail, s.Warn, s.Waived, s.NotApplicable)
+		if s.Baselined > 0 {
+			line += fmt.Sprintf(";%d 项未通过已列入基线", s.Baselined)
+		}
+		return line
 	}
-	return fmt.Sprintf("%d controls, %d results: %d pass, %d fail, %d warn, %d waived; %d controls not applicable",
+	line := fmt.Sprintf("%d controls, %d results: %d pass, %d fail, %d warn, %d waived; %d controls not applicable",
 		s.Controls, s.Results, s.Pass, s.Fail, s.Warn, s.Waived, s.NotApplicable)
+	if s.Baselined > 0 {
+		line += fmt.Sprintf("; %d failures in the baseline", s.Baselined)
+	}
+	return line
 }
 
 func locationText(l *evaluator.Location) string {

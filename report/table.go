@@ -46,9 +46,13 @@ func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
 		if r.Waiver != nil && r.Status == evaluator.Waived {
 			finding = fmt.Sprintf("%s (%s %s, %s %s)", finding, text(lang, "waived by", "豁免:"), r.Waiver.ID, text(lang, "until", "有效期至"), r.Waiver.Expires)
 		}
+		status := text(lang, string(r.Status), statusNames[r.Status])
+		if r.Baselined {
+			status += text(lang, " (baseline)", "(基线)")
+		}
 		rows = append(rows, []string{
 			text(lang, string(r.Severity), severityNames[r.Severity]),
-			text(lang, string(r.Status), statusNames[r.Status]),
+			status,
 			c.ID,
 			Article(c.Article, lang),
 			r.Resource,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -30,6 +31,10 @@ type checkOptions struct {
 	Skip     []string
 	Settings map[string]any
 	Timeout  time.Duration
+	// Baseline names a baseline file whose failures do not fail the run.
+	Baseline string
+	// WriteBaseline names a file to record the run's failures in.
+	WriteBaseline string
 }
 
 func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -54,6 +59,8 @@ is, 2 for a usage, inventory or policy error.`,
 	f.StringArray("skip", nil, "leave out a control, by id or short code (repeatable)")
 	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
 	f.Duration("timeout", 5*time.Minute, "stop policy evaluation after this long")
+	f.String("baseline", "", "baseline file: only failures not recorded in it fail the run")
+	f.String("write-baseline", "", "record the current failures in this baseline file")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		opts, err := resolveCheckOptions(cmd, args)
 		if err != nil {
@@ -85,6 +92,9 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		Skip:     stringList(v, "skip"),
 		Settings: settingsFrom(v),
 		Timeout:  v.GetDuration("timeout"),
+
+		Baseline:      v.GetString("baseline"),
+		WriteBaseline: v.GetString("write-baseline"),
 	}
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{"."}
@@ -154,9 +164,20 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	case err != nil:
 		return exitError, &exitCode{code: exitError, msg: "baomi: " + err.Error()}
 	}
+	if opts.Baseline != "" {
+		if err := applyBaseline(opts.Baseline, rep); err != nil {
+			return exitError, err
+		}
+	}
+	if opts.WriteBaseline != "" {
+		err := writeFileAtomic(opts.WriteBaseline, func(w io.Writer) error { return evaluator.WriteBaseline(w, rep) })
+		if err != nil {
+			return exitError, &exitCode{code: exitError, msg: "baomi: writing the baseline: " + err.Error()}
+		}
+	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version}
 	if opts.Output != "" {
-		err = report.WriteFile(opts.Output, opts.Format, rep, ropts)
+		err = writeFileAtomic(opts.Output, func(w io.Writer) error { return report.Write(w, opts.Format, rep, ropts) })
 	} else {
 		err = report.Write(stdout, opts.Format, rep, ropts)
 	}
@@ -167,6 +188,20 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		return exitFindings, nil
 	}
 	return exitOK, nil
+}
+
+func applyBaseline(path string, rep *evaluator.Report) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return &exitCode{code: exitError, msg: "baomi: --baseline: " + err.Error()}
+	}
+	defer f.Close()
+	b, err := evaluator.ReadBaseline(f)
+	if err != nil {
+		return &exitCode{code: exitError, msg: fmt.Sprintf("baomi: --baseline %s: %v", path, err)}
+	}
+	b.Apply(rep)
+	return nil
 }
 
 // inputFailure prints inventory diagnostics with their source lines and returns

@@ -323,3 +323,142 @@ func TestCoverage(t *testing.T) {
 		t.Errorf("Chinese Markdown coverage:\n%s", md)
 	}
 }
+
+func TestBaselineFlow(t *testing.T) {
+	dir := writeInventory(t, `system "db" {
+  kind = "server"
+}
+data_asset "d" {
+  category       = "identity"
+  classification = "secret"
+  stored_in      = [system.db]
+}
+`)
+	base := filepath.Join(t.TempDir(), "baseline.json")
+	code, _, errOut := runBaomi(t, "check", dir, "--as-of", "2026-11-26", "--write-baseline", base)
+	if code != 1 {
+		t.Fatalf("first run: exit %d, want 1\n%s", code, errOut)
+	}
+	code, out, _ := runBaomi(t, "check", dir, "--as-of", "2026-11-26", "--baseline", base, "--lang", "en")
+	if code != 0 {
+		t.Errorf("every failure is in the baseline: exit %d, want 0\n%s", code, out)
+	}
+	if !strings.Contains(out, "fail (baseline)") || !strings.Contains(out, "failures in the baseline") {
+		t.Errorf("baselined failures must still be shown as such:\n%s", out)
+	}
+	// Lines move and a new failing system appears: only the new one fails the run.
+	changed := "# moved down\n\n" + `system "db" {
+  kind = "server"
+}
+system "usb" {
+  kind = "removable_media"
+}
+data_asset "d" {
+  category       = "identity"
+  classification = "secret"
+  stored_in      = [system.db, system.usb]
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "inventory.hcl"), []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = runBaomi(t, "check", dir, "--as-of", "2026-11-26", "--baseline", base, "--format", "json")
+	if code != 1 {
+		t.Errorf("a new failure must fail the run: exit %d", code)
+	}
+	var rep struct {
+		Results []struct {
+			Control, Resource, Status string
+			Baselined                 bool
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rep.Results {
+		if r.Status == "fail" && r.Baselined != (r.Resource != "system.usb") {
+			t.Errorf("%s on %s: baselined=%v", r.Control, r.Resource, r.Baselined)
+		}
+	}
+	if code, _, _ := runBaomi(t, "check", dir, "--as-of", "2026-11-26", "--baseline", base, "--fail-on", "critical", "--skip", "storage-prohibited-media"); code != 0 {
+		t.Errorf("with the new failure skipped the run passes again: exit %d", code)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"failures": 3}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runBaomi(t, "check", dir, "--baseline", bad); code != 2 || !strings.Contains(errOut, "not a baomi baseline") {
+		t.Errorf("a malformed baseline: exit %d\n%s", code, errOut)
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	repoRoot(t)
+	out := filepath.Join(t.TempDir(), "report.json")
+	code, stdout, _ := runBaomi(t, "check", "fixtures/acme", "--as-of", "2026-11-26", "--format", "json", "--output", out)
+	if code != 1 || stdout != "" {
+		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile("cmd/baomi/testdata/acme.json")
+	if !bytes.Equal(got, want) {
+		t.Error("--output wrote a different report than standard output gives")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("temporary files left beside the report: %v", entries)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	repoRoot(t)
+	code, out, errOut := runBaomi(t, "validate", "fixtures/acme")
+	if code != 0 || !strings.Contains(out, "4 files") || !strings.Contains(out, "valid") {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+	waiver := writeInventory(t, `site "hq" {}
+waiver "w" {
+  control     = "storage-encryptd"
+  resource    = site.hq
+  reason      = "r"
+  approved_by = "a"
+  expires     = "2027-01-01"
+}
+`)
+	code, _, errOut = runBaomi(t, "validate", waiver)
+	if code != 2 || !strings.Contains(errOut, "inventory.hcl:3:3: error: Invalid waiver") || !strings.Contains(errOut, "did you mean storage-encrypted?") {
+		t.Errorf("a waiver naming an unknown control: exit %d\n%s", code, errOut)
+	}
+	code, _, errOut = runBaomi(t, "check", waiver)
+	if code != 2 || !strings.Contains(errOut, "inventory.hcl:3:3: error: Invalid waiver") {
+		t.Errorf("check must refuse the same waiver: exit %d\n%s", code, errOut)
+	}
+}
+
+func TestPolicyTests(t *testing.T) {
+	repoRoot(t)
+	code, out, errOut := runBaomi(t, "test", "evaluator/testdata/user")
+	if code != 0 || !strings.Contains(out, "PASS acme.system_named_test.test_unnamed_fails") || !strings.HasSuffix(out, "1 passed, 0 failed\n") {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+	dir := t.TempDir()
+	failing := "package mine_test\n\ntest_wrong if {\n\t1 == 2\n}\n\ntest_right if {\n\tdata.baomi.lib.frequency_rank.daily == 4\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "mine_test.rego"), []byte(failing), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = runBaomi(t, "test", dir)
+	if code != 1 || !strings.Contains(out, "FAIL mine_test.test_wrong") || !strings.HasSuffix(out, "1 passed, 1 failed\n") {
+		t.Errorf("a failing test: exit %d\n%s", code, out)
+	}
+	evil := "package evil_test\n\ntest_leak if {\n\thttp.send({\"method\": \"get\", \"url\": \"http://x\"})\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "mine_test.rego"), []byte(evil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runBaomi(t, "test", dir)
+	if code != 2 || !strings.Contains(errOut, "http.send is not allowed") {
+		t.Errorf("a test calling http.send: exit %d\n%s", code, errOut)
+	}
+}

@@ -1,0 +1,77 @@
+package evaluator
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+)
+
+// baselineVersion is the version of the baseline file format.
+const baselineVersion = 1
+
+// Baseline is a record of accepted failures, matched on control and resource so
+// that it survives line moves.
+type Baseline struct {
+	keys map[[2]string]bool
+}
+
+type baselineFile struct {
+	Version  int               `json:"version"`
+	AsOf     string            `json:"as_of"`
+	Failures []baselineFailure `json:"failures"`
+}
+
+type baselineFailure struct {
+	Control  string `json:"control"`
+	Resource string `json:"resource"`
+}
+
+// ReadBaseline reads a baseline written by WriteBaseline.
+func ReadBaseline(r io.Reader) (*Baseline, error) {
+	var f baselineFile
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("not a baomi baseline: %v", err)
+	}
+	if f.Version != baselineVersion {
+		return nil, fmt.Errorf("baseline version %d is not supported (want %d)", f.Version, baselineVersion)
+	}
+	b := &Baseline{keys: map[[2]string]bool{}}
+	for _, x := range f.Failures {
+		b.keys[[2]string{x.Control, x.Resource}] = true
+	}
+	return b, nil
+}
+
+// WriteBaseline records the report's failing results.
+func WriteBaseline(w io.Writer, rep *Report) error {
+	f := baselineFile{Version: baselineVersion, AsOf: rep.AsOf, Failures: []baselineFailure{}}
+	for _, r := range rep.Results {
+		if r.Status == Fail {
+			f.Failures = append(f.Failures, baselineFailure{Control: r.Control.ID, Resource: r.Resource})
+		}
+	}
+	sort.Slice(f.Failures, func(i, j int) bool {
+		a, b := f.Failures[i], f.Failures[j]
+		if a.Control != b.Control {
+			return a.Control < b.Control
+		}
+		return a.Resource < b.Resource
+	})
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(f)
+}
+
+// Apply marks the report's failing results that the baseline holds: they stay
+// failures in every report but no longer fail the run.
+func (b *Baseline) Apply(rep *Report) {
+	for _, r := range rep.Results {
+		if r.Status == Fail && b.keys[[2]string{r.Control.ID, r.Resource}] {
+			r.Baselined = true
+			rep.Summary.Baselined++
+		}
+	}
+}
