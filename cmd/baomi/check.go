@@ -50,7 +50,7 @@ is, 2 for a usage, inventory or policy error.`,
 	}
 	f := cmd.Flags()
 	f.String("format", "table", "report format: "+strings.Join(report.Formats(), ", "))
-	f.StringP("output", "o", "", "write the report to this file instead of standard output")
+	f.StringP("output", "o", "", "write the report to this file (atomically); the table still goes to standard output")
 	f.StringArray("policy", nil, "folder of extra Rego controls (repeatable)")
 	f.String("as-of", "", "judge dates as of this day, YYYY-MM-DD (default: today, UTC)")
 	f.String("fail-on", "low", "lowest severity whose failures make the exit status 1: critical, high, medium or low")
@@ -178,6 +178,9 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version}
 	if opts.Output != "" {
 		err = writeFileAtomic(opts.Output, func(w io.Writer) error { return report.Write(w, opts.Format, rep, ropts) })
+		if err == nil && opts.Format != "table" {
+			err = report.Write(stdout, "table", rep, ropts)
+		}
 	} else {
 		err = report.Write(stdout, opts.Format, rep, ropts)
 	}
