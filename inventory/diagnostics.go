@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -54,6 +55,7 @@ func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error
 			if s.End.Line == s.Start.Line && s.End.Column > s.Start.Column {
 				width = s.End.Column - s.Start.Column
 			}
+			width = max(1, min(width, utf8.RuneCountInString(line)-s.Start.Column+1))
 			gutter := fmt.Sprintf("%5d | ", s.Start.Line)
 			fmt.Fprintf(&buf, "%s%s\n%s%s%s\n", gutter, line,
 				strings.Repeat(" ", len(gutter)-2)+"| ", strings.Repeat(" ", max(s.Start.Column-1, 0)), strings.Repeat("^", width))
