@@ -237,3 +237,32 @@ system "db" {
 		t.Error("Locate found a resource that does not exist")
 	}
 }
+
+func TestLimits(t *testing.T) {
+	dir := t.TempDir()
+	deep := "site \"deep\" {\n  name = " + strings.Repeat("[", 300000) + strings.Repeat("]", 300000) + "\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "deep.hcl"), []byte(deep), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, diags := Load([]string{dir})
+	if len(diags) != 1 || diags[0].Summary != "Nesting too deep" || diags[0].Subject.Start.Line != 2 || diags[0].Subject.Start.Column != 109 {
+		t.Errorf("a file nested 300,000 deep: %v", diags)
+	}
+	_, diags = LoadWith([]string{dir}, Options{MaxFileBytes: 1000})
+	if len(diags) != 1 || diags[0].Summary != "file too large" {
+		t.Errorf("a file over max-file-size: %v", diags)
+	}
+}
+
+func TestNestingIgnoresStringsCommentsAndHeredocs(t *testing.T) {
+	src := "# [[[[[[\n/* {{{{{{ */\nsite \"a\" {\n  name = \"[[[[[[ \\\" {{{{\"\n  city = <<EOT\n[[[[[[[[ ${x}\nEOT\n}\n"
+	if d := checkNesting([]byte(src), "a.hcl", 2); d != nil {
+		t.Errorf("counted brackets inside strings, comments or heredocs: %v", d)
+	}
+	if d := checkNesting([]byte("a {\n b {\n  c = [[1]]\n }\n}\n"), "a.hcl", 3); d == nil || d.Subject.Start.Line != 3 || d.Subject.Start.Column != 8 {
+		t.Errorf("missed nesting 4 deep under a limit of 3: %v", d)
+	}
+	if d := checkNesting([]byte("a = \"${[[[1]]]}\"\n"), "a.hcl", 3); d == nil {
+		t.Error("interpolations nest too")
+	}
+}

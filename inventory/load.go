@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -36,6 +37,12 @@ type Inventory struct {
 // files (hidden folders and files skipped). It returns every problem found; the
 // Inventory is usable for rendering diagnostics even when there are errors.
 func Load(paths []string) (*Inventory, hcl.Diagnostics) {
+	return LoadWith(paths, Options{})
+}
+
+// LoadWith is Load with limits on file size and nesting.
+func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
+	opts = opts.withDefaults()
 	inv := &Inventory{sources: map[string][]byte{}, blocks: map[string]*resource{}}
 	files, diags := findFiles(paths)
 	inv.Files = files
@@ -50,15 +57,18 @@ func Load(paths []string) (*Inventory, hcl.Diagnostics) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				src, err := os.ReadFile(files[i])
-				if err != nil {
-					fileDiags[i] = hcl.Diagnostics{fileError(files[i], "cannot read file", pathErrorText(err))}
+				src, d := readFile(files[i], opts.MaxFileBytes)
+				if d != nil {
+					fileDiags[i] = hcl.Diagnostics{d}
 					continue
 				}
-				src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 				mu.Lock()
 				inv.sources[files[i]] = src
 				mu.Unlock()
+				if d := checkNesting(src, files[i], opts.MaxNesting); d != nil {
+					fileDiags[i] = hcl.Diagnostics{d}
+					continue
+				}
 				f, pd := hclsyntax.ParseConfig(src, files[i], hcl.Pos{Line: 1, Column: 1})
 				parsed[i] = f
 				fileDiags[i] = pd
@@ -81,6 +91,34 @@ func Load(paths []string) (*Inventory, hcl.Diagnostics) {
 	diags = append(diags, inv.checkRefs()...)
 	inv.Document = inv.document()
 	return inv, diags
+}
+
+// readFile reads one inventory file, refusing one larger than max bytes and
+// dropping a UTF-8 byte order mark.
+func readFile(name string, max int64) ([]byte, *hcl.Diagnostic) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fileError(name, "cannot read file", pathErrorText(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fileError(name, "cannot read file", pathErrorText(err))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fileError(name, "not a regular file", "An inventory file must be a regular file, not a device, pipe or socket.")
+	}
+	if info.Size() > max {
+		return nil, fileError(name, "file too large", fmt.Sprintf("The file holds %d bytes; the limit is %d (max-file-size).", info.Size(), max))
+	}
+	src, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fileError(name, "cannot read file", pathErrorText(err))
+	}
+	if int64(len(src)) > max {
+		return nil, fileError(name, "file too large", fmt.Sprintf("The file holds more than %d bytes (max-file-size).", max))
+	}
+	return bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), nil
 }
 
 // findFiles expands paths into a sorted list of files to read.

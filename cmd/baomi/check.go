@@ -32,6 +32,7 @@ type checkOptions struct {
 	Settings map[string]any
 	Timeout  time.Duration
 	// Baseline names a baseline file whose failures do not fail the run.
+	Limits   inventory.Options
 	Baseline string
 	// WriteBaseline names a file to record the run's failures in.
 	WriteBaseline string
@@ -58,6 +59,7 @@ is, 2 for a usage, inventory or policy error.`,
 	f.String("show", "failed", "table rows: failed (failures and warnings) or all")
 	f.StringArray("skip", nil, "leave out a control, by id or short code (repeatable)")
 	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
+	addLimitFlags(f)
 	f.Duration("timeout", 5*time.Minute, "stop policy evaluation after this long")
 	f.String("baseline", "", "baseline file: only failures not recorded in it fail the run")
 	f.String("write-baseline", "", "record the current failures in this baseline file")
@@ -92,6 +94,7 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		Skip:     stringList(v, "skip"),
 		Settings: settingsFrom(v),
 		Timeout:  v.GetDuration("timeout"),
+		Limits:   limitsFrom(v),
 
 		Baseline:      v.GetString("baseline"),
 		WriteBaseline: v.GetString("write-baseline"),
@@ -131,7 +134,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	inv, diags := inventory.Load(opts.Paths)
+	inv, diags := inventory.LoadWith(opts.Paths, opts.Limits)
 	if diags.HasErrors() {
 		return exitError, inputFailure(stderr, inv, diags)
 	}

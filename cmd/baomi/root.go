@@ -10,7 +10,10 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+
+	"github.com/baomi-dev/baomi/inventory"
 )
 
 // version is baomi's release version, recorded in every report.
@@ -102,6 +105,17 @@ func newConfig(cmd *cobra.Command) (*viper.Viper, error) {
 		}
 	}
 	return v, nil
+}
+
+// addLimitFlags adds the flags that bound what the decoder accepts.
+func addLimitFlags(f *pflag.FlagSet) {
+	f.Int64("max-file-size", inventory.DefaultMaxFileBytes, "largest inventory file read, in bytes")
+	f.Int("max-nesting", inventory.DefaultMaxNesting, "deepest nesting of blocks, lists and expressions accepted")
+}
+
+// limitsFrom reads the decoder's limits from flags, environment or config file.
+func limitsFrom(v *viper.Viper) inventory.Options {
+	return inventory.Options{MaxFileBytes: v.GetInt64("max-file-size"), MaxNesting: v.GetInt("max-nesting")}
 }
 
 // settingsFrom collects threshold settings from the config file's settings: map

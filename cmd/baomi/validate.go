@@ -24,6 +24,7 @@ Fast enough for a pre-commit hook.`,
 	f := cmd.Flags()
 	f.StringArray("policy", nil, "folder of extra Rego controls whose ids waivers may name (repeatable)")
 	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
+	addLimitFlags(f)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		v, err := newConfig(cmd)
 		if err != nil {
@@ -32,7 +33,7 @@ Fast enough for a pre-commit hook.`,
 		if len(args) == 0 {
 			args = []string{"."}
 		}
-		inv, diags := inventory.Load(args)
+		inv, diags := inventory.LoadWith(args, limitsFrom(v))
 		if diags.HasErrors() {
 			return inputFailure(stderr, inv, diags)
 		}
