@@ -25,8 +25,11 @@ type Options struct {
 type Writer func(w io.Writer, rep *evaluator.Report, opts Options) error
 
 var formats = map[string]Writer{
-	"table": writeTable,
-	"json":  writeJSON,
+	"table":    writeTable,
+	"json":     writeJSON,
+	"sarif":    writeSARIF,
+	"junit":    writeJUnit,
+	"markdown": writeMarkdown,
 }
 
 // Formats lists the names of the report formats, sorted.
@@ -78,6 +81,15 @@ func text(lang, en, zh string) string {
 		return zh
 	}
 	return en
+}
+
+// findingText is a result's message in lang, or its control's title when the
+// policy gave no message.
+func findingText(r *evaluator.Result, lang string) string {
+	if m := text(lang, r.Message, r.MessageZh); m != "" {
+		return m
+	}
+	return text(lang, r.Control.Title, r.Control.TitleZh)
 }
 
 // summaryLine is the one-line summary that closes a table.
