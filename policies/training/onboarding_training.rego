@@ -54,14 +54,6 @@ _latest := {audience: {"date": last, "short": short} |
 	}
 }
 
-# _last_date[department] is the date of the latest recent onboarding training that
-# counts for a department that handles customer data.
-_last_date := {addr: max(dates) |
-	some addr in applicable
-	dates := {l.date | some audience in {addr, ""}; l := _latest[audience]}
-	count(dates) > 0
-}
-
 _complete(t) if {
 	_counts_declared(t)
 	t.completed >= t.required
@@ -73,16 +65,32 @@ deny contains {
 	"message_zh": sprintf("%s 处理客户资料,但截至 %s 的 %v 天内没有面向本部门或全体员工的入职保密培训记录", [addr, lib.as_of, lib.settings.training_window_days]),
 } if {
 	some addr in applicable
-	not _last_date[addr]
+	not _latest[addr]
+	not _latest[""]
+}
+
+# The departments an audience's trainings count for: every department that handles
+# customer data for a training for everyone, else the training's own department.
+_counts_for("") := applicable
+
+_counts_for(audience) := {audience} if input.departments[audience].handles_customer_data == true
+
+# _later(addr, date) holds when a training that counts for the department is dated
+# after date.
+_later(addr, date) if {
+	some audience in {addr, ""}
+	_latest[audience].date > date
 }
 
 # Every [department, training] of a training on the department's latest date that
-# does not show completion: one lookup per department, never a scan of all trainings.
+# does not show completion. Only audiences with such trainings are visited, so a
+# department costs two lookups, never a scan of all trainings.
 _short := [[addr, training] |
-	some addr, last in _last_date
-	some audience in {addr, ""}
-	_latest[audience].date == last
-	some training in _latest[audience].short
+	some audience, l in _latest
+	count(l.short) > 0
+	some addr in _counts_for(audience)
+	not _later(addr, l.date)
+	some training in l.short
 ]
 
 deny contains {
@@ -92,8 +100,7 @@ deny contains {
 } if {
 	some [addr, training] in _short
 	t := input.trainings[training]
-	is_number(t.required)
-	is_number(t.completed)
+	_counts_declared(t)
 }
 
 deny contains {

@@ -206,3 +206,19 @@ test_not_applicable_departments_without_customer_data if {
 	count(onboarding_training.applicable) == 0 with input as inv
 	count(onboarding_training.deny) == 0 with input as inv
 }
+
+test_pass_later_training_for_everyone_beats_short_department_training if {
+	inv := _inv({
+		"training.s1": _t("department.sales", "2026-01-10", 10, 3),
+		"training.all": _everyone("2026-06-10", 200, 200),
+	})
+	count(onboarding_training.deny) == 0 with input as inv
+}
+
+test_short_training_of_department_without_customer_data_ignored if {
+	inv := _inv({
+		"training.h1": _t("department.hr", "2026-06-10", 10, 1),
+		"training.s1": _t("department.sales", "2026-06-10", 10, 10),
+	})
+	count(onboarding_training.deny) == 0 with input as inv
+}
