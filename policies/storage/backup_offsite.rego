@@ -3,9 +3,10 @@
 # description: |
 #   A system that holds customer data and has backups fails when its own site is
 #   not declared, or when no backup is at a declared site other than the system's.
-#   It gets a warning when its off-site backups cannot be shown to be in another
-#   city: every off-site backup site is in the system's city, or a city is not
-#   declared.
+#   It gets a warning when every off-site backup is in the same city as the
+#   system: the declared cities of the system's site and of every off-site backup
+#   site are the same. A site that declares no city is not taken to be in the
+#   same city.
 # custom:
 #   id: BM-4.2.3-03
 #   short_code: backup-offsite
@@ -47,22 +48,8 @@ deny contains {
 
 warn contains {
 	"resource": addr,
-	"message": sprintf("the site %s of %s declares no city, so its off-site backups (%s) cannot be shown to be in another city", [sys.site, addr, concat(", ", sort(offsite))]),
-	"message_zh": sprintf("%s 所在场所 %s 未声明 city,无法证明其异地备份(%s)位于其他城市", [addr, sys.site, concat(", ", sort(offsite))]),
-	"attribute": "site",
-} if {
-	some addr in applicable
-	sys := input.systems[addr]
-	_site_declared(sys)
-	offsite := _offsite_sites(sys)
-	count(offsite) > 0
-	not _city(sys.site)
-}
-
-warn contains {
-	"resource": addr,
-	"message": sprintf("every off-site backup of %s (%s) is in the same city as its site %s, or at a site that declares no city", [addr, concat(", ", sort(offsite)), sys.site]),
-	"message_zh": sprintf("%s 的异地备份(%s)均与其所在场所 %s 位于同一城市,或所在场所未声明 city", [addr, concat(", ", sort(offsite)), sys.site]),
+	"message": sprintf("every off-site backup of %s (%s) is in the same city as its site %s", [addr, concat(", ", sort(offsite)), sys.site]),
+	"message_zh": sprintf("%s 的异地备份(%s)均与其所在场所 %s 位于同一城市", [addr, concat(", ", sort(offsite)), sys.site]),
 	"attribute": "backup[0].site",
 } if {
 	some addr in applicable
@@ -71,7 +58,9 @@ warn contains {
 	offsite := _offsite_sites(sys)
 	count(offsite) > 0
 	home := _city(sys.site)
-	not _other_city(home, offsite)
+	every s in offsite {
+		_city(s) == home
+	}
 }
 
 _backups(sys) := b if {
@@ -95,9 +84,4 @@ _city(site) := c if {
 	is_string(city)
 	c := lower(trim_space(city))
 	c != ""
-}
-
-_other_city(home, sites) if {
-	some s in sites
-	_city(s) != home
 }

@@ -3,16 +3,16 @@
 # description: |
 #   A system that holds customer data fails when it is a personal computer or
 #   removable media, or a third-party platform the enterprise has not approved
-#   (`approved` not true). A system whose kind is not declared gets a warning:
-#   nothing shows that its medium is permitted.
+#   (`approved` not true). A system whose kind is not declared is none of these
+#   and passes; the other storage controls still judge it.
 # custom:
 #   id: BM-4.2.1-02
 #   short_code: storage-prohibited-media
 #   article: "4.2.1"
 #   severity: critical
 #   title_zh: 客户资料未存放于禁止的介质
-#   remediation: Move the customer data off personal computers and removable media onto a designated system; for a third-party platform, obtain the enterprise's authorisation and declare `approved = true`. Declare every holding system's `kind`.
-#   remediation_zh: 将客户资料从个人电脑、移动存储介质迁移至企业指定的存储系统;第三方平台须经企业授权并声明 `approved = true`。所有存放客户资料的系统均应声明 `kind`。
+#   remediation: Move the customer data off personal computers and removable media onto a designated system; for a third-party platform, obtain the enterprise's authorisation and declare `approved = true`.
+#   remediation_zh: 将客户资料从个人电脑、移动存储介质迁移至企业指定的存储系统;第三方平台须经企业授权并声明 `approved = true`。
 package baomi.controls.storage_prohibited_media
 
 import data.baomi.lib
@@ -45,15 +45,3 @@ deny contains {
 	sys.kind == "third_party_platform"
 	not sys.approved == true
 }
-
-warn contains {
-	"resource": addr,
-	"message": sprintf("%s holds customer data but declares no kind, so its storage medium cannot be shown to be permitted", [addr]),
-	"message_zh": sprintf("%s 存放客户资料但未声明 kind,无法确认其存储介质是否允许使用", [addr]),
-	"attribute": "kind",
-} if {
-	some addr in applicable
-	not _kind_declared(input.systems[addr])
-}
-
-_kind_declared(sys) if is_string(sys.kind)

@@ -12,19 +12,16 @@ test_pass_server if {
 	inv := _inv({"kind": "server"})
 	storage_prohibited_media.applicable == {"system.s"} with input as inv
 	count(storage_prohibited_media.deny) == 0 with input as inv
-	count(storage_prohibited_media.warn) == 0 with input as inv
 }
 
 test_pass_cloud if {
 	inv := _inv({"kind": "cloud"})
 	count(storage_prohibited_media.deny) == 0 with input as inv
-	count(storage_prohibited_media.warn) == 0 with input as inv
 }
 
 test_pass_approved_third_party_platform if {
 	inv := _inv({"kind": "third_party_platform", "approved": true})
 	count(storage_prohibited_media.deny) == 0 with input as inv
-	count(storage_prohibited_media.warn) == 0 with input as inv
 }
 
 test_fail_personal_computer if {
@@ -64,13 +61,13 @@ test_approved_ignored_for_other_kinds if {
 	count(storage_prohibited_media.deny) == 0 with input as inv
 }
 
-test_warn_kind_absent if {
+test_pass_kind_absent if {
 	inv := _inv({"designated": true})
-	count(storage_prohibited_media.deny) == 0 with input as inv
-	some w in storage_prohibited_media.warn with input as inv
-	w.resource == "system.s"
-	w.attribute == "kind"
-	count(storage_prohibited_media.warn) == 1 with input as inv
+	"system.s" in storage_prohibited_media.applicable with input as inv
+	denied := storage_prohibited_media.deny with input as inv
+	every f in denied {
+		f.resource != "system.s"
+	}
 }
 
 test_not_applicable_system_holding_nothing if {
@@ -81,5 +78,4 @@ test_not_applicable_system_holding_nothing if {
 	}
 	count(storage_prohibited_media.applicable) == 0 with input as inv
 	count(storage_prohibited_media.deny) == 0 with input as inv
-	count(storage_prohibited_media.warn) == 0 with input as inv
 }

@@ -3,8 +3,8 @@
 # description: |
 #   Customer data taken out of the office is returned or destroyed as soon as the
 #   work is done. Fails for a removal whose due date is before the as-of date and
-#   that is not declared returned, and for a removal that sets no due date and is
-#   not declared returned: an open-ended removal cannot be shown closed.
+#   that is not declared returned. A removal due on the as-of date, or with no due
+#   date, is not yet overdue.
 # custom:
 #   id: BM-4.3.3-02
 #   short_code: removal-closed
@@ -30,17 +30,5 @@ deny contains {
 	due := removal.due
 	is_string(due)
 	due < lib.as_of
-	not removal.returned == true
-}
-
-deny contains {
-	"resource": addr,
-	"message": sprintf("removal %s sets no return date (due) and is not declared returned or destroyed", [addr]),
-	"message_zh": sprintf("外带记录 %s 未规定归还期限(due),且未声明归还或销毁", [addr]),
-	"attribute": "due",
-} if {
-	some addr in applicable
-	removal := input.removals[addr]
-	not is_string(object.get(removal, "due", null))
 	not removal.returned == true
 }

@@ -38,9 +38,11 @@ test_fail_overdue_returned_false if {
 	_findings(inv) == {["removal.r", "returned"]}
 }
 
-test_fail_no_due_not_returned if {
+# With no due date a removal is not overdue: only a past due date fails.
+test_pass_no_due_not_returned if {
 	inv := _inv({})
-	_findings(inv) == {["removal.r", "due"]}
+	removal_closed.applicable == {"removal.r"} with input as inv
+	count(removal_closed.deny) == 0 with input as inv
 }
 
 test_pass_no_due_returned if {
