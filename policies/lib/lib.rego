@@ -86,11 +86,14 @@ stored_data := {holder: assets |
 	assets := {asset | some [h, asset] in _stored_pairs; h == holder}
 }
 
+# Systems and paper archives named in any data asset's stored_in.
+_holders := {h | some a in input.data_assets; some h in object.get(a, "stored_in", [])}
+
 # Systems named in any data asset's stored_in.
-holding_systems := {h | some h, _ in stored_data; startswith(h, "system.")}
+holding_systems := {h | some h in _holders; startswith(h, "system.")}
 
 # Paper archives named in any data asset's stored_in.
-holding_archives := {h | some h, _ in stored_data; startswith(h, "paper_archive.")}
+holding_archives := {h | some h in _holders; startswith(h, "paper_archive.")}
 
 # Every (partner, data asset) pair: what partners receive, directly or by transfer.
 _received_pairs := array.concat(
@@ -183,9 +186,21 @@ _involved_pairs := array.concat(
 _asset_records := object.union_n([input.transfers, input.removals, input.destructions])
 
 # Resources whose involved data include top_secret data: their findings are raised
-# one severity level.
-top_secret_involved := {r |
-	some r, assets in involved_data
-	some asset in assets
-	asset in top_secret_assets
-}
+# one severity level. It equals the resources whose involved_data meet
+# top_secret_assets, computed from the top_secret assets outward so that it costs
+# little when few assets are top_secret.
+top_secret_involved := ((((top_secret_assets | _top_secret_holders) | _top_secret_owners) | _top_secret_receivers) | _top_secret_records) | _top_secret_disposals
+
+_top_secret_holders := {h | some a in top_secret_assets; some h in object.get(input.data_assets[a], "stored_in", [])}
+
+_top_secret_owners := {o | some a in top_secret_assets; o := input.data_assets[a].owner}
+
+_top_secret_receivers := {p | some [p, a] in _received_pairs; a in top_secret_assets}
+
+_top_secret_records := {r |
+	some addr, rec in _asset_records
+	rec.asset in top_secret_assets
+	some r in {addr, object.get(rec, "channel", addr), object.get(rec, "to", addr)}
+} | {addr | some addr, ag in input.agreements; some a in object.get(ag, "covers", []); a in top_secret_assets}
+
+_top_secret_disposals := {addr | some addr, d in input.disposals; d.device in _top_secret_holders}

@@ -332,3 +332,14 @@ test_involved_data_tolerates_missing_collections if {
 	} with input as inv
 	lib.top_secret_involved == {"system.db", "data_asset.secret"} with input as inv
 }
+
+# top_secret_involved is computed from the top_secret assets outward; it must equal
+# the resources whose involved_data meet top_secret_assets.
+test_top_secret_involved_matches_involved_data if {
+	from_involved := {r |
+		some r, assets in lib.involved_data with input as _involved
+		some a in assets
+		a in lib.top_secret_assets with input as _involved
+	}
+	lib.top_secret_involved == from_involved with input as _involved
+}

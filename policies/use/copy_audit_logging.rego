@@ -19,9 +19,10 @@ import data.baomi.lib
 _high_classifications := {"top_secret", "confidential"}
 
 applicable contains addr if {
-	some addr in lib.holding_systems
-	some asset in lib.stored_data[addr]
-	input.data_assets[asset].classification in _high_classifications
+	some asset in input.data_assets
+	asset.classification in _high_classifications
+	some addr in object.get(asset, "stored_in", [])
+	startswith(addr, "system.")
 }
 
 deny contains {
