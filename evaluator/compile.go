@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"runtime"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -16,6 +17,14 @@ import (
 type Policies struct {
 	// Controls lists every control, ordered by article then id.
 	Controls []*Control
+	// groups split the controls over the cores; each is one query that shares
+	// one evaluation of the library among its controls.
+	groups []queryGroup
+}
+
+// queryGroup is a prepared query over some of the controls.
+type queryGroup struct {
+	controls []*Control
 	query    rego.PreparedEvalQuery
 }
 
@@ -85,24 +94,45 @@ func Load(ctx context.Context, builtin fs.FS, userDirs []string, printOut io.Wri
 		return nil, err
 	}
 	sortControls(controls)
-	opts := []func(*rego.Rego){
-		rego.Compiler(comp),
-		rego.Query(controlsQuery(controls)),
-		rego.StrictBuiltinErrors(true),
+	ps := &Policies{Controls: controls}
+	for i, group := range splitControls(controls, runtime.GOMAXPROCS(0)) {
+		opts := []func(*rego.Rego){
+			rego.Compiler(comp),
+			rego.Query(controlsQuery(group, i == 0)),
+			rego.StrictBuiltinErrors(true),
+		}
+		if printOut != nil {
+			opts = append(opts, rego.EnablePrintStatements(true), rego.PrintHook(topdown.NewPrintHook(printOut)))
+		}
+		pq, err := rego.New(opts...).PrepareForEval(ctx)
+		if err != nil {
+			return nil, astErrors(err)
+		}
+		ps.groups = append(ps.groups, queryGroup{controls: group, query: pq})
 	}
-	if printOut != nil {
-		opts = append(opts, rego.EnablePrintStatements(true), rego.PrintHook(topdown.NewPrintHook(printOut)))
-	}
-	pq, err := rego.New(opts...).PrepareForEval(ctx)
-	if err != nil {
-		return nil, astErrors(err)
-	}
-	return &Policies{Controls: controls, query: pq}, nil
+	return ps, nil
 }
 
-// controlsQuery builds the one query that evaluates every control together, so
-// that the library's indexes are computed once for all of them.
-func controlsQuery(controls []*Control) string {
+// maxGroups bounds how many queries evaluate at once: each recomputes the parts
+// of the library its controls use, so more groups than cores only adds work.
+const maxGroups = 4
+
+// splitControls deals the controls, in article order, round-robin into at most n
+// groups, so that neighbouring controls, which tend to cost alike (the storage
+// controls all walk every holding system), land in different groups.
+func splitControls(controls []*Control, n int) [][]*Control {
+	n = max(1, min(n, maxGroups, len(controls)))
+	groups := make([][]*Control, n)
+	for i, c := range controls {
+		groups[i%n] = append(groups[i%n], c)
+	}
+	return groups
+}
+
+// controlsQuery builds the query that evaluates a group of controls together, so
+// that the library's indexes are computed once for all of them. The first group
+// also reads the library's severity raise and settings.
+func controlsQuery(controls []*Control, first bool) string {
 	var b strings.Builder
 	b.WriteString("out := {")
 	for i, c := range controls {
@@ -112,7 +142,10 @@ func controlsQuery(controls []*Control) string {
 		pkg := "data." + c.Package
 		fmt.Fprintf(&b, "%q: [%s.applicable, %s, %s]", c.ID, pkg, ruleOrEmpty(pkg, "deny", c.hasDeny), ruleOrEmpty(pkg, "warn", c.hasWarn))
 	}
-	b.WriteString("}; top_secret := data.baomi.lib.top_secret_involved; defaults := data.baomi.lib.default_settings; frequencies := data.baomi.lib.frequency_rank")
+	b.WriteString("}")
+	if first {
+		b.WriteString("; top_secret := data.baomi.lib.top_secret_involved; defaults := data.baomi.lib.default_settings; frequencies := data.baomi.lib.frequency_rank")
+	}
 	return b.String()
 }
 

@@ -8,6 +8,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -66,22 +67,22 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	if err != nil {
 		return nil, &EvalError{Message: "cannot convert the inventory for evaluation: " + err.Error()}
 	}
-	rs, err := p.query.Eval(ctx, rego.EvalParsedInput(value))
+	bindings, err := p.evalGroups(ctx, value)
 	if err != nil {
-		if topdown.IsCancel(err) || errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, &EvalError{Message: "policy evaluation did not finish within the timeout: a policy may be too slow (look for nested scans over whole collections)", Timeout: true}
-		}
-		return nil, &EvalError{Message: "policy evaluation failed: " + err.Error()}
+		return nil, err
 	}
-	if len(rs) == 0 {
-		return nil, &EvalError{Message: "policy evaluation gave no result: a control's applicable, deny or warn rule is undefined (they must be multi-value rules: applicable contains address if { ... })"}
-	}
-	b := rs[0].Bindings
+	b := bindings[0]
 	if probs := checkSettings(settings, b["defaults"], b["frequencies"]); len(probs) > 0 {
 		return nil, &InputError{Problems: probs}
 	}
 	topSecret := stringSet(b["top_secret"])
-	out, _ := b["out"].(map[string]any)
+	out := map[string]any{}
+	for _, gb := range bindings {
+		group, _ := gb["out"].(map[string]any)
+		for id, v := range group {
+			out[id] = v
+		}
+	}
 	rep := &Report{AsOf: opts.AsOf}
 	for _, c := range controls {
 		parts, _ := out[c.ID].([]any)
@@ -109,6 +110,43 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 func (p *Policies) CheckInput(doc map[string]any) []Problem {
 	_, problems := p.readWaivers(doc)
 	return problems
+}
+
+// evalGroups evaluates every query group on its own goroutine and returns each
+// group's bindings, in group order.
+func (p *Policies) evalGroups(ctx context.Context, input ast.Value) ([]rego.Vars, error) {
+	bindings := make([]rego.Vars, len(p.groups))
+	errs := make([]error, len(p.groups))
+	var wg sync.WaitGroup
+	for i, g := range p.groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rs, err := g.query.Eval(ctx, rego.EvalParsedInput(input))
+			switch {
+			case err != nil:
+				errs[i] = evalFailure(ctx, err)
+			case len(rs) == 0:
+				errs[i] = &EvalError{Message: "policy evaluation gave no result: a control's applicable, deny or warn rule is undefined (they must be multi-value rules: applicable contains address if { ... })"}
+			default:
+				bindings[i] = rs[0].Bindings
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return bindings, nil
+}
+
+func evalFailure(ctx context.Context, err error) error {
+	if topdown.IsCancel(err) || errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return &EvalError{Message: "policy evaluation did not finish within the timeout: a policy may be too slow (look for nested scans over whole collections)", Timeout: true}
+	}
+	return &EvalError{Message: "policy evaluation failed: " + err.Error()}
 }
 
 // selectControls drops the skipped controls; a skip naming no control is a problem.
