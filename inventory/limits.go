@@ -20,6 +20,10 @@ const (
 type Options struct {
 	MaxFileBytes int64
 	MaxNesting   int
+
+	// slowOnly decodes every block through hclsyntax, for tests that compare
+	// the fast path with it.
+	slowOnly bool
 }
 
 func (o Options) withDefaults() Options {

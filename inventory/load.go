@@ -16,7 +16,6 @@ import (
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/baomi-dev/baomi/internal/suggest"
 )
@@ -46,7 +45,6 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 	inv := &Inventory{sources: map[string][]byte{}, blocks: map[string]*resource{}}
 	files, diags := findFiles(paths)
 	inv.Files = files
-	parsed := make([]*hcl.File, len(files))
 	perFile := make([][]*resource, len(files))
 	fileDiags := make([]hcl.Diagnostics, len(files))
 	var mu sync.Mutex
@@ -69,13 +67,7 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 					fileDiags[i] = hcl.Diagnostics{d}
 					continue
 				}
-				f, pd := hclsyntax.ParseConfig(src, files[i], hcl.Pos{Line: 1, Column: 1})
-				parsed[i] = f
-				fileDiags[i] = pd
-				if pd.HasErrors() || f == nil {
-					continue
-				}
-				perFile[i], fileDiags[i] = decodeFile(f)
+				perFile[i], fileDiags[i] = decodeSource(src, files[i], opts.slowOnly)
 			}
 		}()
 	}

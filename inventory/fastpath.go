@@ -1,0 +1,742 @@
+package inventory
+
+import (
+	"bytes"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/apparentlymart/go-textseg/v15/textseg"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// The fast path reads the common, simple form of the language — blocks with one
+// label, attributes holding string, number, bool and null literals, bare
+// references and lists of them, nested blocks without labels — straight into
+// resources, without hclsyntax's token arrays, which cost seconds and gigabytes on
+// large inventories. It handles only blocks that decode without any problem: at
+// the first thing it does not know, or anything the decoder would report, it
+// hands the block to hclsyntax and the full decoder, so every diagnostic still
+// comes from one place. TestFastPathMatchesHCL holds the two paths to the same
+// result.
+
+// decodeSource decodes one file's source, taking the fast path block by block
+// and hclsyntax for the blocks the fast path declines.
+func decodeSource(src []byte, name string, slowOnly bool) ([]*resource, hcl.Diagnostics) {
+	if slowOnly || !plainText(src) {
+		rs, diags, _ := slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
+		return rs, diags
+	}
+	p := &fastParser{src: src, name: name, line: 1}
+	var out []*resource
+	var diags hcl.Diagnostics
+	for {
+		chunk := *p
+		if !p.skipSpaceAndNewlines() {
+			return p.finishSlow(out, diags, chunk.pos, len(src), chunk.here())
+		}
+		if p.pos >= len(src) {
+			return out, diags
+		}
+		blockStart := p.pos
+		if r, ok := p.topBlock(); ok {
+			out = append(out, r)
+			continue
+		}
+		end, ok := blockEnd(src, blockStart)
+		if !ok {
+			return p.finishSlow(out, diags, chunk.pos, len(src), chunk.here())
+		}
+		rs, ds, parsed := slowDecode(src[chunk.pos:end], name, chunk.here())
+		if !parsed {
+			rs, ds, _ := slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
+			return rs, ds
+		}
+		out, diags = append(out, rs...), append(diags, ds...)
+		*p = chunk
+		p.advanceTo(end)
+	}
+}
+
+// finishSlow decodes src[from:to] with hclsyntax and adds it to what the fast
+// path read. A syntax error anywhere makes the whole file go through hclsyntax,
+// so that a broken file is reported exactly as hclsyntax reports it.
+func (p *fastParser) finishSlow(out []*resource, diags hcl.Diagnostics, from, to int, pos hcl.Pos) ([]*resource, hcl.Diagnostics) {
+	rs, ds, parsed := slowDecode(p.src[from:to], p.name, pos)
+	if !parsed {
+		rs, ds, _ = slowDecode(p.src, p.name, hcl.Pos{Line: 1, Column: 1})
+		return rs, ds
+	}
+	return append(out, rs...), append(diags, ds...)
+}
+
+// slowDecode parses src with hclsyntax, starting at pos, and decodes it. parsed
+// is false when the text has syntax errors; then only those are returned.
+func slowDecode(src []byte, name string, pos hcl.Pos) (rs []*resource, diags hcl.Diagnostics, parsed bool) {
+	f, diags := hclsyntax.ParseConfig(src, name, pos)
+	if diags.HasErrors() || f == nil {
+		return nil, diags, false
+	}
+	rs, diags = decodeFile(f)
+	return rs, diags, true
+}
+
+// plainText reports whether src is valid UTF-8 without control characters other
+// than tab, newline and carriage return: anything else goes to hclsyntax, which
+// reports it.
+func plainText(src []byte) bool {
+	ascii := true
+	for _, c := range src {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			return false
+		}
+		if c >= 0x80 {
+			ascii = false
+		}
+	}
+	return ascii || utf8.Valid(src)
+}
+
+// blockEnd finds the end of the top-level block that begins at start: just past
+// the newline that follows its closing brace. It follows strings and comments;
+// ok is false for a heredoc, or text that is not a block ending cleanly.
+func blockEnd(src []byte, start int) (int, bool) {
+	depth, opened := 0, false
+	for i := start; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '#' || (c == '/' && i+1 < len(src) && src[i+1] == '/'):
+			for i+1 < len(src) && src[i+1] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < len(src) && src[i+1] == '*':
+			end := bytes.Index(src[i+2:], []byte("*/"))
+			if end < 0 {
+				return 0, false
+			}
+			i += 2 + end + 1
+		case c == '"':
+			j, ok := skipQuoted(src, i)
+			if !ok {
+				return 0, false
+			}
+			i = j
+		case c == '<' && i+1 < len(src) && src[i+1] == '<':
+			return 0, false
+		case c == '{' || c == '[' || c == '(':
+			depth++
+			opened = opened || c == '{'
+		case c == '}' || c == ']' || c == ')':
+			depth--
+			if depth < 0 {
+				return 0, false
+			}
+			if depth == 0 && opened {
+				nl := bytes.IndexByte(src[i:], '\n')
+				if nl < 0 {
+					return len(src), true
+				}
+				return i + nl + 1, true
+			}
+		case c == '\n' && !opened:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// skipQuoted returns the index of the quote closing the string opened at i,
+// following escapes and interpolations.
+func skipQuoted(src []byte, i int) (int, bool) {
+	depth := 0
+	for j := i + 1; j < len(src); j++ {
+		switch c := src[j]; {
+		case c == '\\':
+			j++
+		case c == '\n':
+			return 0, false
+		case (c == '$' || c == '%') && j+1 < len(src) && src[j+1] == '{':
+			depth++
+			j++
+		case c == '}' && depth > 0:
+			depth--
+		case c == '"' && depth == 0:
+			return j, true
+		}
+	}
+	return 0, false
+}
+
+// fastParser walks one file's source for the fast path.
+type fastParser struct {
+	src       []byte
+	name      string
+	pos       int
+	line      int
+	lineStart int
+}
+
+// fastValue is a literal read by the fast path.
+type fastValue struct {
+	kind  fastKind
+	str   string
+	num   int64
+	bool  bool
+	root  string
+	attr  string
+	elems []fastValue
+	rng   hcl.Range
+}
+
+type fastKind int
+
+const (
+	fastString fastKind = iota
+	fastNumber
+	fastBool
+	fastNull
+	fastTraversal
+	fastList
+)
+
+// fastAttr is an attribute read by the fast path.
+type fastAttr struct {
+	name      string
+	nameRange hcl.Range
+	value     fastValue
+}
+
+// fastBlock is a nested block read by the fast path.
+type fastBlock struct {
+	typ      string
+	defRange hcl.Range
+	attrs    []fastAttr
+}
+
+// here is the position of the parser.
+func (p *fastParser) here() hcl.Pos {
+	return hcl.Pos{Line: p.line, Column: p.column(p.pos), Byte: p.pos}
+}
+
+// column counts grapheme clusters from the line's start, as hcl does.
+func (p *fastParser) column(off int) int {
+	seg := p.src[p.lineStart:off]
+	for _, c := range seg {
+		if c >= 0x80 {
+			n := 0
+			for len(seg) > 0 {
+				adv, _, _ := textseg.ScanGraphemeClusters(seg, true)
+				seg = seg[adv:]
+				n++
+			}
+			return n + 1
+		}
+	}
+	return len(seg) + 1
+}
+
+// rangeFrom is the range from start to the parser's position, on one line.
+func (p *fastParser) rangeFrom(start hcl.Pos) hcl.Range {
+	return hcl.Range{Filename: p.name, Start: start, End: p.here()}
+}
+
+// advanceTo moves to off, counting the newlines passed.
+func (p *fastParser) advanceTo(off int) {
+	for ; p.pos < off; p.pos++ {
+		if p.src[p.pos] == '\n' {
+			p.line++
+			p.lineStart = p.pos + 1
+		}
+	}
+}
+
+func (p *fastParser) peek() byte {
+	if p.pos < len(p.src) {
+		return p.src[p.pos]
+	}
+	return 0
+}
+
+// skipSpace skips blanks and comments but not newlines; a block comment may
+// span lines.
+func (p *fastParser) skipSpace() bool {
+	for p.pos < len(p.src) {
+		c := p.src[p.pos]
+		switch {
+		case c == ' ' || c == '\t' || (c == '\r' && p.pos+1 < len(p.src) && p.src[p.pos+1] == '\n'):
+			p.pos++
+		case c == '#' || (c == '/' && p.pos+1 < len(p.src) && p.src[p.pos+1] == '/'):
+			for p.pos < len(p.src) && p.src[p.pos] != '\n' && p.src[p.pos] != '\r' {
+				p.pos++
+			}
+		case c == '/' && p.pos+1 < len(p.src) && p.src[p.pos+1] == '*':
+			end := bytes.Index(p.src[p.pos+2:], []byte("*/"))
+			if end < 0 {
+				return false
+			}
+			p.advanceTo(p.pos + 2 + end + 2)
+		default:
+			return true
+		}
+	}
+	return true
+}
+
+// skipSpaceAndNewlines skips blanks, comments and newlines.
+func (p *fastParser) skipSpaceAndNewlines() bool {
+	for {
+		if !p.skipSpace() {
+			return false
+		}
+		if p.peek() != '\n' {
+			return true
+		}
+		p.advanceTo(p.pos + 1)
+	}
+}
+
+// newline consumes the end of a line (or of the file) after optional blanks.
+func (p *fastParser) newline() bool {
+	if !p.skipSpace() {
+		return false
+	}
+	switch {
+	case p.pos >= len(p.src):
+		return true
+	case p.src[p.pos] == '\n':
+		p.advanceTo(p.pos + 1)
+		return true
+	}
+	return false
+}
+
+// ident reads an ASCII identifier.
+func (p *fastParser) ident() (string, hcl.Range, bool) {
+	start := p.here()
+	i := p.pos
+	if i >= len(p.src) || !(isLetter(p.src[i]) || p.src[i] == '_') {
+		return "", hcl.Range{}, false
+	}
+	for i < len(p.src) && (isLetter(p.src[i]) || isDigit(p.src[i]) || p.src[i] == '_' || p.src[i] == '-') {
+		i++
+	}
+	if i < len(p.src) && p.src[i] >= 0x80 {
+		return "", hcl.Range{}, false
+	}
+	name := string(p.src[p.pos:i])
+	p.pos = i
+	return name, p.rangeFrom(start), true
+}
+
+func isLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+
+// topBlock reads one top-level block and decodes it, or declines.
+func (p *fastParser) topBlock() (*resource, bool) {
+	typ, typeRange, ok := p.ident()
+	if !ok {
+		return nil, false
+	}
+	bt := blockTypeByName(typ)
+	if bt == nil || !p.skipSpace() {
+		return nil, false
+	}
+	var id string
+	var labelRange hcl.Range
+	if p.peek() == '"' {
+		v, ok := p.quoted()
+		if !ok || v.str != string(p.src[v.rng.Start.Byte+1:v.rng.End.Byte-1]) {
+			return nil, false
+		}
+		id, labelRange = v.str, v.rng
+	} else if id, labelRange, ok = p.ident(); !ok {
+		return nil, false
+	}
+	if !idPattern.MatchString(id) || !p.skipSpace() || p.peek() != '{' {
+		return nil, false
+	}
+	p.pos++
+	attrs, blocks, ok := p.body(true)
+	if !ok {
+		return nil, false
+	}
+	r := &resource{typ: bt, address: bt.name + "." + id, value: map[string]any{},
+		defRng: hcl.RangeBetween(typeRange, labelRange), locs: map[string]hcl.Range{}}
+	if !r.fastAttrs("", bt.attrs, attrs, r.value) {
+		return nil, false
+	}
+	for _, name := range bt.required {
+		if !hasAttr(attrs, name) {
+			return nil, false
+		}
+	}
+	return r, r.fastNested(bt, blocks)
+}
+
+func hasAttr(attrs []fastAttr, name string) bool {
+	for _, a := range attrs {
+		if a.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// body reads a block's body after its opening brace, through the closing brace
+// and the newline after it. Nested blocks are allowed one level down only.
+func (p *fastParser) body(top bool) ([]fastAttr, []fastBlock, bool) {
+	var attrs []fastAttr
+	var blocks []fastBlock
+	if !p.skipSpace() {
+		return nil, nil, false
+	}
+	if p.peek() == '}' {
+		p.pos++
+		return nil, nil, p.newline()
+	}
+	if !p.newline() {
+		return nil, nil, false
+	}
+	for {
+		if !p.skipSpaceAndNewlines() || p.pos >= len(p.src) {
+			return nil, nil, false
+		}
+		if p.peek() == '}' {
+			p.pos++
+			return attrs, blocks, p.newline()
+		}
+		name, nameRange, ok := p.ident()
+		if !ok || !p.skipSpace() {
+			return nil, nil, false
+		}
+		switch p.peek() {
+		case '=':
+			p.pos++
+			if !p.skipSpace() {
+				return nil, nil, false
+			}
+			v, ok := p.value(true)
+			if !ok || !p.newline() {
+				return nil, nil, false
+			}
+			attrs = append(attrs, fastAttr{name: name, nameRange: nameRange, value: v})
+		case '{':
+			if !top {
+				return nil, nil, false
+			}
+			p.pos++
+			inner, nested, ok := p.body(false)
+			if !ok || len(nested) > 0 {
+				return nil, nil, false
+			}
+			blocks = append(blocks, fastBlock{typ: name, defRange: nameRange, attrs: inner})
+		default:
+			return nil, nil, false
+		}
+	}
+}
+
+// value reads a literal, a bare reference TYPE.ID, or (when lists are allowed)
+// a list of them.
+func (p *fastParser) value(listOK bool) (fastValue, bool) {
+	start := p.here()
+	switch c := p.peek(); {
+	case c == '"':
+		v, ok := p.quoted()
+		return v, ok && p.endOfOperand()
+	case isDigit(c):
+		i := p.pos
+		for i < len(p.src) && isDigit(p.src[i]) {
+			i++
+		}
+		if i-p.pos > 15 || (i < len(p.src) && (p.src[i] == '.' || p.src[i] == 'e' || p.src[i] == 'E' || isLetter(p.src[i]) || p.src[i] == '_')) {
+			return fastValue{}, false
+		}
+		n, err := strconv.ParseInt(string(p.src[p.pos:i]), 10, 64)
+		if err != nil {
+			return fastValue{}, false
+		}
+		p.pos = i
+		return fastValue{kind: fastNumber, num: n, rng: p.rangeFrom(start)}, true
+	case c == '[' && listOK:
+		p.pos++
+		list := fastValue{kind: fastList, elems: []fastValue{}}
+		for {
+			if !p.skipSpaceAndNewlines() {
+				return fastValue{}, false
+			}
+			if p.peek() == ']' {
+				p.pos++
+				list.rng = p.rangeFrom(start)
+				return list, true
+			}
+			v, ok := p.value(false)
+			if !ok || !p.skipSpaceAndNewlines() {
+				return fastValue{}, false
+			}
+			list.elems = append(list.elems, v)
+			switch p.peek() {
+			case ',':
+				p.pos++
+			case ']':
+			default:
+				return fastValue{}, false
+			}
+		}
+	case isLetter(c) || c == '_':
+		name, _, ok := p.ident()
+		if !ok {
+			return fastValue{}, false
+		}
+		switch name {
+		case "true", "false":
+			return fastValue{kind: fastBool, bool: name == "true", rng: p.rangeFrom(start)}, p.endOfOperand()
+		case "null":
+			return fastValue{kind: fastNull, rng: p.rangeFrom(start)}, p.endOfOperand()
+		}
+		if p.peek() != '.' {
+			return fastValue{}, false
+		}
+		p.pos++
+		attr, _, ok := p.ident()
+		if !ok {
+			return fastValue{}, false
+		}
+		return fastValue{kind: fastTraversal, root: name, attr: attr, rng: p.rangeFrom(start)}, p.endOfOperand()
+	}
+	return fastValue{}, false
+}
+
+// endOfOperand checks that nothing continues an operand: no traversal step,
+// index, call or operator follows it on the line.
+func (p *fastParser) endOfOperand() bool {
+	i := p.pos
+	for i < len(p.src) && (p.src[i] == ' ' || p.src[i] == '\t') {
+		i++
+	}
+	if i >= len(p.src) {
+		return true
+	}
+	switch p.src[i] {
+	case '\n', '\r', ',', ']', '#', '/':
+		return p.src[i] != '/' || (i+1 < len(p.src) && (p.src[i+1] == '/' || p.src[i+1] == '*'))
+	}
+	return false
+}
+
+// quoted reads a string literal without interpolation; it declines escapes other
+// than \n \r \t \" and \\.
+func (p *fastParser) quoted() (fastValue, bool) {
+	start := p.here()
+	var buf []byte
+	plain := true
+	i := p.pos + 1
+	for ; i < len(p.src); i++ {
+		c := p.src[i]
+		switch {
+		case c == '"':
+			s := string(p.src[p.pos+1 : i])
+			if buf != nil {
+				s = string(buf)
+			}
+			if !plain {
+				s = cty.StringVal(s).AsString()
+			}
+			p.pos = i + 1
+			return fastValue{kind: fastString, str: s, rng: p.rangeFrom(start)}, true
+		case c == '\n' || c == '\r':
+			return fastValue{}, false
+		case (c == '$' || c == '%') && i+1 < len(p.src) && p.src[i+1] == '{':
+			return fastValue{}, false
+		case c == '\\':
+			if i+1 >= len(p.src) {
+				return fastValue{}, false
+			}
+			if buf == nil {
+				buf = append([]byte{}, p.src[p.pos+1:i]...)
+			}
+			switch p.src[i+1] {
+			case 'n':
+				buf = append(buf, '\n')
+			case 'r':
+				buf = append(buf, '\r')
+			case 't':
+				buf = append(buf, '\t')
+			case '"':
+				buf = append(buf, '"')
+			case '\\':
+				buf = append(buf, '\\')
+			default:
+				return fastValue{}, false
+			}
+			i++
+		default:
+			if c >= 0x80 {
+				plain = false
+			}
+			if buf != nil {
+				buf = append(buf, c)
+			}
+		}
+	}
+	return fastValue{}, false
+}
+
+// fastAttrs converts the attributes of one body by the schema, as decodeAttrs
+// does, or declines at the first unknown, repeated or ill-typed attribute.
+func (r *resource) fastAttrs(prefix string, specs []attribute, attrs []fastAttr, into map[string]any) bool {
+	seen := make(map[string]bool, len(attrs))
+	for _, a := range attrs {
+		if seen[a.name] {
+			return false
+		}
+		seen[a.name] = true
+	}
+	for _, spec := range specs {
+		a := findAttr(attrs, spec.name)
+		if a == nil {
+			continue
+		}
+		delete(seen, spec.name)
+		path := prefix + spec.name
+		r.locs[path] = a.nameRange
+		v, ok := r.fastConvert(path, spec, a.value)
+		if !ok {
+			return false
+		}
+		if v != nil {
+			into[spec.name] = v
+		}
+	}
+	return len(seen) == 0
+}
+
+func findAttr(attrs []fastAttr, name string) *fastAttr {
+	for i := range attrs {
+		if attrs[i].name == name {
+			return &attrs[i]
+		}
+	}
+	return nil
+}
+
+// fastConvert checks one value against its attribute's type. It returns nil, true
+// for null, which counts as absent, and declines whatever the decoder would report.
+func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, bool) {
+	if v.kind == fastNull {
+		return nil, spec.kind != kindRef && spec.kind != kindRefList
+	}
+	switch spec.kind {
+	case kindString:
+		return v.str, v.kind == fastString
+	case kindBool:
+		return v.bool, v.kind == fastBool
+	case kindNumber:
+		return v.num, v.kind == fastNumber
+	case kindDate:
+		if v.kind != fastString || len(v.str) != 10 {
+			return nil, false
+		}
+		_, err := time.Parse("2006-01-02", v.str)
+		return v.str, err == nil
+	case kindEnum:
+		return v.str, v.kind == fastString && contains(spec.enum, v.str)
+	case kindRef:
+		target, ok := r.fastRef(path, spec, v)
+		return target, ok
+	case kindStringList:
+		if v.kind != fastList {
+			return nil, false
+		}
+		out := make([]any, 0, len(v.elems))
+		for _, e := range v.elems {
+			if e.kind != fastString {
+				return nil, false
+			}
+			out = append(out, e.str)
+		}
+		return out, true
+	case kindRefList:
+		if v.kind != fastList {
+			return nil, false
+		}
+		out := make([]any, 0, len(v.elems))
+		for _, e := range v.elems {
+			target, ok := r.fastRef(path, spec, e)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, target)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// fastRef checks a reference's type and records it for checkRefs.
+func (r *resource) fastRef(path string, spec attribute, v fastValue) (string, bool) {
+	if v.kind != fastTraversal || blockTypeByName(v.root) == nil || (len(spec.refs) > 0 && !contains(spec.refs, v.root)) {
+		return "", false
+	}
+	target := v.root + "." + v.attr
+	r.refs = append(r.refs, pendingRef{target: target, allow: spec.refs, attr: path, rng: v.rng})
+	return target, true
+}
+
+// fastNested converts the nested blocks as decodeBlock does, or declines.
+func (r *resource) fastNested(bt *blockType, blocks []fastBlock) bool {
+	for _, b := range blocks {
+		known := false
+		for _, nb := range bt.blocks {
+			known = known || nb.name == b.typ
+		}
+		if !known {
+			return false
+		}
+	}
+	for _, nb := range bt.blocks {
+		var items []any
+		for _, b := range blocks {
+			if b.typ != nb.name {
+				continue
+			}
+			if !nb.many && len(items) == 1 {
+				return false
+			}
+			path := nb.name
+			if nb.many {
+				path = nb.name + "[" + strconv.Itoa(len(items)) + "]"
+			}
+			r.locs[path] = b.defRange
+			if _, seen := r.locs[nb.name]; !seen {
+				r.locs[nb.name] = b.defRange
+			}
+			obj := map[string]any{}
+			if !r.fastAttrs(path+".", nb.attrs, b.attrs, obj) {
+				return false
+			}
+			if nb.many {
+				for _, a := range nb.attrs {
+					if rng, ok := r.locs[path+"."+a.name]; ok {
+						if _, seen := r.locs[nb.name+"."+a.name]; !seen {
+							r.locs[nb.name+"."+a.name] = rng
+						}
+					}
+				}
+			}
+			items = append(items, obj)
+		}
+		switch {
+		case nb.many:
+			if items == nil {
+				items = []any{}
+			}
+			r.value[nb.name] = items
+		case len(items) == 1:
+			r.value[nb.name] = items[0]
+		}
+	}
+	return true
+}
