@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/big"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -91,7 +92,7 @@ func (d *fileDecoder) decodeBlock(blk *hcl.Block) *resource {
 	}
 	id := blk.Labels[0]
 	if !idPattern.MatchString(id) {
-		d.errorf(blk.LabelRanges[0], "Invalid id", "%q is not a valid id: an id is made of letters, digits, _ and -, and does not start with a digit or -.", id)
+		d.errorf(blk.LabelRanges[0], "Invalid id", "%s is not a valid id: an id is made of letters, digits, _ and -, and does not start with a digit or -.", quoteShort(id))
 		return nil
 	}
 	r := &resource{typ: bt, address: bt.name + "." + id, value: map[string]any{}, defRng: blk.DefRange, locs: map[string]hcl.Range{}}
@@ -239,7 +240,7 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 		}
 		s := v.AsString()
 		if _, err := time.Parse("2006-01-02", s); err != nil || len(s) != 10 {
-			d.errorf(rng, "Invalid date", "%s must be a real date written as \"YYYY-MM-DD\", like \"2026-01-31\"; %q is not.", spec.name, s)
+			d.errorf(rng, "Invalid date", "%s must be a real date written as \"YYYY-MM-DD\", like \"2026-01-31\"; %s is not.", spec.name, quoteShort(s))
 			return nil, false
 		}
 		return s, true
@@ -258,7 +259,7 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 		if n := suggest.Nearest(s, spec.enum); n != "" {
 			hint = fmt.Sprintf(" Did you mean %q?", n)
 		}
-		d.errorf(rng, "Invalid value", "%s must be one of %s; %q is not.%s", spec.name, quoteAll(spec.enum), s, hint)
+		d.errorf(rng, "Invalid value", "%s must be one of %s; %s is not.%s", spec.name, quoteAll(spec.enum), quoteShort(s), hint)
 		return nil, false
 	case kindStringList:
 		if !v.Type().IsTupleType() && !v.Type().IsListType() {
@@ -371,7 +372,7 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 	}
 	if t, ok := expr.(*hclsyntax.TemplateExpr); ok && t.IsStringLiteral() {
 		v, _ := t.Value(nil)
-		d.errorf(expr.Range(), "Quoted reference", "A reference is written bare, without quotes: %s = %s, not %q.", spec.name, v.AsString(), v.AsString())
+		d.errorf(expr.Range(), "Quoted reference", "A reference is written bare, without quotes: %s = %s, not %s.", spec.name, shorten(v.AsString()), quoteShort(v.AsString()))
 		return "", false
 	}
 	tr, diags := hcl.AbsTraversalForExpr(expr)
@@ -415,6 +416,22 @@ func joinOr(types []string) string {
 		out[i] = "a " + t
 	}
 	return strings.Join(out, " or ")
+}
+
+// maxQuoted is how much of a bad value a diagnostic repeats.
+const maxQuoted = 60
+
+// shorten cuts s to maxQuoted characters, marking the cut.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > maxQuoted {
+		return string(r[:maxQuoted]) + "…"
+	}
+	return s
+}
+
+// quoteShort quotes a value for a diagnostic, cut to a readable length.
+func quoteShort(s string) string {
+	return strconv.Quote(shorten(s))
 }
 
 func quoteAll(vals []string) string {

@@ -36,11 +36,16 @@ func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error
 		if d.Severity == hcl.DiagWarning {
 			sev = "warning"
 		}
-		msg := d.Summary
+		msg := printable(d.Summary)
 		if d.Detail != "" {
-			msg += ": " + d.Detail
+			msg += ": " + printable(d.Detail)
 		}
 		s := d.Subject
+		if s != nil {
+			c := *s
+			c.Filename = printable(c.Filename)
+			s = &c
+		}
 		switch {
 		case s == nil:
 			fmt.Fprintf(&buf, "%s: %s\n", sev, msg)
@@ -78,15 +83,20 @@ func sourceLine(src []byte, n int) (string, bool) {
 	if j := bytes.IndexByte(src, '\n'); j >= 0 {
 		src = src[:j]
 	}
-	line := strings.TrimRight(strings.ToValidUTF8(string(src), "\uFFFD"), "\r")
-	line = strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\t' {
+	line := printable(strings.TrimRight(string(src), "\r"))
+	if len(line) > 200 {
+		line = strings.ToValidUTF8(line[:200], "") + "…"
+	}
+	return line, true
+}
+
+// printable makes text safe to print on a terminal: invalid UTF-8 and control
+// characters other than tab become U+FFFD.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\t') || (r >= 0x7f && r < 0xa0) {
 			return '\uFFFD'
 		}
 		return r
-	}, line)
-	if len(line) > 200 {
-		line = line[:200] + "…"
-	}
-	return line, true
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 }

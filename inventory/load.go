@@ -88,18 +88,18 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 // readFile reads one inventory file, refusing one larger than max bytes and
 // dropping a UTF-8 byte order mark.
 func readFile(name string, max int64) ([]byte, *hcl.Diagnostic) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, fileError(name, "cannot read file", pathErrorText(err))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fileError(name, "not a regular file", "An inventory file must be a regular file, not a folder, device, pipe or socket.")
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, fileError(name, "cannot read file", pathErrorText(err))
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, fileError(name, "cannot read file", pathErrorText(err))
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fileError(name, "not a regular file", "An inventory file must be a regular file, not a device, pipe or socket.")
-	}
 	if info.Size() > max {
 		return nil, fileError(name, "file too large", fmt.Sprintf("The file holds %d bytes; the limit is %d (max-file-size).", info.Size(), max))
 	}
@@ -150,11 +150,6 @@ func findFiles(paths []string) ([]string, hcl.Diagnostics) {
 			}
 			if hidden || !strings.HasSuffix(d.Name(), ".hcl") {
 				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				if st, err := os.Stat(q); err != nil || st.IsDir() {
-					return nil
-				}
 			}
 			found++
 			add(q)
