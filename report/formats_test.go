@@ -87,7 +87,7 @@ func golden(t *testing.T, name string, got []byte) {
 
 func TestFormatsRegistered(t *testing.T) {
 	got := strings.Join(report.Formats(), ",")
-	if got != "json,junit,markdown,sarif,table" {
+	if got != "html,json,junit,markdown,sarif,table" {
 		t.Errorf("Formats() = %s", got)
 	}
 }

@@ -19,6 +19,10 @@ type Options struct {
 	ShowAll bool
 	// ToolVersion is baomi's version, recorded in the report.
 	ToolVersion string
+	// Organization is the name of the organization audited, shown by the HTML report.
+	Organization string
+	// Inputs are the inventory paths checked, as given, shown by the HTML report.
+	Inputs []string
 }
 
 // Writer writes one report format.
@@ -30,6 +34,7 @@ var formats = map[string]Writer{
 	"sarif":    writeSARIF,
 	"junit":    writeJUnit,
 	"markdown": writeMarkdown,
+	"html":     writeHTML,
 }
 
 // Formats lists the names of the report formats, sorted.

@@ -1,0 +1,278 @@
+package report_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/report"
+)
+
+// renderHTML renders rep as the HTML audit report of Acme, as `baomi check
+// fixtures/acme --format html` does.
+func renderHTML(t *testing.T, lang string, rep *evaluator.Report) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	opts := report.Options{Lang: lang, ToolVersion: "0.1.0", Organization: "Acme Trading Co.", Inputs: []string{"fixtures/acme"}}
+	if err := report.Write(&b, "html", rep, opts); err != nil {
+		t.Fatalf("html %s: %v", lang, err)
+	}
+	return b.Bytes()
+}
+
+func TestHTMLGolden(t *testing.T) {
+	rep := acme(t)
+	for _, tc := range []struct{ lang, golden string }{
+		{"en", "acme.html"},
+		{"zh", "acme.zh.html"},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			out := renderHTML(t, tc.lang, rep)
+			golden(t, tc.golden, out)
+			if again := renderHTML(t, tc.lang, rep); !bytes.Equal(again, out) {
+				t.Error("two renderings of one report differ")
+			}
+		})
+	}
+}
+
+func TestHTMLContents(t *testing.T) {
+	rep := acme(t)
+	for _, lang := range []string{"en", "zh"} {
+		out := string(renderHTML(t, lang, rep))
+		s := rep.Summary
+		for _, want := range []string{
+			`<dd id="organization">Acme Trading Co.</dd>`,
+			`<dd id="inputs"><code>fixtures/acme</code></dd>`,
+			`<time id="as-of" datetime="2026-11-26">2026-11-26</time>`,
+			`<dd id="tool">baomi 0.1.0</dd>`,
+			fmt.Sprintf(`<span class="n" id="count-pass">%d</span>`, s.Pass),
+			fmt.Sprintf(`<span class="n" id="count-fail">%d</span>`, s.Fail),
+			fmt.Sprintf(`<span class="n" id="count-warn">%d</span>`, s.Warn),
+			fmt.Sprintf(`<span class="n" id="count-waived">%d</span>`, s.Waived),
+			// (105 + 1) / (105 + 56 + 1), rounded down.
+			`<span class="n" id="compliance">65.4%</span>`,
+			`<tr class="w expired">`,
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: no %s", lang, want)
+			}
+		}
+		if got := strings.Count(out, `<tr class="r `); got != len(rep.Results) {
+			t.Errorf("%s: %d result rows, want one per result (%d)", lang, got, len(rep.Results))
+		}
+		for _, r := range rep.Results {
+			if r.Status == evaluator.Pass {
+				continue
+			}
+			row := findingRow(out, r)
+			if row == "" {
+				t.Errorf("%s: no row for %s %s on %s", lang, r.Status, r.Control.ID, r.Resource)
+				continue
+			}
+			loc := fmt.Sprintf("%s:%d", r.Location.File, r.Location.Line)
+			msg := r.Message
+			fix := r.Control.Remediation
+			if lang == "zh" {
+				msg, fix = r.MessageZh, r.Control.RemediationZh
+			}
+			for _, want := range []string{
+				`<span class="sev ` + string(r.Severity) + `">`,
+				`<code class="loc">` + loc + `</code>`,
+				`<span class="msg">` + escapeText(msg) + `</span>`,
+				escapeText(fix),
+				report.Article(r.Control.Article, lang),
+			} {
+				if !strings.Contains(row, want) {
+					t.Errorf("%s: the row of %s on %s lacks %s", lang, r.Control.ID, r.Resource, want)
+				}
+			}
+		}
+		for _, w := range rep.Waivers {
+			for _, want := range []string{escapeText(w.ApprovedBy), escapeText(w.Reason), "<td class=\"nowrap\">" + w.Expires + "</td>"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("%s: waiver %s: no %s", lang, w.ID, want)
+				}
+			}
+		}
+		groups := 0
+		for _, o := range rep.Controls {
+			if o.Pass > 0 {
+				groups++
+			}
+		}
+		if got := strings.Count(out, `<details class="grp" data-group`); got != groups {
+			t.Errorf("%s: %d collapsed groups of passes, want one per control that passed somewhere (%d)", lang, got, groups)
+		}
+	}
+	zh := html.UnescapeString(string(renderHTML(t, "zh", rep)))
+	for _, want := range []string{`<html lang="zh-CN">`, "客户资料保密审计报告", "四(二)1", "合规率 = (通过 + 已豁免)", "四、保密措施与管理", "已过期:不再豁免"} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("zh: no %s", want)
+		}
+	}
+}
+
+// findingRow is the table row of the finding r in a rendered page, or "".
+func findingRow(page string, r *evaluator.Result) string {
+	head := fmt.Sprintf(`<tr class="r %s" data-severity="%s" data-status="%s" data-article="%s" data-control="%s">`,
+		r.Status, r.Severity, r.Status, r.Control.Article, r.Control.ID)
+	for rest := page; ; {
+		_, after, ok := strings.Cut(rest, head)
+		if !ok {
+			return ""
+		}
+		row, _, _ := strings.Cut(after, "</tr>")
+		if strings.Contains(row, `<code class="res">`+escapeText(r.Resource)+`</code>`) {
+			return row
+		}
+		rest = after
+	}
+}
+
+// escapeText is s as html/template writes it in text.
+var escapeText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "+", "&#43;").Replace
+
+// hostile is inventory and policy text that would run script if it reached
+// the page as markup.
+var hostile = []string{`<script>alert(1)</script>`, `"><img src=x onerror=alert(1)>`, `' onmouseover='alert(1)`, `</style><script>alert(2)</script>`}
+
+// hostileReport is a report whose every piece of text comes from the
+// inventory or a user policy and carries hostile.
+func hostileReport() *evaluator.Report {
+	h := strings.Join(hostile, " ")
+	c := &evaluator.Control{ID: "BM-9.1-01" + h, ShortCode: "x" + h, Article: "9.1" + h, Severity: evaluator.High,
+		Title: "title " + h, TitleZh: "标题 " + h, Remediation: "fix " + h, RemediationZh: "整改 " + h}
+	wv := &evaluator.WaiverInfo{ID: "waiver." + h, Control: c.ID, Resource: h, Reason: "reason " + h, ApprovedBy: "boss " + h,
+		Expires: "2026-01-01" + h, Status: "expired", Location: &evaluator.Location{File: h + ".hcl", Line: 1, Column: 1}}
+	loc := &evaluator.Location{File: "inv/" + h + ".hcl", Line: 7, Column: 3}
+	return &evaluator.Report{
+		AsOf:     "2026-11-26" + h,
+		Summary:  evaluator.Summary{Controls: 1, Results: 3, Pass: 1, Fail: 1, Waived: 1},
+		Controls: []*evaluator.ControlOutcome{{Control: c, Status: evaluator.Fail, Pass: 1, Fail: 1, Waived: 1}},
+		Results: []*evaluator.Result{
+			{Control: c, Resource: "system." + h, Status: evaluator.Fail, Severity: evaluator.High, Message: "message " + h, MessageZh: "消息 " + h, Location: loc, Waiver: wv},
+			{Control: c, Resource: h, Status: evaluator.Pass, Severity: evaluator.High, Location: loc},
+			{Control: c, Resource: "waived " + h, Status: evaluator.Waived, Severity: evaluator.High, Message: h, Location: loc,
+				Waiver: &evaluator.WaiverInfo{ID: "waiver.b" + h, Control: c.ID, Resource: h, ApprovedBy: h, Expires: h, Status: "active"}},
+		},
+		Waivers: []*evaluator.WaiverInfo{wv},
+	}
+}
+
+// htmlTag matches one tag of a page: html/template writes every "<" and ">"
+// of text and attribute values as an entity, so each literal one is markup.
+var htmlTag = regexp.MustCompile(`<(/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)>`)
+
+// pageTags are the elements the template writes; nothing else may appear.
+var pageTags = map[string]bool{}
+
+func init() {
+	for _, name := range strings.Fields(`html head meta title style body header p h1 dl dt dd code time main section h2 h3
+		div span ul li svg rect form strong fieldset legend label input select option button table thead tbody tr th td b br
+		details summary footer script`) {
+		pageTags[name] = true
+	}
+}
+
+// attrValue matches an attribute value as html/template writes it: always in
+// double quotes, with any quote inside written as an entity.
+var attrValue = regexp.MustCompile(`"[^"]*"`)
+
+// eventAttr matches an event-handler attribute once the values are gone.
+var eventAttr = regexp.MustCompile(`(?i)\son[a-z]+\s*=`)
+
+func TestHTMLEscapesInventoryText(t *testing.T) {
+	rep := hostileReport()
+	for _, lang := range []string{"en", "zh"} {
+		var b bytes.Buffer
+		h := strings.Join(hostile, " ")
+		opts := report.Options{Lang: lang, ToolVersion: "0.1.0" + h, Organization: "Org " + h, Inputs: []string{h, "b"}}
+		if err := report.Write(&b, "html", rep, opts); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if !strings.HasPrefix(out, "<!DOCTYPE html>\n") || !strings.HasSuffix(out, "</html>\n") {
+			t.Errorf("%s: not a whole page", lang)
+		}
+		for _, bad := range []string{"<script>alert", "<img", "alert(2)</script>", "' onmouseover='"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: %q reached the page as markup", lang, bad)
+			}
+		}
+		for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: the hostile text is not shown escaped as %s", lang, want)
+			}
+		}
+		if n := strings.Count(out, "<script"); n != 1 {
+			t.Errorf("%s: %d script elements, want only the page's own", lang, n)
+		}
+		for _, m := range htmlTag.FindAllStringSubmatch(out, -1) {
+			if !pageTags[strings.ToLower(m[2])] {
+				t.Errorf("%s: element %s is not one the template writes: %s", lang, m[2], m[0])
+			}
+			if eventAttr.MatchString(attrValue.ReplaceAllString(m[3], `""`)) {
+				t.Errorf("%s: event handler in %s", lang, m[0])
+			}
+		}
+	}
+}
+
+// externalRef matches what would make a browser fetch something.
+var externalRef = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)<link\b`),
+	regexp.MustCompile(`(?i)<script\b[^>]*\bsrc\s*=`),
+	regexp.MustCompile(`(?i)<(img|iframe|object|embed|video|audio|source|image|use)\b`),
+	regexp.MustCompile(`(?i)\s(src|href|srcset|action|poster|data|xlink:href)\s*=`),
+	regexp.MustCompile(`(?i)(src|href)\s*=\s*["']?\s*(https?:)?//`),
+	regexp.MustCompile(`(?i)url\s*\(`),
+	regexp.MustCompile(`(?i)@import`),
+	regexp.MustCompile(`(?i)https?://`),
+}
+
+func TestHTMLSelfContained(t *testing.T) {
+	rep := acme(t)
+	for _, tc := range []struct {
+		name string
+		rep  *evaluator.Report
+		lang string
+	}{
+		{"acme", rep, "en"},
+		{"acme zh", rep, "zh"},
+		{"sample", sample(), "en"},
+		{"empty zh", &evaluator.Report{AsOf: asOf}, "zh"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := string(renderHTML(t, tc.lang, tc.rep))
+			for _, re := range externalRef {
+				if m := re.FindString(out); m != "" {
+					t.Errorf("%q (%s): the page must not load anything", m, re)
+				}
+			}
+			if strings.Count(out, "<style>") != 1 || strings.Count(out, "<script>") != 1 {
+				t.Fatal("want exactly one inline style and one inline script")
+			}
+			// The policy allows the page's own style and script by their
+			// hashes, and nothing else.
+			hash := func(open, close string) string {
+				_, rest, _ := strings.Cut(out, open)
+				body, _, _ := strings.Cut(rest, close)
+				sum := sha256.Sum256([]byte(body))
+				return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+			}
+			want := "default-src 'none'; style-src " + hash("<style>", "</style>") + "; script-src " + hash("<script>", "</script>") +
+				"; base-uri 'none'; form-action 'none'"
+			m := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindStringSubmatch(out)
+			if m == nil || html.UnescapeString(m[1]) != want {
+				t.Errorf("Content-Security-Policy %q, want %q", m, want)
+			}
+		})
+	}
+}
