@@ -20,6 +20,10 @@ type Policies struct {
 	// groups split the controls over the cores; each is one query that shares
 	// one evaluation of the library among its controls.
 	groups []queryGroup
+	// defaults are the library's default settings; frequencies its backup
+	// frequency ranks, which backup_min_frequency must name.
+	defaults    map[string]any
+	frequencies map[string]any
 }
 
 // queryGroup is a prepared query over some of the controls.
@@ -95,6 +99,9 @@ func Load(ctx context.Context, builtin fs.FS, userDirs []string, printOut io.Wri
 	}
 	sortControls(controls)
 	ps := &Policies{Controls: controls}
+	if err := ps.readDefaults(ctx, comp); err != nil {
+		return nil, err
+	}
 	for i, group := range splitControls(controls, runtime.GOMAXPROCS(0)) {
 		opts := []func(*rego.Rego){
 			rego.Compiler(comp),
@@ -111,6 +118,33 @@ func Load(ctx context.Context, builtin fs.FS, userDirs []string, printOut io.Wri
 		ps.groups = append(ps.groups, queryGroup{controls: group, query: pq})
 	}
 	return ps, nil
+}
+
+// readDefaults reads the library's default settings and frequency ranks, which
+// depend on no input, so that settings are checked before any evaluation.
+func (p *Policies) readDefaults(ctx context.Context, comp *ast.Compiler) error {
+	rs, err := rego.New(rego.Compiler(comp),
+		rego.Query("defaults := data.baomi.lib.default_settings; frequencies := data.baomi.lib.frequency_rank"),
+	).Eval(ctx)
+	if err != nil || len(rs) == 0 {
+		return &EvalError{Message: fmt.Sprintf("cannot read the library's default settings: %v", err)}
+	}
+	p.defaults, _ = rs[0].Bindings["defaults"].(map[string]any)
+	p.frequencies, _ = rs[0].Bindings["frequencies"].(map[string]any)
+	return nil
+}
+
+// Settings returns the settings in force: the library's defaults overridden by
+// the given settings.
+func (p *Policies) Settings(overrides map[string]any) map[string]any {
+	out := make(map[string]any, len(p.defaults))
+	for k, v := range p.defaults {
+		out[k] = v
+	}
+	for k, v := range overrides {
+		out[k] = v
+	}
+	return out
 }
 
 // maxGroups bounds how many queries evaluate at once: each recomputes the parts
@@ -144,7 +178,7 @@ func controlsQuery(controls []*Control, first bool) string {
 	}
 	b.WriteString("}")
 	if first {
-		b.WriteString("; top_secret := data.baomi.lib.top_secret_involved; defaults := data.baomi.lib.default_settings; frequencies := data.baomi.lib.frequency_rank")
+		b.WriteString("; top_secret := data.baomi.lib.top_secret_involved")
 	}
 	return b.String()
 }

@@ -50,6 +50,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	controls, problems := p.selectControls(opts.Skip)
 	waivers, wproblems := p.readWaivers(in.Document)
 	problems = append(problems, wproblems...)
+	problems = append(problems, checkSettings(opts.Settings, p.defaults, p.frequencies)...)
 	if len(problems) > 0 {
 		return nil, &InputError{Problems: problems}
 	}
@@ -67,15 +68,15 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	if err != nil {
 		return nil, &EvalError{Message: "cannot convert the inventory for evaluation: " + err.Error()}
 	}
-	bindings, err := p.evalGroups(ctx, value)
+	evalOpts := []rego.EvalOption{rego.EvalParsedInput(value)}
+	if opts.Tracer != nil {
+		evalOpts = append(evalOpts, rego.EvalQueryTracer(opts.Tracer))
+	}
+	bindings, err := p.evalGroups(ctx, evalOpts)
 	if err != nil {
 		return nil, err
 	}
-	b := bindings[0]
-	if probs := checkSettings(settings, b["defaults"], b["frequencies"]); len(probs) > 0 {
-		return nil, &InputError{Problems: probs}
-	}
-	topSecret := stringSet(b["top_secret"])
+	topSecret := stringSet(bindings[0]["top_secret"])
 	out := map[string]any{}
 	for _, gb := range bindings {
 		group, _ := gb["out"].(map[string]any)
@@ -83,7 +84,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 			out[id] = v
 		}
 	}
-	rep := &Report{AsOf: opts.AsOf}
+	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(settings)}
 	for _, c := range controls {
 		parts, _ := out[c.ID].([]any)
 		if len(parts) != 3 {
@@ -114,7 +115,7 @@ func (p *Policies) CheckInput(doc map[string]any) []Problem {
 
 // evalGroups evaluates every query group on its own goroutine and returns each
 // group's bindings, in group order.
-func (p *Policies) evalGroups(ctx context.Context, input ast.Value) ([]rego.Vars, error) {
+func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption) ([]rego.Vars, error) {
 	bindings := make([]rego.Vars, len(p.groups))
 	errs := make([]error, len(p.groups))
 	var wg sync.WaitGroup
@@ -122,7 +123,7 @@ func (p *Policies) evalGroups(ctx context.Context, input ast.Value) ([]rego.Vars
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			rs, err := g.query.Eval(ctx, rego.EvalParsedInput(input))
+			rs, err := g.query.Eval(ctx, opts...)
 			switch {
 			case err != nil:
 				errs[i] = evalFailure(ctx, err)
@@ -322,9 +323,7 @@ func stringSet(v any) map[string]bool {
 
 // checkSettings checks user settings against the library's defaults: known names,
 // the default's type, non-negative numbers and known backup frequencies.
-func checkSettings(settings map[string]any, defaults, frequencies any) []Problem {
-	defs, _ := defaults.(map[string]any)
-	freqs, _ := frequencies.(map[string]any)
+func checkSettings(settings, defs, freqs map[string]any) []Problem {
 	var names []string
 	for k := range defs {
 		names = append(names, k)

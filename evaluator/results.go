@@ -1,5 +1,7 @@
 package evaluator
 
+import "github.com/open-policy-agent/opa/v1/topdown"
+
 // Status is the outcome of one control on one resource.
 type Status string
 
@@ -42,6 +44,10 @@ type Options struct {
 	Settings map[string]any
 	// Skip names controls (by id or short code) to leave out.
 	Skip []string
+	// Tracer, when set, observes every evaluation step; it is called from several
+	// goroutines at once. Tests count steps with it to check that policies stay
+	// linear in the inventory's size.
+	Tracer topdown.QueryTracer
 }
 
 // WaiverInfo is a waiver as shown beside the result it concerns.
@@ -101,7 +107,9 @@ type Summary struct {
 
 // Report is everything one evaluation found, in a deterministic order.
 type Report struct {
-	AsOf     string
+	AsOf string
+	// Settings are the thresholds in force: defaults and overrides.
+	Settings map[string]any
 	Summary  Summary
 	Controls []*ControlOutcome
 	// Results holds pass, fail, warn and waived results, by control then resource.

@@ -105,10 +105,8 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	if !contains(report.Formats(), opts.Format) {
 		return nil, usageError("baomi: --format %s: want one of %s", opts.Format, strings.Join(report.Formats(), ", "))
 	}
-	if opts.AsOf == "" {
-		opts.AsOf = time.Now().UTC().Format("2006-01-02")
-	} else if _, err := time.Parse("2006-01-02", opts.AsOf); err != nil || len(opts.AsOf) != 10 {
-		return nil, usageError("baomi: --as-of %s: want a date written YYYY-MM-DD", opts.AsOf)
+	if opts.AsOf, err = asOfDate(opts.AsOf); err != nil {
+		return nil, err
 	}
 	if opts.FailOn, err = evaluator.ParseSeverity(v.GetString("fail-on")); err != nil {
 		return nil, usageError("baomi: --fail-on: %v", err)
@@ -128,44 +126,26 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	return opts, nil
 }
 
+// asOfDate checks an --as-of date written YYYY-MM-DD; empty means today, UTC.
+func asOfDate(s string) (string, error) {
+	if s == "" {
+		return time.Now().UTC().Format("2006-01-02"), nil
+	}
+	if _, err := time.Parse("2006-01-02", s); err != nil || len(s) != 10 {
+		return "", usageError("baomi: --as-of %s: want a date written YYYY-MM-DD", s)
+	}
+	return s, nil
+}
+
 // runCheck decodes the inventory, evaluates the policies and writes the report.
 // It returns the exit status, or an error that carries status 2.
 func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer) (int, error) {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	inv, diags := inventory.LoadWith(opts.Paths, opts.Limits)
-	if diags.HasErrors() {
-		return exitError, inputFailure(stderr, inv, diags)
-	}
-	ps, err := evaluator.Load(ctx, policies.FS, opts.Policies, stderr)
+	inv, rep, err := evaluateInventory(ctx, evalInput{
+		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
+		Eval: evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
+	}, stderr)
 	if err != nil {
-		return exitError, &exitCode{code: exitError, msg: policyFailure(err)}
-	}
-	ectx, cancel := context.WithTimeout(ctx, opts.Timeout)
-	defer cancel()
-	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: inv.Document, Locator: inv},
-		evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip})
-	var ierr *evaluator.InputError
-	switch {
-	case errors.As(err, &ierr):
-		var pd hcl.Diagnostics
-		var plain []string
-		for _, p := range ierr.Problems {
-			if p.Address == "" {
-				plain = append(plain, "baomi: "+p.Message)
-				continue
-			}
-			pd = append(pd, inv.Diagnostic(p.Address, p.Attribute, "Invalid waiver", p.Message))
-		}
-		if len(pd) > 0 {
-			if err := inputFailure(stderr, inv, pd); err != nil && len(plain) == 0 {
-				return exitError, err
-			}
-		}
-		return exitError, &exitCode{code: exitError, msg: strings.Join(plain, "\n")}
-	case err != nil:
-		return exitError, &exitCode{code: exitError, msg: "baomi: " + err.Error()}
+		return exitError, err
 	}
 	if opts.Baseline != "" {
 		if err := applyBaseline(opts.Baseline, rep); err != nil {
@@ -178,7 +158,8 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 			return exitError, &exitCode{code: exitError, msg: "baomi: writing the baseline: " + err.Error()}
 		}
 	}
-	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version}
+	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
+		Organization: organizationName(inv.Document), Inputs: opts.Paths}
 	if opts.Output != "" {
 		err = writeFileAtomic(opts.Output, func(w io.Writer) error { return report.Write(w, opts.Format, rep, ropts) })
 		if err == nil && opts.Format != "table" {
@@ -194,6 +175,71 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		return exitFindings, nil
 	}
 	return exitOK, nil
+}
+
+// evalInput says what to evaluate: the inventory, extra policy folders, the
+// evaluation's options and how long it may take.
+type evalInput struct {
+	Paths    []string
+	Limits   inventory.Options
+	Policies []string
+	Timeout  time.Duration
+	Eval     evaluator.Options
+}
+
+// evaluateInventory decodes the inventory and evaluates the policies over it.
+// Input and policy errors are printed the way check prints them, and come back
+// as an error that carries exit status 2.
+func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*inventory.Inventory, *evaluator.Report, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	inv, diags := inventory.LoadWith(in.Paths, in.Limits)
+	if diags.HasErrors() {
+		return nil, nil, inputFailure(stderr, inv, diags)
+	}
+	ps, err := evaluator.Load(ctx, policies.FS, in.Policies, stderr)
+	if err != nil {
+		return nil, nil, &exitCode{code: exitError, msg: policyFailure(err)}
+	}
+	ectx, cancel := context.WithTimeout(ctx, in.Timeout)
+	defer cancel()
+	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: inv.Document, Locator: inv}, in.Eval)
+	var ierr *evaluator.InputError
+	switch {
+	case errors.As(err, &ierr):
+		var pd hcl.Diagnostics
+		var plain []string
+		for _, p := range ierr.Problems {
+			if p.Address == "" {
+				plain = append(plain, "baomi: "+p.Message)
+				continue
+			}
+			pd = append(pd, inv.Diagnostic(p.Address, p.Attribute, "Invalid waiver", p.Message))
+		}
+		if len(pd) > 0 {
+			if err := inputFailure(stderr, inv, pd); err != nil && len(plain) == 0 {
+				return nil, nil, err
+			}
+		}
+		return nil, nil, &exitCode{code: exitError, msg: strings.Join(plain, "\n")}
+	case err != nil:
+		return nil, nil, &exitCode{code: exitError, msg: "baomi: " + err.Error()}
+	}
+	return inv, rep, nil
+}
+
+// organizationName is the name of the inventory's organization, or its address
+// when it has no name, or "" without an organization block.
+func organizationName(doc map[string]any) string {
+	orgs, _ := doc["organization"].(map[string]any)
+	for addr, o := range orgs {
+		if name, _ := o.(map[string]any)["name"].(string); name != "" {
+			return name
+		}
+		return addr
+	}
+	return ""
 }
 
 func applyBaseline(path string, rep *evaluator.Report) error {

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/baomi-dev/baomi/compare"
+)
+
+// diffOptions are the resolved choices of one baomi diff run.
+type diffOptions struct {
+	Old, New string
+	Format   string
+	Output   string
+	Lang     string
+}
+
+func newDiffCmd(stdout, _ io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "diff OLD.json NEW.json",
+		Short: "Compare two JSON reports: newly failing, fixed, still failing, newly waived, waivers expired",
+		Long: `Compare two reports written by baomi check --format json, an older audit
+and a newer one, matching results on control + resource: what newly fails
+(new resources included), what was fixed (and whether it passes, warns, is
+waived or no longer applies), what still fails, what is newly waived, and which
+waivers expired in between.
+
+A quarterly audit is: run baomi check --format json --output, keep the file,
+and diff it against last quarter's.
+
+--format and --output are read from the command line only.
+
+Exit status: 1 when anything newly fails, 0 otherwise, 2 for a usage error or
+a file that is not a readable baomi JSON report.`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return usageError("baomi: diff takes two JSON reports, the older then the newer; got %d argument%s", len(args), plural(len(args)))
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.String("format", "table", "comparison format: "+strings.Join(compare.Formats, ", "))
+	f.StringP("output", "o", "", "write the comparison to this file (atomically); the table still goes to standard output")
+	f.String("lang", "", "output language: en or zh (default: zh for a zh* LANG locale, else en)")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		v, err := newConfig(cmd)
+		if err != nil {
+			return err
+		}
+		opts := &diffOptions{Old: args[0], New: args[1]}
+		opts.Format, _ = cmd.Flags().GetString("format")
+		opts.Output, _ = cmd.Flags().GetString("output")
+		if !contains(compare.Formats, opts.Format) {
+			return usageError("baomi: --format %s: want one of %s", opts.Format, strings.Join(compare.Formats, ", "))
+		}
+		if opts.Lang, err = language(v); err != nil {
+			return err
+		}
+		code, err := runDiff(opts, stdout)
+		if err != nil {
+			return err
+		}
+		if code != exitOK {
+			return &exitCode{code: code}
+		}
+		return nil
+	}
+	return cmd
+}
+
+// runDiff reads both reports, compares them and writes the comparison. It
+// returns exitFindings when anything newly fails.
+func runDiff(opts *diffOptions, stdout io.Writer) (int, error) {
+	older, err := readReport(opts.Old)
+	if err != nil {
+		return exitError, err
+	}
+	newer, err := readReport(opts.New)
+	if err != nil {
+		return exitError, err
+	}
+	d := compare.Compare(older, newer)
+	if opts.Output != "" {
+		err = writeFileAtomic(opts.Output, func(w io.Writer) error { return compare.Write(w, opts.Format, d, opts.Lang) })
+		if err == nil && opts.Format != "table" {
+			err = compare.Write(stdout, "table", d, opts.Lang)
+		}
+	} else {
+		err = compare.Write(stdout, opts.Format, d, opts.Lang)
+	}
+	if err != nil {
+		return exitError, &exitCode{code: exitError, msg: "baomi: writing the comparison: " + err.Error()}
+	}
+	if d.Counts.NewlyFailing > 0 {
+		return exitFindings, nil
+	}
+	return exitOK, nil
+}
+
+// readReport reads one JSON report; any problem names the file.
+func readReport(path string) (*compare.Report, error) {
+	name := filepath.ToSlash(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError("baomi: %s: %v", name, pathErrorText(err))
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, usageError("baomi: %s: is a folder, not a JSON report", name)
+	}
+	rep, err := compare.Read(f)
+	if err != nil {
+		return nil, usageError("baomi: %s: %v", name, err)
+	}
+	return rep, nil
+}
+
+// pathErrorText drops the path from an os error, which the caller names already.
+func pathErrorText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// checkJSON runs baomi check on an inventory and keeps its JSON report in dir.
+func checkJSON(t *testing.T, inventory, asOf, dir string) string {
+	t.Helper()
+	out := filepath.Join(dir, asOf+"-"+filepath.Base(inventory)+".json")
+	code, _, errOut := runBaomi(t, "check", inventory, "--as-of", asOf, "--format", "json", "--output", out)
+	if code != 1 {
+		t.Fatalf("check %s as of %s: exit %d\n%s", inventory, asOf, code, errOut)
+	}
+	return out
+}
+
+// changedAcme copies the example inventory into a temporary folder with edits:
+// each maps a file to the text to replace and its replacement.
+func changedAcme(t *testing.T, edits map[string][2]string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "acme_next")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir("fixtures/acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		src, err := os.ReadFile(filepath.Join("fixtures/acme", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ed, ok := edits[e.Name()]; ok {
+			if !strings.Contains(string(src), ed[0]) {
+				t.Fatalf("%s no longer holds %q", e.Name(), ed[0])
+			}
+			src = []byte(strings.Replace(string(src), ed[0], ed[1], 1))
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+type diffJSON struct {
+	Counts       map[string]int
+	NewlyFailing []diffChange `json:"newly_failing"`
+	Fixed        []diffChange
+	StillFailing []diffChange `json:"still_failing"`
+	Waivers      []struct {
+		ID, Control, Resource, Expires, Before, Result string
+	} `json:"waivers_expired"`
+}
+
+type diffChange struct {
+	Control, Resource, Before, After string
+}
+
+func runDiffJSON(t *testing.T, older, newer string) (int, diffJSON) {
+	t.Helper()
+	code, out, errOut := runBaomi(t, "diff", older, newer, "--format", "json")
+	var d diffJSON
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatalf("exit %d: %v\n%s%s", code, err, out, errOut)
+	}
+	return code, d
+}
+
+// TestDiffRegressionAndFix compares the example with a copy in which the CRM
+// database lost its encryption (a regression) and customer service named a head
+// (a fix).
+func TestDiffRegressionAndFix(t *testing.T) {
+	repoRoot(t)
+	dir := t.TempDir()
+	older := checkJSON(t, "fixtures/acme", "2026-11-26", dir)
+	next := changedAcme(t, map[string][2]string{
+		"infrastructure.hcl": {`encryption_at_rest = "SM4"`, `encryption_at_rest = "none"`},
+		"legal.hcl":          {"department \"customer_service\" {\n", "department \"customer_service\" {\n  head                  = \"Gao Min\"\n"},
+	})
+	newer := checkJSON(t, next, "2026-11-26", dir)
+
+	code, d := runDiffJSON(t, older, newer)
+	if code != 1 {
+		t.Errorf("exit %d, want 1: something newly fails", code)
+	}
+	if len(d.NewlyFailing) != 1 || d.NewlyFailing[0] != (diffChange{"BM-4.2.1-04", "system.crm_db", "pass", "fail"}) {
+		t.Errorf("newly failing: %+v, want exactly BM-4.2.1-04 on system.crm_db", d.NewlyFailing)
+	}
+	if len(d.Fixed) != 1 || d.Fixed[0] != (diffChange{"BM-2.3-01", "department.customer_service", "fail", "pass"}) {
+		t.Errorf("fixed: %+v, want exactly BM-2.3-01 on department.customer_service", d.Fixed)
+	}
+	if d.Counts["still_failing"] != 55 || len(d.StillFailing) != 55 || len(d.Waivers) != 0 {
+		t.Errorf("counts %v (the example has 56 failures, one of them fixed)", d.Counts)
+	}
+
+	code, out, _ := runBaomi(t, "diff", older, newer, "--lang", "en")
+	if code != 1 {
+		t.Errorf("table: exit %d", code)
+	}
+	golden(t, "diff.txt", []byte(out))
+
+	code, md, _ := runBaomi(t, "diff", older, newer, "--format", "markdown", "--lang", "zh")
+	if code != 1 || !strings.Contains(md, "### 新增未通过 (1)") || !strings.Contains(md, "| 高 | BM-4.2.1-04 | system.crm_db | 通过 |") {
+		t.Errorf("Chinese markdown: exit %d\n%s", code, md)
+	}
+
+	code, back := runDiffJSON(t, newer, older)
+	if code != 1 || len(back.NewlyFailing) != 1 || back.NewlyFailing[0].Resource != "department.customer_service" {
+		t.Errorf("the other way round, the fix is the regression: exit %d %+v", code, back.NewlyFailing)
+	}
+	if code, same := runDiffJSON(t, older, older); code != 0 || same.Counts["newly_failing"] != 0 || same.Counts["fixed"] != 0 {
+		t.Errorf("a report against itself: exit %d %v", code, same.Counts)
+	}
+}
+
+// TestDiffWaiverExpired compares two audits of the example either side of the
+// day waiver.analytics_dw_offsite expired (2026-06-30): active in the first,
+// expired in the second.
+func TestDiffWaiverExpired(t *testing.T) {
+	repoRoot(t)
+	dir := t.TempDir()
+	older := checkJSON(t, "fixtures/acme", "2026-06-30", dir)
+	newer := checkJSON(t, "fixtures/acme", "2026-11-26", dir)
+	code, d := runDiffJSON(t, older, newer)
+	if code != 1 {
+		t.Errorf("exit %d: the lapsed waiver makes a failure newly visible", code)
+	}
+	if len(d.Waivers) != 1 {
+		t.Fatalf("waivers expired since: %+v", d.Waivers)
+	}
+	w := d.Waivers[0]
+	if w.ID != "waiver.analytics_dw_offsite" || w.Control != "BM-4.2.3-03" || w.Resource != "system.analytics_dw" ||
+		w.Expires != "2026-06-30" || w.Before != "active" || w.Result != "fail" {
+		t.Errorf("expired waiver %+v", w)
+	}
+	found := false
+	for _, c := range d.NewlyFailing {
+		found = found || (c == diffChange{"BM-4.2.3-03", "system.analytics_dw", "waived", "fail"})
+	}
+	if !found {
+		t.Errorf("the result the waiver covered is newly failing: %+v", d.NewlyFailing)
+	}
+	_, out, _ := runBaomi(t, "diff", older, newer, "--lang", "en")
+	if !strings.Contains(out, "Waivers expired since (1)") || !strings.Contains(out, "waiver.analytics_dw_offsite") {
+		t.Errorf("table:\n%s", out)
+	}
+	if code, same := runDiffJSON(t, newer, newer); code != 0 || len(same.Waivers) != 0 {
+		t.Errorf("a waiver expired in both reports did not expire since: exit %d %+v", code, same.Waivers)
+	}
+}
+
+func TestDiffErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.json", `{"tool": {"name": "baomi", "version": "0.1.0"}, "as_of": "2026-11-26", "results": [], "waivers": []}`)
+	garbled := write("garbled.json", `{"tool": {"name": "baomi"`)
+	baseline := write("baseline.json", `{"version": 1, "failures": []}`)
+	for _, tc := range []struct {
+		name string
+		args []string
+		err  string
+	}{
+		{"one report", []string{"diff", good}, "diff takes two JSON reports"},
+		{"three reports", []string{"diff", good, good, good}, "got 3 arguments"},
+		{"missing old", []string{"diff", filepath.Join(dir, "nope.json"), good}, "nope.json: no such file or directory"},
+		{"garbled new", []string{"diff", good, garbled}, "garbled.json: not valid JSON"},
+		{"a baseline, not a report", []string{"diff", baseline, good}, "baseline.json: not a baomi JSON report"},
+		{"a folder", []string{"diff", good, dir}, "is a folder, not a JSON report"},
+		{"bad format", []string{"diff", good, good, "--format", "csv"}, "--format csv: want one of table, json, markdown"},
+		{"bad lang", []string{"diff", good, good, "--lang", "fr"}, "--lang fr"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errOut := runBaomi(t, tc.args...)
+			if code != 2 || !strings.Contains(errOut, tc.err) {
+				t.Errorf("exit %d, want 2 with %q; stderr:\n%s", code, tc.err, errOut)
+			}
+		})
+	}
+	out := filepath.Join(dir, "diff.md")
+	code, stdout, errOut := runBaomi(t, "diff", good, good, "--format", "markdown", "--output", out, "--lang", "en")
+	if code != 0 || !strings.Contains(stdout, "0 newly failing") {
+		t.Errorf("exit %d; the table still reaches standard output:\n%s%s", code, stdout, errOut)
+	}
+	if b, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(b), "## baomi diff: 2026-11-26 → 2026-11-26") {
+		t.Errorf("--output: %v\n%s", err, b)
+	}
+}

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/inventory"
+	"github.com/baomi-dev/baomi/register"
+)
+
+// partnersOptions are the resolved choices of one baomi partners run.
+type partnersOptions struct {
+	Paths    []string
+	Format   string
+	Output   string
+	Policies []string
+	AsOf     string
+	Lang     string
+	Settings map[string]any
+	Timeout  time.Duration
+	Limits   inventory.Options
+	// Expiring keeps only partners whose NDA cover lapses within this many days;
+	// nil lists every partner.
+	Expiring *int
+}
+
+func newPartnersCmd(stdout, stderr io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "partners [PATH...]",
+		Short: "List every partner with the data it receives, its NDAs, assessment, monitoring and standing",
+		Long: `Build the partner register of the inventory in PATH (default "."): one row per
+partner with the customer data it receives (by its receives list and by
+transfers), the channels used, its NDAs (in force, expiry, terms, what they
+cover and what no NDA covers), its latest security assessment, its monitoring,
+and its standing under the 4.5 controls: at risk (a control fails), attention
+(one warns), ok, or not receiving. Partners are ordered by risk: uncovered
+top_secret data first, then partners at risk, then the soonest lapse of NDA
+cover.
+
+--format, --output and --expiring are read from the command line only, so
+that a baomi.yaml written for check does not redirect the register.
+
+Exit status: 0 whatever the register shows (it is information, not a gate:
+use baomi check for that), 2 for a usage, inventory or policy error.`,
+	}
+	f := cmd.Flags()
+	f.String("format", "table", "register format: "+strings.Join(register.Formats, ", "))
+	f.StringP("output", "o", "", "write the register to this file (atomically); the table still goes to standard output")
+	f.Int("expiring", 0, "list only partners whose NDA cover is missing or lapses within N days of the as-of date")
+	f.StringArray("policy", nil, "folder of extra Rego controls (repeatable)")
+	f.String("as-of", "", "judge dates as of this day, YYYY-MM-DD (default: today, UTC)")
+	f.String("lang", "", "output language: en or zh (default: zh for a zh* LANG locale, else en)")
+	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
+	addLimitFlags(f)
+	f.Duration("timeout", 5*time.Minute, "stop policy evaluation after this long")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		opts, err := resolvePartnersOptions(cmd, args)
+		if err != nil {
+			return err
+		}
+		return runPartners(cmd.Context(), opts, stdout, stderr)
+	}
+	return cmd
+}
+
+func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions, error) {
+	v, err := newConfig(cmd)
+	if err != nil {
+		return nil, err
+	}
+	f := cmd.Flags()
+	opts := &partnersOptions{
+		Paths:    args,
+		Policies: stringList(v, "policy"),
+		AsOf:     v.GetString("as-of"),
+		Settings: settingsFrom(v),
+		Timeout:  v.GetDuration("timeout"),
+		Limits:   limitsFrom(v),
+	}
+	opts.Format, _ = f.GetString("format")
+	opts.Output, _ = f.GetString("output")
+	if f.Changed("expiring") {
+		n, _ := f.GetInt("expiring")
+		if n < 0 {
+			return nil, usageError("baomi: --expiring %d: want a number of days, zero or more", n)
+		}
+		opts.Expiring = &n
+	}
+	if len(opts.Paths) == 0 {
+		opts.Paths = []string{"."}
+	}
+	if !contains(register.Formats, opts.Format) {
+		return nil, usageError("baomi: --format %s: want one of %s", opts.Format, strings.Join(register.Formats, ", "))
+	}
+	if opts.AsOf, err = asOfDate(opts.AsOf); err != nil {
+		return nil, err
+	}
+	if opts.Lang, err = language(v); err != nil {
+		return nil, err
+	}
+	if opts.Timeout <= 0 {
+		return nil, usageError("baomi: --timeout must be positive")
+	}
+	return opts, nil
+}
+
+// runPartners evaluates the inventory and writes its partner register. A register
+// is information, so the status is 0 unless something stops it (status 2).
+func runPartners(ctx context.Context, opts *partnersOptions, stdout, stderr io.Writer) error {
+	inv, rep, err := evaluateInventory(ctx, evalInput{
+		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
+		Eval: evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings},
+	}, stderr)
+	if err != nil {
+		return err
+	}
+	warning := ndaWarningDays(rep.Settings)
+	partners := register.Build(inv.Document, rep, opts.AsOf, warning)
+	if opts.Expiring != nil {
+		partners = register.Expiring(partners, *opts.Expiring)
+	}
+	ropts := register.Options{Lang: opts.Lang, AsOf: opts.AsOf, WarningDays: warning, Expiring: opts.Expiring}
+	if opts.Output != "" {
+		err = writeFileAtomic(opts.Output, func(w io.Writer) error { return register.Write(w, opts.Format, partners, ropts) })
+		if err == nil && opts.Format != "table" {
+			err = register.Write(stdout, "table", partners, ropts)
+		}
+	} else {
+		err = register.Write(stdout, opts.Format, partners, ropts)
+	}
+	if err != nil {
+		return &exitCode{code: exitError, msg: "baomi: writing the register: " + err.Error()}
+	}
+	return nil
+}
+
+// ndaWarningDays is the nda_expiry_warning_days setting in force, which the
+// evaluator has checked is a number of zero or more.
+func ndaWarningDays(settings map[string]any) int {
+	switch n := settings["nda_expiry_warning_days"].(type) {
+	case int:
+		return n
+	case int64:
+		return int(n)
+	case float64:
+		return int(math.Min(n, math.MaxInt32))
+	case json.Number:
+		f, _ := n.Float64()
+		return int(math.Min(f, math.MaxInt32))
+	}
+	return 0
+}

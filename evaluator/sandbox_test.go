@@ -1,0 +1,164 @@
+package evaluator_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/policies"
+)
+
+// mustRemove lists builtins that reach outside the input — network, runtime,
+// clock, randomness, or the current time hidden in a verification — and that the
+// sandbox must remove whatever OPA version baomi is built with. Should an upgrade
+// rename one, the test says so rather than let a new spelling through.
+var mustRemove = []string{
+	"http.send",
+	"net.lookup_ip_addr",
+	"opa.runtime",
+	"time.now_ns",
+	"rand.intn",
+	"uuid.rfc4122",
+	"uuid.parse",
+	"io.jwt.decode_verify",
+	"io.jwt.encode_sign",
+	"io.jwt.encode_sign_raw",
+	"crypto.x509.parse_and_verify_certificates",
+	"crypto.x509.parse_and_verify_certificates_with_options",
+	"providers.aws.sign_req",
+}
+
+// outside lists name prefixes of builtins that must never be kept.
+var outside = []string{"http.", "net.lookup", "opa.runtime", "time.now", "rand.", "uuid.", "providers."}
+
+// removedBuiltins lists the builtins OPA offers that SandboxCapabilities drops.
+func removedBuiltins(t *testing.T) []*ast.Builtin {
+	t.Helper()
+	kept := map[string]bool{}
+	for _, b := range evaluator.SandboxCapabilities().Builtins {
+		kept[b.Name] = true
+	}
+	var removed []*ast.Builtin
+	for _, b := range ast.CapabilitiesForThisVersion().Builtins {
+		if !kept[b.Name] {
+			removed = append(removed, b)
+		}
+	}
+	sort.Slice(removed, func(i, j int) bool { return removed[i].Name < removed[j].Name })
+	return removed
+}
+
+func TestSandboxRemovesWhatReachesOutside(t *testing.T) {
+	removed := map[string]bool{}
+	for _, b := range removedBuiltins(t) {
+		removed[b.Name] = true
+	}
+	offered := map[string]bool{}
+	for _, b := range ast.CapabilitiesForThisVersion().Builtins {
+		offered[b.Name] = true
+	}
+	for _, name := range mustRemove {
+		switch {
+		case !offered[name]:
+			t.Errorf("OPA no longer offers %s: check whether it was renamed, and make sure the new name is removed too", name)
+		case !removed[name]:
+			t.Errorf("the sandbox lets %s through", name)
+		}
+		if !evaluator.ForbiddenBuiltin(name) {
+			t.Errorf("ForbiddenBuiltin(%q) = false: a policy using it would get no clear refusal", name)
+		}
+	}
+	for _, b := range evaluator.SandboxCapabilities().Builtins {
+		if b.Nondeterministic {
+			t.Errorf("the sandbox keeps the nondeterministic builtin %s", b.Name)
+		}
+		for _, p := range outside {
+			if strings.HasPrefix(b.Name, p) {
+				t.Errorf("the sandbox keeps %s", b.Name)
+			}
+		}
+	}
+	if len(removed) < len(mustRemove) {
+		t.Errorf("only %d builtins removed, want at least %d", len(removed), len(mustRemove))
+	}
+}
+
+// TestEveryRemovedBuiltinIsRefused writes, for each builtin the sandbox removes,
+// a user control that calls it with as many arguments as it takes, and checks that
+// loading the policies refuses it, naming the builtin and the place of the call.
+func TestEveryRemovedBuiltinIsRefused(t *testing.T) {
+	removed := removedBuiltins(t)
+	if len(removed) == 0 {
+		t.Fatal("the sandbox removes no builtin")
+	}
+	for _, b := range removed {
+		t.Run(b.Name, func(t *testing.T) {
+			if b.Infix != "" {
+				t.Fatalf("%s is an operator (%s): give it its own test", b.Name, b.Infix)
+			}
+			args := make([]string, len(b.Decl.Args()))
+			for i := range args {
+				args[i] = `"x"`
+			}
+			if b.Decl.FuncArgs().Variadic != nil {
+				args = append(args, `"x"`)
+			}
+			call := b.Name + "(" + strings.Join(args, ", ") + ")"
+			dir := sandboxPolicy(t, "deny contains {\"resource\": \"system.crm\", \"message\": sprintf(\"%v\", [x])} if {\n\tx := "+call+"\n}")
+			_, err := evaluator.Load(context.Background(), policies.FS, []string{dir}, nil)
+			if err == nil {
+				t.Fatalf("a user policy calling %s was accepted", call)
+			}
+			msg := err.Error()
+			want := b.Name + " is not allowed: policies run sandboxed"
+			if !strings.Contains(msg, want) || !strings.Contains(msg, "sandboxed.rego:17:7") {
+				t.Errorf("calling %s: want a refusal at sandboxed.rego:17:7 saying %q, got:\n%s", call, want, msg)
+			}
+		})
+	}
+}
+
+// TestRemovedBuiltinRefusedInHelpersAndTests: a call hidden in a helper function
+// of a library package, or in a _test.rego, is refused as well.
+func TestRemovedBuiltinRefusedInHelpersAndTests(t *testing.T) {
+	dir := t.TempDir()
+	lib := "package user.leaky\n\nnow := time.now_ns()\n\nfetch(u) := http.send({\"method\": \"get\", \"url\": u})\n"
+	if err := os.WriteFile(filepath.Join(dir, "leaky.rego"), []byte(lib), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := evaluator.Load(context.Background(), policies.FS, []string{dir}, nil)
+	if err == nil || !strings.Contains(err.Error(), "time.now_ns is not allowed") || !strings.Contains(err.Error(), "http.send is not allowed") {
+		t.Errorf("a library calling time.now_ns and http.send: %v", err)
+	}
+}
+
+func sandboxPolicy(t *testing.T, body string) string {
+	t.Helper()
+	dir := t.TempDir()
+	src := `# METADATA
+# title: t
+# description: d
+# custom:
+#   id: SBX-1.1-01
+#   short_code: sandboxed
+#   article: "1.1"
+#   severity: low
+#   title_zh: t
+#   remediation: r
+#   remediation_zh: r
+package user.sandboxed
+
+applicable contains "system.crm"
+
+` + body + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "sandboxed.rego"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}

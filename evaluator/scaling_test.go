@@ -1,0 +1,54 @@
+package evaluator_test
+
+import (
+	"context"
+	"sync/atomic"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/topdown"
+
+	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/internal/generate"
+	"github.com/baomi-dev/baomi/inventory"
+)
+
+// stepCounter counts evaluation steps: a measure of work that, unlike time, does
+// not depend on the machine or its load.
+type stepCounter struct{ n atomic.Int64 }
+
+func (c *stepCounter) Enabled() bool               { return true }
+func (c *stepCounter) TraceEvent(topdown.Event)    { c.n.Add(1) }
+func (c *stepCounter) Config() topdown.TraceConfig { return topdown.TraceConfig{} }
+
+func evalSteps(t *testing.T, ps *evaluator.Policies, resources int) int64 {
+	t.Helper()
+	dir := t.TempDir()
+	if err := generate.Write(dir, generate.Options{Resources: resources, Files: 1, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	inv, diags := inventory.Load([]string{dir})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var c stepCounter
+	_, err := ps.Evaluate(context.Background(), evaluator.Input{Document: inv.Document},
+		evaluator.Options{AsOf: generate.AsOf, Tracer: &c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.n.Load()
+}
+
+// TestEvaluationScalesLinearly guards against a policy join that is quadratic in
+// the inventory's size: ten times the resources must take about ten times the
+// evaluation steps (a quadratic join would take a hundred times).
+func TestEvaluationScalesLinearly(t *testing.T) {
+	ps := load(t)
+	small := evalSteps(t, ps, 400)
+	large := evalSteps(t, ps, 4000)
+	ratio := float64(large) / float64(small)
+	t.Logf("evaluation steps: %d at 400 resources, %d at 4,000 (ratio %.1f)", small, large, ratio)
+	if ratio > 14 {
+		t.Errorf("10x the resources took %.1fx the evaluation steps: some policy is worse than linear", ratio)
+	}
+}
