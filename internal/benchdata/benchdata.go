@@ -1,0 +1,48 @@
+// Package benchdata provides the generated inventories that benchmarks share.
+package benchdata
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/baomi-dev/baomi/internal/generate"
+)
+
+// Sizes are the inventory sizes, in resources, that the benchmarks run at.
+var Sizes = []int{1000, 10000, 100000}
+
+var mu sync.Mutex
+
+// Inventory returns a folder holding one generated inventory file of n resources
+// (seed 1). It is written once into the temporary folder and reused by later
+// runs: the generator writes the same bytes every time.
+func Inventory(tb testing.TB, n int) string {
+	tb.Helper()
+	mu.Lock()
+	defer mu.Unlock()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("baomi-bench-%d-seed1", n))
+	if _, err := os.Stat(filepath.Join(dir, ".complete")); err == nil {
+		return dir
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := generate.Write(dir, generate.Options{Resources: n, Files: 1, Seed: 1}); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".complete"), nil, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
+
+// Name labels a sub-benchmark by size, e.g. "10k".
+func Name(n int) string {
+	return fmt.Sprintf("%dk", n/1000)
+}
