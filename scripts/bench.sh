@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of baomi check: for each size, the median wall time of
+# RUNS runs and the largest peak memory (max RSS), measured with GNU time, on
+# inventories from the seeded generator. Usage:
+#   scripts/bench.sh                 # 1,000 / 10,000 / 100,000 resources, 5 runs each
+#   RUNS=3 SIZES="10000" scripts/bench.sh
+# The Go benchmarks of each stage are separate: go test -bench . -run '^$' ./...
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+SIZES=${SIZES:-"1000 10000 100000"}
+FORMAT=${FORMAT:-json}
+if [ ! -x /usr/bin/time ]; then
+  echo "scripts/bench.sh needs GNU time: apt-get install -y time" >&2
+  exit 2
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/baomi" ./cmd/baomi
+go build -o "$work/baomi-gen" ./cmd/baomi-gen
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB, $(go version | cut -d' ' -f3), load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-10s %10s %12s %14s %s\n' resources size_MB median_s peak_RSS_MiB "runs (s)"
+
+# measure NAME ARGS...: runs baomi RUNS times and prints one row.
+measure() {
+  local name=$1 size=$2
+  shift 2
+  local times=() peak=0
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %M" -o "$work/time" "$work/baomi" "$@" >/dev/null 2>"$work/stderr" || {
+      code=$?
+      if [ "$code" -ne 1 ]; then cat "$work/stderr" >&2; exit "$code"; fi
+    }
+    read -r secs kb < <(tail -n 1 "$work/time")
+    times+=("$secs")
+    [ "$kb" -gt "$peak" ] && peak=$kb
+  done
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
+  printf '%-10s %10s %12s %14d %s\n' "$name" "$size" "$median" $((peak / 1024)) "${times[*]}"
+}
+
+measure acme "$(du -sm fixtures/acme | cut -f1)" check fixtures/acme --as-of 2026-11-26 --format "$FORMAT" --output "$work/out"
+for n in $SIZES; do
+  "$work/baomi-gen" -n "$n" -o "$work/inventory-$n.hcl"
+  measure "$n" "$(( $(stat -c %s "$work/inventory-$n.hcl") / 1000000 ))" check "$work/inventory-$n.hcl" --as-of 2026-11-26 --format "$FORMAT" --output "$work/out"
+done
