@@ -26,8 +26,9 @@ type resource struct {
 	address string
 	value   map[string]any
 	defRng  hcl.Range
-	// locs maps an attribute path ("site", "backup[0].encrypted") to its range.
-	locs map[string]hcl.Range
+	// locs places each attribute path ("site", "backup[0].encrypted") and
+	// nested block ("backup[0]", "backup").
+	locs []location
 	refs []pendingRef
 }
 
@@ -95,7 +96,7 @@ func (d *fileDecoder) decodeBlock(blk *hcl.Block) *resource {
 		d.errorf(blk.LabelRanges[0], "Invalid id", "%s is not a valid id: an id is made of letters, digits, _ and -, and does not start with a digit or -.", quoteShort(id))
 		return nil
 	}
-	r := &resource{typ: bt, address: bt.name + "." + id, value: map[string]any{}, defRng: blk.DefRange, locs: map[string]hcl.Range{}}
+	r := &resource{typ: bt, address: bt.name + "." + id, value: map[string]any{}, defRng: blk.DefRange}
 	content, diags := blk.Body.Content(bodySchema(bt.attrs, bt.blocks))
 	d.diags = append(d.diags, withSuggestions(diags, bt.attrs, bt.blocks)...)
 	if content == nil {
@@ -109,31 +110,20 @@ func (d *fileDecoder) decodeBlock(blk *hcl.Block) *resource {
 				continue
 			}
 			if !nb.many && len(items) == 1 {
-				d.errorf(inner.DefRange, "Duplicate block", "A %s may hold only one %s block; the first is at line %d.", bt.name, nb.name, r.locs[nb.name].Start.Line)
+				d.errorf(inner.DefRange, "Duplicate block", "A %s may hold only one %s block; the first is at line %d.", bt.name, nb.name, firstLine(r, nb.name))
 				continue
 			}
 			path := nb.name
 			if nb.many {
 				path = fmt.Sprintf("%s[%d]", nb.name, len(items))
 			}
-			r.locs[path] = inner.DefRange
-			if _, seen := r.locs[nb.name]; !seen {
-				r.locs[nb.name] = inner.DefRange
-			}
+			r.setNestedLoc(nb, path, inner.DefRange)
 			obj := map[string]any{}
 			ic, idiags := inner.Body.Content(bodySchema(nb.attrs, nil))
 			d.diags = append(d.diags, withSuggestions(idiags, nb.attrs, nil)...)
 			if ic != nil {
 				d.decodeAttrs(r, path+".", nb.attrs, ic.Attributes, obj)
-				if nb.many {
-					for _, a := range nb.attrs {
-						if rng, ok := r.locs[path+"."+a.name]; ok {
-							if _, seen := r.locs[nb.name+"."+a.name]; !seen {
-								r.locs[nb.name+"."+a.name] = rng
-							}
-						}
-					}
-				}
+				r.aliasNestedAttrs(nb, path)
 			}
 			items = append(items, obj)
 		}
@@ -165,7 +155,7 @@ func (d *fileDecoder) decodeAttrs(r *resource, prefix string, specs []attribute,
 		if !ok {
 			continue
 		}
-		r.locs[prefix+spec.name] = a.NameRange
+		r.setLoc(prefix+spec.name, a.NameRange)
 		if v, ok := d.decodeValue(r, prefix+spec.name, spec, a.Expr); ok && v != nil {
 			into[spec.name] = v
 		}
@@ -399,6 +389,12 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 		return "", false
 	}
 	return root + "." + attr.Name, true
+}
+
+// firstLine is the line where path is written, or 0.
+func firstLine(r *resource, path string) int {
+	rng, _ := r.loc(path)
+	return rng.Start.Line
 }
 
 func contains(list []string, s string) bool {

@@ -363,7 +363,7 @@ func (p *fastParser) topBlock() (*resource, bool) {
 		return nil, false
 	}
 	r := &resource{typ: bt, address: bt.name + "." + id, value: map[string]any{},
-		defRng: hcl.RangeBetween(typeRange, labelRange), locs: map[string]hcl.Range{}}
+		defRng: hcl.RangeBetween(typeRange, labelRange)}
 	if !r.fastAttrs("", bt.attrs, attrs, r.value) {
 		return nil, false
 	}
@@ -601,7 +601,7 @@ func (r *resource) fastAttrs(prefix string, specs []attribute, attrs []fastAttr,
 		}
 		delete(seen, spec.name)
 		path := prefix + spec.name
-		r.locs[path] = a.nameRange
+		r.setLoc(path, a.nameRange)
 		v, ok := r.fastConvert(path, spec, a.value)
 		if !ok {
 			return false
@@ -709,23 +709,12 @@ func (r *resource) fastNested(bt *blockType, blocks []fastBlock) bool {
 			if nb.many {
 				path = nb.name + "[" + strconv.Itoa(len(items)) + "]"
 			}
-			r.locs[path] = b.defRange
-			if _, seen := r.locs[nb.name]; !seen {
-				r.locs[nb.name] = b.defRange
-			}
+			r.setNestedLoc(nb, path, b.defRange)
 			obj := map[string]any{}
 			if !r.fastAttrs(path+".", nb.attrs, b.attrs, obj) {
 				return false
 			}
-			if nb.many {
-				for _, a := range nb.attrs {
-					if rng, ok := r.locs[path+"."+a.name]; ok {
-						if _, seen := r.locs[nb.name+"."+a.name]; !seen {
-							r.locs[nb.name+"."+a.name] = rng
-						}
-					}
-				}
-			}
+			r.aliasNestedAttrs(nb, path)
 			items = append(items, obj)
 		}
 		switch {

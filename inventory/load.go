@@ -274,7 +274,7 @@ func (inv *Inventory) Locate(address, attribute string) (string, int, int, bool)
 		return "", 0, 0, false
 	}
 	for attribute != "" {
-		if rng, ok := r.locs[attribute]; ok {
+		if rng, ok := r.loc(attribute); ok {
 			return rng.Filename, rng.Start.Line, rng.Start.Column, true
 		}
 		i := strings.LastIndexAny(attribute, ".[")
@@ -291,7 +291,7 @@ func (inv *Inventory) Diagnostic(address, attribute, summary, detail string) *hc
 	d := &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail}
 	if r := inv.blocks[address]; r != nil {
 		rng := r.defRng
-		if a, ok := r.locs[attribute]; ok {
+		if a, ok := r.loc(attribute); ok {
 			rng = a
 		}
 		d.Subject = &rng
