@@ -62,8 +62,10 @@ func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error
 			}
 			width = max(1, min(width, utf8.RuneCountInString(line)-s.Start.Column+1))
 			gutter := fmt.Sprintf("%5d | ", s.Start.Line)
-			fmt.Fprintf(&buf, "%s%s\n%s%s%s\n", gutter, line,
-				strings.Repeat(" ", len(gutter)-2)+"| ", strings.Repeat(" ", max(s.Start.Column-1, 0)), strings.Repeat("^", width))
+			fmt.Fprintf(&buf, "%s%s\n", gutter, line)
+			if s.Start.Column <= utf8.RuneCountInString(line) {
+				fmt.Fprintf(&buf, "%s%s%s\n", strings.Repeat(" ", len(gutter)-2)+"| ", strings.Repeat(" ", max(s.Start.Column-1, 0)), strings.Repeat("^", width))
+			}
 		}
 	}
 	_, err := w.Write(buf.Bytes())
@@ -90,11 +92,11 @@ func sourceLine(src []byte, n int) (string, bool) {
 	return line, true
 }
 
-// printable makes text safe to print on a terminal: invalid UTF-8 and control
-// characters other than tab become U+FFFD.
+// printable makes text safe to print on a terminal: invalid UTF-8, control
+// characters other than tab and bidirectional overrides become U+FFFD.
 func printable(s string) string {
 	return strings.Map(func(r rune) rune {
-		if (r < 0x20 && r != '\t') || (r >= 0x7f && r < 0xa0) {
+		if (r < 0x20 && r != '\t') || (r >= 0x7f && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
 			return '\uFFFD'
 		}
 		return r

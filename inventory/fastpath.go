@@ -100,8 +100,8 @@ func plainText(src []byte) bool {
 }
 
 // blockEnd finds the end of the top-level block that begins at start: just past
-// the newline that follows its closing brace. It follows strings and comments;
-// ok is false for a heredoc, or text that is not a block ending cleanly.
+// the newline that follows its closing brace. It follows strings, comments and
+// heredocs; ok is false for text that is not a block ending cleanly.
 func blockEnd(src []byte, start int) (int, bool) {
 	depth, opened := 0, false
 	for i := start; i < len(src); i++ {
@@ -124,7 +124,11 @@ func blockEnd(src []byte, start int) (int, bool) {
 			}
 			i = j
 		case c == '<' && i+1 < len(src) && src[i+1] == '<':
-			return 0, false
+			j, ok := skipHeredoc(src, i)
+			if !ok {
+				return 0, false
+			}
+			i = j
 		case c == '{' || c == '[' || c == '(':
 			depth++
 			opened = opened || c == '{'
@@ -143,6 +147,38 @@ func blockEnd(src []byte, start int) (int, bool) {
 		case c == '\n' && !opened:
 			return 0, false
 		}
+	}
+	return 0, false
+}
+
+// skipHeredoc returns the index of the newline that ends the heredoc opened at
+// i (<<ID or <<-ID), after its closing marker line.
+func skipHeredoc(src []byte, i int) (int, bool) {
+	j := i + 2
+	if j < len(src) && src[j] == '-' {
+		j++
+	}
+	k := j
+	for k < len(src) && isIdentByte(src[k]) {
+		k++
+	}
+	if k == j {
+		return 0, false
+	}
+	marker := src[j:k]
+	nl := bytes.IndexByte(src[k:], '\n')
+	if nl < 0 {
+		return 0, false
+	}
+	for line := k + nl + 1; line < len(src); {
+		end := bytes.IndexByte(src[line:], '\n')
+		if end < 0 {
+			end = len(src) - line
+		}
+		if bytes.Equal(bytes.TrimSpace(src[line:line+end]), marker) {
+			return line + end - 1, true
+		}
+		line += end + 1
 	}
 	return 0, false
 }

@@ -9,8 +9,10 @@ import (
 
 // Default limits on what one inventory file may hold.
 const (
-	// DefaultMaxFileBytes is the largest inventory file read: 256 MiB.
-	DefaultMaxFileBytes = 256 << 20
+	// DefaultMaxFileBytes is the largest inventory file read: 64 MiB, about
+	// 160,000 resources. A file that hclsyntax must read whole (one with a
+	// syntax error) costs about 75 times its size in memory.
+	DefaultMaxFileBytes = 64 << 20
 	// DefaultMaxNesting is the deepest nesting of blocks, brackets and
 	// interpolations allowed; the language itself needs fewer than five levels.
 	DefaultMaxNesting = 100

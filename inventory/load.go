@@ -221,9 +221,15 @@ func rangeText(r hcl.Range) string {
 	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
 }
 
+// maxRefSuggestions bounds how many unknown references get a did-you-mean: each
+// compares the id with every id of its type.
+const maxRefSuggestions = 50
+
 // checkRefs reports references to resources that do not exist.
 func (inv *Inventory) checkRefs() hcl.Diagnostics {
 	var diags hcl.Diagnostics
+	var byType map[string][]string
+	suggested := 0
 	var addrs []string
 	for a := range inv.blocks {
 		addrs = append(addrs, a)
@@ -234,16 +240,16 @@ func (inv *Inventory) checkRefs() hcl.Diagnostics {
 			if inv.blocks[ref.target] != nil {
 				continue
 			}
-			typ := strings.SplitN(ref.target, ".", 2)[0]
-			var same []string
-			for _, b := range addrs {
-				if strings.HasPrefix(b, typ+".") {
-					same = append(same, b)
-				}
-			}
+			typ, id, _ := strings.Cut(ref.target, ".")
 			hint := ""
-			if n := suggest.Nearest(ref.target, same); n != "" {
-				hint = fmt.Sprintf(" Did you mean %s?", n)
+			if suggested < maxRefSuggestions {
+				suggested++
+				if byType == nil {
+					byType = idsByType(addrs)
+				}
+				if n := suggest.Nearest(id, byType[typ]); n != "" {
+					hint = fmt.Sprintf(" Did you mean %s.%s?", typ, n)
+				}
 			}
 			rng := ref.rng
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown reference",
@@ -251,6 +257,16 @@ func (inv *Inventory) checkRefs() hcl.Diagnostics {
 		}
 	}
 	return diags
+}
+
+// idsByType groups the ids of sorted addresses by block type.
+func idsByType(addrs []string) map[string][]string {
+	out := map[string][]string{}
+	for _, a := range addrs {
+		typ, id, _ := strings.Cut(a, ".")
+		out[typ] = append(out[typ], id)
+	}
+	return out
 }
 
 // document builds the input document: every collection, keyed by address.
