@@ -68,7 +68,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	if err != nil {
 		return nil, &EvalError{Message: "cannot convert the inventory for evaluation: " + err.Error()}
 	}
-	evalOpts := []rego.EvalOption{rego.EvalParsedInput(value)}
+	evalOpts := []rego.EvalOption{rego.EvalParsedInput(value), rego.EvalGenerateJSON(rawTerm)}
 	if opts.Tracer != nil {
 		evalOpts = append(evalOpts, rego.EvalQueryTracer(opts.Tracer))
 	}
@@ -77,17 +77,23 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 		return nil, err
 	}
 	topSecret := stringSet(bindings[0]["top_secret"])
-	out := map[string]any{}
+	out := map[string]*ast.Array{}
 	for _, gb := range bindings {
-		group, _ := gb["out"].(map[string]any)
-		for id, v := range group {
-			out[id] = v
+		group, _ := gb["out"].(ast.Object)
+		if group == nil {
+			continue
 		}
+		group.Foreach(func(k, v *ast.Term) {
+			id, _ := k.Value.(ast.String)
+			if parts, ok := v.Value.(*ast.Array); ok {
+				out[string(id)] = parts
+			}
+		})
 	}
 	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(settings)}
 	for _, c := range controls {
-		parts, _ := out[c.ID].([]any)
-		if len(parts) != 3 {
+		parts := out[c.ID]
+		if parts == nil || parts.Len() != 3 {
 			return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): evaluation gave no result", c.ID, c.File)}
 		}
 		results, err := judge(c, parts, topSecret, in.Locator)
@@ -197,16 +203,16 @@ type finding struct {
 }
 
 // judge turns one control's applicable, deny and warn sets into results.
-func judge(c *Control, parts []any, topSecret map[string]bool, loc Locator) ([]*Result, error) {
-	applicable, ok := parts[0].([]any)
+func judge(c *Control, parts *ast.Array, topSecret map[string]bool, loc Locator) ([]*Result, error) {
+	applicable, ok := parts.Elem(0).Value.(ast.Set)
 	if !ok {
 		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): applicable must be a set of resource addresses", c.ID, c.File)}
 	}
-	denied, err := findings(c, "deny", parts[1])
+	denied, err := findings(c, "deny", parts.Elem(1).Value)
 	if err != nil {
 		return nil, err
 	}
-	warned, err := findings(c, "warn", parts[2])
+	warned, err := findings(c, "warn", parts.Elem(2).Value)
 	if err != nil {
 		return nil, err
 	}
@@ -223,12 +229,16 @@ func judge(c *Control, parts []any, topSecret map[string]bool, loc Locator) ([]*
 		}
 		return r
 	}
-	for _, a := range applicable {
-		s, ok := a.(string)
-		if !ok {
-			return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): applicable holds %v, which is not a resource address", c.ID, c.File, a)}
+	var bad *ast.Term
+	applicable.Foreach(func(a *ast.Term) {
+		if s, ok := a.Value.(ast.String); ok {
+			add(string(s), Pass)
+		} else if bad == nil {
+			bad = a
 		}
-		add(s, Pass)
+	})
+	if bad != nil {
+		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): applicable holds %v, which is not a resource address", c.ID, c.File, bad)}
 	}
 	for _, group := range []struct {
 		status Status
@@ -266,26 +276,31 @@ func joinMessage(a, b string) string {
 }
 
 // findings reads a deny or warn set, sorted so that messages join in a stable order.
-func findings(c *Control, rule string, v any) ([]finding, error) {
-	items, ok := v.([]any)
+func findings(c *Control, rule string, v ast.Value) ([]finding, error) {
+	items, ok := v.(ast.Set)
 	if !ok {
 		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): %s must be a set of findings", c.ID, c.File, rule)}
 	}
-	out := make([]finding, 0, len(items))
-	for _, it := range items {
-		obj, ok := it.(map[string]any)
-		resource, rok := obj["resource"].(string)
-		if !ok || !rok || resource == "" {
-			return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): each %s finding must be an object with a resource address, got %v", c.ID, c.File, rule, it)}
+	out := make([]finding, 0, items.Len())
+	var bad *ast.Term
+	items.Foreach(func(it *ast.Term) {
+		obj, _ := it.Value.(ast.Object)
+		resource := objString(obj, "resource")
+		if resource == "" {
+			if bad == nil {
+				bad = it
+			}
+			return
 		}
-		f := finding{resource: resource}
-		f.message, _ = obj["message"].(string)
-		f.messageZh, _ = obj["message_zh"].(string)
-		f.attribute, _ = obj["attribute"].(string)
+		f := finding{resource: resource, message: objString(obj, "message"),
+			messageZh: objString(obj, "message_zh"), attribute: objString(obj, "attribute")}
 		if f.messageZh == "" {
 			f.messageZh = f.message
 		}
 		out = append(out, f)
+	})
+	if bad != nil {
+		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): each %s finding must be an object with a resource address, got %v", c.ID, c.File, rule, bad)}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].resource != out[j].resource {
@@ -310,13 +325,33 @@ func locate(l Locator, address, attribute string) *Location {
 	return &Location{File: file, Line: line, Column: col}
 }
 
+// rawTerm keeps evaluation results as Rego values: converting hundreds of
+// thousands of them to Go values would cost time and memory for nothing.
+func rawTerm(t *ast.Term, _ *rego.EvalContext) (any, error) {
+	return t.Value, nil
+}
+
+// objString is the string under key in obj, or "".
+func objString(obj ast.Object, key string) string {
+	if obj == nil {
+		return ""
+	}
+	t := obj.Get(ast.StringTerm(key))
+	if t == nil {
+		return ""
+	}
+	s, _ := t.Value.(ast.String)
+	return string(s)
+}
+
 func stringSet(v any) map[string]bool {
 	out := map[string]bool{}
-	items, _ := v.([]any)
-	for _, it := range items {
-		if s, ok := it.(string); ok {
-			out[s] = true
-		}
+	if items, ok := v.(ast.Set); ok {
+		items.Foreach(func(it *ast.Term) {
+			if s, ok := it.Value.(ast.String); ok {
+				out[string(s)] = true
+			}
+		})
 	}
 	return out
 }

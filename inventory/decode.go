@@ -35,7 +35,6 @@ type resource struct {
 // pendingRef is a reference to check once every file is read.
 type pendingRef struct {
 	target string
-	allow  []string
 	attr   string
 	rng    hcl.Range
 }
@@ -146,6 +145,7 @@ func (d *fileDecoder) decodeBlock(blk *hcl.Block) *resource {
 	if len(missing) > 0 {
 		d.errorf(blk.DefRange, "Incomplete waiver", "A waiver must set all of control, resource, reason, approved_by and expires, so that it never waives by accident; missing: %s.", strings.Join(missing, ", "))
 	}
+	r.compactLocs()
 	return r
 }
 
@@ -172,7 +172,7 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 	case kindRef:
 		target, ok := d.reference(expr, spec)
 		if ok {
-			r.refs = append(r.refs, pendingRef{target: target, allow: spec.refs, attr: path, rng: expr.Range()})
+			r.refs = append(r.refs, pendingRef{target: target, attr: intern(path), rng: expr.Range()})
 			return target, true
 		}
 		return nil, false
@@ -190,7 +190,7 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 				good = false
 				continue
 			}
-			r.refs = append(r.refs, pendingRef{target: target, allow: spec.refs, attr: path, rng: e.Range()})
+			r.refs = append(r.refs, pendingRef{target: target, attr: intern(path), rng: e.Range()})
 			out = append(out, target)
 		}
 		return out, good
@@ -242,7 +242,7 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 		s := v.AsString()
 		for _, e := range spec.enum {
 			if e == s {
-				return s, true
+				return e, true
 			}
 		}
 		hint := ""
@@ -388,7 +388,7 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 		d.errorf(tr.SourceRange(), "Wrong reference type", "%s must refer to %s, not to a %s.", spec.name, joinOr(spec.refs), root)
 		return "", false
 	}
-	return root + "." + attr.Name, true
+	return intern(root + "." + attr.Name), true
 }
 
 // firstLine is the line where path is written, or 0.

@@ -408,7 +408,11 @@ func (p *fastParser) topBlock() (*resource, bool) {
 			return nil, false
 		}
 	}
-	return r, r.fastNested(bt, blocks)
+	if !r.fastNested(bt, blocks) {
+		return nil, false
+	}
+	r.compactLocs()
+	return r, true
 }
 
 func hasAttr(attrs []fastAttr, name string) bool {
@@ -678,7 +682,14 @@ func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, b
 		_, err := time.Parse("2006-01-02", v.str)
 		return v.str, err == nil
 	case kindEnum:
-		return v.str, v.kind == fastString && contains(spec.enum, v.str)
+		if v.kind == fastString {
+			for _, e := range spec.enum {
+				if e == v.str {
+					return e, true
+				}
+			}
+		}
+		return nil, false
 	case kindRef:
 		target, ok := r.fastRef(path, spec, v)
 		return target, ok
@@ -716,8 +727,8 @@ func (r *resource) fastRef(path string, spec attribute, v fastValue) (string, bo
 	if v.kind != fastTraversal || blockTypeByName(v.root) == nil || (len(spec.refs) > 0 && !contains(spec.refs, v.root)) {
 		return "", false
 	}
-	target := v.root + "." + v.attr
-	r.refs = append(r.refs, pendingRef{target: target, allow: spec.refs, attr: path, rng: v.rng})
+	target := intern(v.root + "." + v.attr)
+	r.refs = append(r.refs, pendingRef{target: target, attr: intern(path), rng: v.rng})
 	return target, true
 }
 

@@ -23,9 +23,10 @@ type Options struct {
 	MaxFileBytes int64
 	MaxNesting   int
 
-	// slowOnly decodes every block through hclsyntax, for tests that compare
-	// the fast path with it.
-	slowOnly bool
+	// slowOnly decodes every block through hclsyntax, and keepRefs keeps each
+	// resource's references after they are checked, for tests that compare the
+	// fast path with hclsyntax.
+	slowOnly, keepRefs bool
 }
 
 func (o Options) withDefaults() Options {

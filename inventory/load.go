@@ -81,6 +81,11 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 	}
 	diags = append(diags, inv.merge(perFile)...)
 	diags = append(diags, inv.checkRefs()...)
+	if !opts.keepRefs {
+		for _, r := range inv.blocks {
+			r.refs = nil
+		}
+	}
 	inv.Document = inv.document()
 	return inv, diags
 }
@@ -277,6 +282,18 @@ func (inv *Inventory) document() map[string]any {
 	}
 	for a, r := range inv.blocks {
 		doc[r.typ.collection].(map[string]any)[a] = r.value
+	}
+	return doc
+}
+
+// TakeDocument returns the document and drops the inventory's own references to
+// it, so that it can be freed once its last user is done with it. Locate and
+// Diagnostic keep working; Document is nil afterwards.
+func (inv *Inventory) TakeDocument() map[string]any {
+	doc := inv.Document
+	inv.Document = nil
+	for _, r := range inv.blocks {
+		r.value = nil
 	}
 	return doc
 }

@@ -1,6 +1,10 @@
 package inventory
 
-import "github.com/hashicorp/hcl/v2"
+import (
+	"unique"
+
+	"github.com/hashicorp/hcl/v2"
+)
 
 // location is where one attribute or nested block of a resource is written.
 // Ranges in an inventory never span lines, so a few int32s hold one; the
@@ -12,7 +16,7 @@ type location struct {
 
 // setLoc records where the attribute or nested block at path is written.
 func (r *resource) setLoc(path string, rng hcl.Range) {
-	r.locs = append(r.locs, location{path: path,
+	r.locs = append(r.locs, location{path: intern(path),
 		line: int32(rng.Start.Line), col: int32(rng.Start.Column),
 		endLine: int32(rng.End.Line), endCol: int32(rng.End.Column)})
 }
@@ -52,5 +56,18 @@ func (r *resource) aliasNestedAttrs(nb nestedBlock, path string) {
 				r.setLoc(nb.name+"."+a.name, rng)
 			}
 		}
+	}
+}
+
+// intern returns the one shared copy of s: attribute paths, enum values and
+// references repeat across thousands of resources.
+func intern(s string) string {
+	return unique.Make(s).Value()
+}
+
+// compactLocs trims the source map's spare capacity once a resource is decoded.
+func (r *resource) compactLocs() {
+	if cap(r.locs) > len(r.locs) {
+		r.locs = append(make([]location, 0, len(r.locs)), r.locs...)
 	}
 }

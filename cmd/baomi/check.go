@@ -140,9 +140,13 @@ func asOfDate(s string) (string, error) {
 // runCheck decodes the inventory, evaluates the policies and writes the report.
 // It returns the exit status, or an error that carries status 2.
 func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer) (int, error) {
-	inv, rep, err := evaluateInventory(ctx, evalInput{
+	var organization string
+	_, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
 		Eval: evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
+		// check needs only the organization's name once the policies have the
+		// document, which is then freed during evaluation.
+		Release: func(doc map[string]any) { organization = organizationName(doc) },
 	}, stderr)
 	if err != nil {
 		return exitError, err
@@ -159,7 +163,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		}
 	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
-		Organization: organizationName(inv.Document), Inputs: opts.Paths}
+		Organization: organization, Inputs: opts.Paths}
 	if opts.Output != "" {
 		err = writeFileAtomic(opts.Output, func(w io.Writer) error { return report.Write(w, opts.Format, rep, ropts) })
 		if err == nil && opts.Format != "table" {
@@ -185,6 +189,11 @@ type evalInput struct {
 	Policies []string
 	Timeout  time.Duration
 	Eval     evaluator.Options
+	// Release, when set, takes the decoded document away from the inventory
+	// before evaluation (the returned inventory keeps only its source map), so
+	// that it can be freed once the evaluator has converted it; Release sees the
+	// document first. Without it the inventory keeps its document.
+	Release func(doc map[string]any)
 }
 
 // evaluateInventory decodes the inventory and evaluates the policies over it.
@@ -204,7 +213,12 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 	}
 	ectx, cancel := context.WithTimeout(ctx, in.Timeout)
 	defer cancel()
-	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: inv.Document, Locator: inv}, in.Eval)
+	doc := inv.Document
+	if in.Release != nil {
+		doc = inv.TakeDocument()
+		in.Release(doc)
+	}
+	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: doc, Locator: inv}, in.Eval)
 	var ierr *evaluator.InputError
 	switch {
 	case errors.As(err, &ierr):
