@@ -4,6 +4,7 @@
 # inventories from the seeded generator. Usage:
 #   scripts/bench.sh                 # 1,000 / 10,000 / 100,000 resources, 5 runs each
 #   RUNS=3 SIZES="10000" scripts/bench.sh
+#   FORMAT=table scripts/bench.sh    # the report format written to standard output (default json)
 # The Go benchmarks of each stage are separate: go test -bench . -run '^$' ./...
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,7 @@ measure() {
   shift 2
   local times=() peak=0
   for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$work/time" "$work/baomi" "$@" >/dev/null 2>"$work/stderr" || {
+    /usr/bin/time -f "%e %M" -o "$work/time" "$work/baomi" "$@" >"$work/report" 2>"$work/stderr" || {
       code=$?
       if [ "$code" -ne 1 ]; then cat "$work/stderr" >&2; exit "$code"; fi
     }
@@ -39,8 +40,8 @@ measure() {
   printf '%-10s %10s %12s %14d %s\n' "$name" "$size" "$median" $((peak / 1024)) "${times[*]}"
 }
 
-measure acme "$(du -sm fixtures/acme | cut -f1)" check fixtures/acme --as-of 2026-11-26 --format "$FORMAT" --output "$work/out"
+measure acme "$(du -sm fixtures/acme | cut -f1)" check fixtures/acme --as-of 2026-11-26 --format "$FORMAT"
 for n in $SIZES; do
   "$work/baomi-gen" -n "$n" -o "$work/inventory-$n.hcl"
-  measure "$n" "$(( $(stat -c %s "$work/inventory-$n.hcl") / 1000000 ))" check "$work/inventory-$n.hcl" --as-of 2026-11-26 --format "$FORMAT" --output "$work/out"
+  measure "$n" "$(( $(stat -c %s "$work/inventory-$n.hcl") / 1000000 ))" check "$work/inventory-$n.hcl" --as-of 2026-11-26 --format "$FORMAT"
 done
