@@ -112,10 +112,7 @@ func (d *fileDecoder) decodeBlock(blk *hcl.Block) *resource {
 				d.errorf(inner.DefRange, "Duplicate block", "A %s may hold only one %s block; the first is at line %d.", bt.name, nb.name, firstLine(r, nb.name))
 				continue
 			}
-			path := nb.name
-			if nb.many {
-				path = fmt.Sprintf("%s[%d]", nb.name, len(items))
-			}
+			path := nestedPath(nb, len(items))
 			r.setNestedLoc(nb, path, inner.DefRange)
 			obj := map[string]any{}
 			ic, idiags := inner.Body.Content(bodySchema(nb.attrs, nil))
@@ -126,15 +123,7 @@ func (d *fileDecoder) decodeBlock(blk *hcl.Block) *resource {
 			}
 			items = append(items, obj)
 		}
-		switch {
-		case nb.many:
-			if items == nil {
-				items = []any{}
-			}
-			r.value[nb.name] = items
-		case len(items) == 1:
-			r.value[nb.name] = items[0]
-		}
+		r.setNested(nb, items)
 	}
 	var missing []string
 	for _, name := range bt.required {
@@ -389,6 +378,29 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 		return "", false
 	}
 	return intern(root + "." + attr.Name), true
+}
+
+// nestedPath names the i-th nested block of a type: "backup[0]", or
+// "collection" for a type a resource holds at most once.
+func nestedPath(nb nestedBlock, i int) string {
+	if !nb.many {
+		return nb.name
+	}
+	return nb.name + "[" + strconv.Itoa(i) + "]"
+}
+
+// setNested stores a resource's decoded nested blocks of one type: a list for a
+// repeatable type (empty when none), the block itself for a single one.
+func (r *resource) setNested(nb nestedBlock, items []any) {
+	switch {
+	case nb.many:
+		if items == nil {
+			items = []any{}
+		}
+		r.value[nb.name] = items
+	case len(items) == 1:
+		r.value[nb.name] = items[0]
+	}
 }
 
 // firstLine is the line where path is written, or 0.

@@ -752,10 +752,7 @@ func (r *resource) fastNested(bt *blockType, blocks []fastBlock) bool {
 			if !nb.many && len(items) == 1 {
 				return false
 			}
-			path := nb.name
-			if nb.many {
-				path = nb.name + "[" + strconv.Itoa(len(items)) + "]"
-			}
+			path := nestedPath(nb, len(items))
 			r.setNestedLoc(nb, path, b.defRange)
 			obj := map[string]any{}
 			if !r.fastAttrs(path+".", nb.attrs, b.attrs, obj) {
@@ -764,15 +761,7 @@ func (r *resource) fastNested(bt *blockType, blocks []fastBlock) bool {
 			r.aliasNestedAttrs(nb, path)
 			items = append(items, obj)
 		}
-		switch {
-		case nb.many:
-			if items == nil {
-				items = []any{}
-			}
-			r.value[nb.name] = items
-		case len(items) == 1:
-			r.value[nb.name] = items[0]
-		}
+		r.setNested(nb, items)
 	}
 	return true
 }
