@@ -2,10 +2,10 @@
 # title: Customer data past its retention date has been destroyed
 # description: |
 #   A data asset whose retention_until date lies before the as-of date is no longer
-#   needed and must have been destroyed: some destruction record must name it as its
-#   asset. A destruction dated after the as-of date has not happened yet and does
-#   not count; an undated destruction record counts (its date is not this control's
-#   concern). An asset retained until the as-of date itself is not yet due.
+#   needed and must have been destroyed: it fails when no destruction record names
+#   it as its asset. Any record counts, whatever its date (dates and methods are the
+#   other destruction controls' concern). An asset retained until the as-of date
+#   itself is not yet due.
 # custom:
 #   id: BM-4.4.1-02
 #   short_code: retention-expired
@@ -18,12 +18,8 @@ package baomi.controls.retention_expired
 
 import data.baomi.lib
 
-# Data assets named by a destruction that has taken place by the as-of date.
-_destroyed := {asset |
-	some d in input.destructions
-	asset := d.asset
-	not object.get(d, "date", "") > lib.as_of
-}
+# Data assets named by a destruction record.
+_destroyed := {d.asset | some d in input.destructions}
 
 applicable contains addr if {
 	some addr, a in input.data_assets

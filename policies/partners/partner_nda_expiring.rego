@@ -6,8 +6,8 @@
 #   covers today will be covered by none of them on the date
 #   `nda_expiry_warning_days` (60) after the as-of date: every NDA covering it
 #   expires before that date. An NDA with no expiry date covers for good; one that
-#   expires on that very date still covers. Data not covered today is left to
-#   partner-nda-coverage.
+#   expires on that very date still covers; a renewal already signed for a date up
+#   to then counts too. Data not covered today is left to partner-nda-coverage.
 # custom:
 #   id: BM-4.5.1-04
 #   short_code: partner-nda-expiring
@@ -37,6 +37,7 @@ warn contains {
 } if {
 	some addr in applicable
 	ndas := [lib.ndas_in_force[n] | some n in lib.partner_ndas[addr]]
+	at_horizon := array.concat(ndas, object.get(_renewals, addr, []))
 	ends := {asset: max(dates) |
 		some asset in object.get(lib.partner_data, addr, set())
 		dates := {ag.expires |
@@ -44,11 +45,26 @@ warn contains {
 			asset in _covers(ag)
 		}
 		count(dates) > 0
-		not _covered_at_horizon(ndas, asset)
+		not _covered_at_horizon(at_horizon, asset)
 	}
 	count(ends) > 0
 	lapsing := {sprintf("%s (covered until %s)", [asset, end]) | some asset, end in ends}
 	lapsing_zh := {sprintf("%s(覆盖至 %s)", [asset, end]) | some asset, end in ends}
+}
+
+# NDAs signed after the as-of date but by the horizon, by partner: renewals that
+# will be in force then.
+_renewal_pairs := [[ag.partner, ag] |
+	some ag in input.agreements
+	ag.kind == "nda"
+	is_string(ag.signed)
+	ag.signed > lib.as_of
+	ag.signed <= _horizon
+]
+
+_renewals := {p: ags |
+	some p in {q | some [q, _] in _renewal_pairs}
+	ags := [ag | some [q, ag] in _renewal_pairs; q == p]
 }
 
 _covers(ag) := c if {

@@ -75,14 +75,20 @@ test_covers_absent_not_warned if {
 	count(partner_nda_expiring.warn) == 0 with input as inv
 }
 
-test_lapsed_and_future_ndas_ignored if {
-	inv := _inv(["data_asset.a"], {
+# A dpa never counts; an NDA signed tomorrow without expiry does: it will be in
+# force at the horizon.
+test_dpa_ignored_future_nda_counted if {
+	dpa_only := _inv(["data_asset.a"], {
 		"agreement.n": _nda(["data_asset.a"], {"expires": "2027-01-01"}),
-		"agreement.future": _nda(["data_asset.a"], {"signed": "2026-11-27"}),
 		"agreement.dpa": _nda(["data_asset.a"], {"kind": "dpa"}),
 	})
-	some w in partner_nda_expiring.warn with input as inv
+	some w in partner_nda_expiring.warn with input as dpa_only
 	w.resource == "partner.p"
+	renewed := _inv(["data_asset.a"], {
+		"agreement.n": _nda(["data_asset.a"], {"expires": "2027-01-01"}),
+		"agreement.future": _nda(["data_asset.a"], {"signed": "2026-11-27"}),
+	})
+	count(partner_nda_expiring.warn) == 0 with input as renewed
 }
 
 test_asset_received_by_transfer if {
@@ -122,4 +128,37 @@ test_not_applicable_partner_receiving_nothing if {
 	inv := _inv([], {"agreement.n": _nda(["data_asset.a"], {"partner": "partner.idle", "expires": "2026-12-01"})})
 	count(partner_nda_expiring.applicable) == 0 with input as inv
 	count(partner_nda_expiring.warn) == 0 with input as inv
+}
+
+# A renewal already signed for a date before the horizon keeps the data covered.
+test_no_warning_when_renewal_signed_before_horizon if {
+	inv := {
+		"as_of": "2026-11-26",
+		"settings": {},
+		"data_assets": {"data_asset.x": {}},
+		"partners": {"partner.p": {"receives": ["data_asset.x"]}},
+		"agreements": {
+			"agreement.old": {"partner": "partner.p", "kind": "nda", "signed": "2020-01-01", "expires": "2026-12-10", "covers": ["data_asset.x"]},
+			"agreement.new": {"partner": "partner.p", "kind": "nda", "signed": "2026-12-01", "covers": ["data_asset.x"]},
+		},
+	}
+	partner_nda_expiring.applicable == {"partner.p"} with input as inv
+	count(partner_nda_expiring.warn) == 0 with input as inv
+}
+
+# A renewal signed only after the horizon, or another partner's NDA, does not.
+test_warning_when_renewal_signed_after_horizon if {
+	inv := {
+		"as_of": "2026-11-26",
+		"settings": {},
+		"data_assets": {"data_asset.x": {}},
+		"partners": {"partner.p": {"receives": ["data_asset.x"]}, "partner.q": {}},
+		"agreements": {
+			"agreement.old": {"partner": "partner.p", "kind": "nda", "signed": "2020-01-01", "expires": "2026-12-10", "covers": ["data_asset.x"]},
+			"agreement.late": {"partner": "partner.p", "kind": "nda", "signed": "2027-01-26", "covers": ["data_asset.x"]},
+			"agreement.other": {"partner": "partner.q", "kind": "nda", "signed": "2026-12-01", "covers": ["data_asset.x"]},
+			"agreement.dpa": {"partner": "partner.p", "kind": "dpa", "signed": "2026-12-01", "covers": ["data_asset.x"]},
+		},
+	}
+	{w.resource | some w in partner_nda_expiring.warn} == {"partner.p"} with input as inv
 }
