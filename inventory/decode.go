@@ -127,12 +127,12 @@ func (d *fileDecoder) decodeBlock(blk *hcl.Block) *resource {
 	}
 	var missing []string
 	for _, name := range bt.required {
-		if _, ok := content.Attributes[name]; !ok {
+		if a, ok := content.Attributes[name]; !ok || !filled(r.value, name) && !d.failed(a) {
 			missing = append(missing, name)
 		}
 	}
 	if len(missing) > 0 {
-		d.errorf(blk.DefRange, "Incomplete waiver", "A waiver must set all of control, resource, reason, approved_by and expires, so that it never waives by accident; missing: %s.", strings.Join(missing, ", "))
+		d.errorf(blk.DefRange, "Incomplete waiver", "A waiver must set all of control, resource, reason, approved_by and expires, none of them blank, so that it never waives by accident; missing: %s.", strings.Join(missing, ", "))
 	}
 	r.compactLocs()
 	return r
@@ -378,6 +378,27 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 		return "", false
 	}
 	return intern(root + "." + attr.Name), true
+}
+
+// failed reports whether an attribute's value was reported as bad, rather than
+// left null: a bad value is not also reported as missing.
+func (d *fileDecoder) failed(a *hcl.Attribute) bool {
+	for _, diag := range d.diags {
+		if diag.Subject != nil && a.Expr.Range().Overlaps(*diag.Subject) {
+			return true
+		}
+	}
+	return false
+}
+
+// filled reports whether value holds name, and not as a blank string: a
+// required attribute set to null or "" is missing.
+func filled(value map[string]any, name string) bool {
+	v, ok := value[name]
+	if s, isString := v.(string); isString {
+		return strings.TrimSpace(s) != ""
+	}
+	return ok
 }
 
 // nestedPath names the i-th nested block of a type: "backup[0]", or

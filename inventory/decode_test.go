@@ -92,6 +92,8 @@ func TestDecodeErrors(t *testing.T) {
 			[]string{`a.hcl:3:3: error: Duplicate block: A data_asset may hold only one collection block; the first is at line 2.`}},
 		{"incomplete waiver", map[string]string{"a.hcl": "waiver \"w\" {\n  control = \"BM-4.2.1-04\"\n}\n"},
 			[]string{`a.hcl:1:1: error: Incomplete waiver`, `missing: resource, reason, approved_by, expires.`}},
+		{"blank waiver texts", map[string]string{"a.hcl": "site \"a\" {}\nwaiver \"w\" {\n  control = \"BM-4.2.1-04\"\n  resource = site.a\n  reason = \"  \"\n  approved_by = null\n  expires = \"2027-01-01\"\n}\n"},
+			[]string{`a.hcl:2:1: error: Incomplete waiver`, `missing: reason, approved_by.`}},
 		{"empty folder", map[string]string{"README.txt": "nothing here"},
 			[]string{`error: no inventory files`}},
 	} {

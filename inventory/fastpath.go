@@ -404,7 +404,7 @@ func (p *fastParser) topBlock() (*resource, bool) {
 		return nil, false
 	}
 	for _, name := range bt.required {
-		if !hasAttr(attrs, name) {
+		if !filled(r.value, name) {
 			return nil, false
 		}
 	}
@@ -413,15 +413,6 @@ func (p *fastParser) topBlock() (*resource, bool) {
 	}
 	r.compactLocs()
 	return r, true
-}
-
-func hasAttr(attrs []fastAttr, name string) bool {
-	for _, a := range attrs {
-		if a.name == name {
-			return true
-		}
-	}
-	return false
 }
 
 // body reads a block's body after its opening brace, through the closing brace

@@ -203,13 +203,9 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	inv, diags := inventory.LoadWith(in.Paths, in.Limits)
-	if diags.HasErrors() {
-		return nil, nil, inputFailure(stderr, inv, diags)
-	}
-	ps, err := evaluator.Load(ctx, policies.FS, in.Policies, stderr)
+	inv, ps, err := loadChecked(ctx, in.Paths, in.Limits, in.Policies, stderr)
 	if err != nil {
-		return nil, nil, &exitCode{code: exitError, msg: policyFailure(err)}
+		return nil, nil, err
 	}
 	ectx, cancel := context.WithTimeout(ctx, in.Timeout)
 	defer cancel()
@@ -241,6 +237,26 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 		return nil, nil, &exitCode{code: exitError, msg: "baomi: " + err.Error()}
 	}
 	return inv, rep, nil
+}
+
+// loadChecked decodes the inventory and loads the policies, and reports every
+// input error together: the decoder's, and those only the catalog can find (a
+// waiver naming an unknown control), even when the decoder found others.
+func loadChecked(ctx context.Context, paths []string, limits inventory.Options, policyDirs []string, stderr io.Writer) (*inventory.Inventory, *evaluator.Policies, error) {
+	inv, diags := inventory.LoadWith(paths, limits)
+	ps, perr := evaluator.Load(ctx, policies.FS, policyDirs, stderr)
+	if perr == nil {
+		for _, p := range ps.CheckInput(inv.Document) {
+			diags = append(diags, inv.Diagnostic(p.Address, p.Attribute, "Invalid waiver", p.Message))
+		}
+	}
+	if diags.HasErrors() {
+		return nil, nil, inputFailure(stderr, inv, diags)
+	}
+	if perr != nil {
+		return nil, nil, &exitCode{code: exitError, msg: policyFailure(perr)}
+	}
+	return inv, ps, nil
 }
 
 // organizationName is the name of the inventory's organization, or its address

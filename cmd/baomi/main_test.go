@@ -436,6 +436,23 @@ waiver "w" {
 	if code != 2 || !strings.Contains(errOut, "inventory.hcl:3:3: error: Invalid waiver") {
 		t.Errorf("check must refuse the same waiver: exit %d\n%s", code, errOut)
 	}
+	both := writeInventory(t, `system "s" {
+  kind = "servr"
+}
+waiver "w" {
+  control     = "no-such-control"
+  resource    = system.s
+  reason      = "r"
+  approved_by = "a"
+  expires     = "2027-01-01"
+}
+`)
+	for _, cmd := range []string{"validate", "check"} {
+		code, _, errOut = runBaomi(t, cmd, both)
+		if code != 2 || !strings.Contains(errOut, "inventory.hcl:2:10: error: Invalid value") || !strings.Contains(errOut, "inventory.hcl:5:3: error: Invalid waiver") {
+			t.Errorf("%s must report the decode error and the unknown control together: exit %d\n%s", cmd, code, errOut)
+		}
+	}
 }
 
 func TestPolicyTests(t *testing.T) {

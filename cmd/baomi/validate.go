@@ -4,12 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
-
-	"github.com/baomi-dev/baomi/evaluator"
-	"github.com/baomi-dev/baomi/inventory"
-	"github.com/baomi-dev/baomi/policies"
 )
 
 func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -33,20 +28,9 @@ Fast enough for a pre-commit hook.`,
 		if len(args) == 0 {
 			args = []string{"."}
 		}
-		inv, diags := inventory.LoadWith(args, limitsFrom(v))
-		if diags.HasErrors() {
-			return inputFailure(stderr, inv, diags)
-		}
-		ps, err := evaluator.Load(cmd.Context(), policies.FS, stringList(v, "policy"), stderr)
+		inv, _, err := loadChecked(cmd.Context(), args, limitsFrom(v), stringList(v, "policy"), stderr)
 		if err != nil {
-			return &exitCode{code: exitError, msg: policyFailure(err)}
-		}
-		var pd hcl.Diagnostics
-		for _, p := range ps.CheckInput(inv.Document) {
-			pd = append(pd, inv.Diagnostic(p.Address, p.Attribute, "Invalid waiver", p.Message))
-		}
-		if len(pd) > 0 {
-			return inputFailure(stderr, inv, pd)
+			return err
 		}
 		n := 0
 		for _, c := range inv.Document {
