@@ -339,6 +339,8 @@ func (in *index) partner(addr, asOf string, warningDays int) Partner {
 		}
 	}
 
+	extendByRenewals(p.NDAs, received, never)
+
 	var lapse *string
 	covered := 0
 	for _, asset := range sortedKeys(received) {
@@ -575,4 +577,40 @@ func daysBetween(from, to string) int {
 		return 0
 	}
 	return int(t.Sub(f).Hours() / 24)
+}
+
+// extendByRenewals carries cover forward through NDAs already signed for a later
+// date: a renewal signed by the day after the cover ends extends it to the
+// renewal's own end (for good without one), as BM-4.5.1-04 counts renewals.
+// Renewals are taken in order of signing, so a chain of them extends in turn.
+func extendByRenewals(ndas []NDA, received map[string]*Asset, never map[string]bool) {
+	var renewals []NDA
+	for _, n := range ndas {
+		if n.State == "not_yet_signed" && n.Signed != nil {
+			renewals = append(renewals, n)
+		}
+	}
+	sort.SliceStable(renewals, func(i, j int) bool { return *renewals[i].Signed < *renewals[j].Signed })
+	for _, n := range renewals {
+		for _, asset := range n.Covers {
+			a := received[asset]
+			if a == nil || never[asset] || a.CoveredUntil == nil || *n.Signed > dayAfter(*a.CoveredUntil) {
+				continue
+			}
+			if n.Expires == nil {
+				never[asset] = true
+			} else if *n.Expires > *a.CoveredUntil {
+				a.CoveredUntil = n.Expires
+			}
+		}
+	}
+}
+
+// dayAfter is the date after d ("YYYY-MM-DD").
+func dayAfter(d string) string {
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return d
+	}
+	return t.AddDate(0, 0, 1).Format("2006-01-02")
 }

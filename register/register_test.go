@@ -465,3 +465,36 @@ func TestRenderers(t *testing.T) {
 		t.Error("an unknown format must be refused")
 	}
 }
+
+// TestRenewalsExtendCover: an NDA already signed for a later date carries the
+// cover on when it starts by the day after the current cover ends; one that
+// starts later leaves a gap, and the cover lapses when the first NDA ends.
+func TestRenewalsExtendCover(t *testing.T) {
+	d := doc(map[string]map[string]map[string]any{
+		"data_assets": assets,
+		"partners": {
+			"partner.seamless": {"receives": list("data_asset.contacts")},
+			"partner.gap":      {"receives": list("data_asset.contacts")},
+			"partner.chain":    {"receives": list("data_asset.contacts")},
+		},
+		"agreements": {
+			"agreement.seamless_old": ndaBlock("partner.seamless", "2024-01-01", "2026-12-10", "data_asset.contacts"),
+			"agreement.seamless_new": ndaBlock("partner.seamless", "2026-12-11", "", "data_asset.contacts"),
+			"agreement.gap_old":      ndaBlock("partner.gap", "2024-01-01", "2026-12-10", "data_asset.contacts"),
+			"agreement.gap_new":      ndaBlock("partner.gap", "2026-12-20", "", "data_asset.contacts"),
+			"agreement.chain_1":      ndaBlock("partner.chain", "2024-01-01", "2026-12-10", "data_asset.contacts"),
+			"agreement.chain_2":      ndaBlock("partner.chain", "2026-12-05", "2027-03-01", "data_asset.contacts"),
+			"agreement.chain_3":      ndaBlock("partner.chain", "2027-03-02", "2027-06-30", "data_asset.contacts"),
+		},
+	})
+	ps := Build(d, report(), asOf, 60)
+	if c := find(t, ps, "partner.seamless").Cover; c.Status != CoverOngoing {
+		t.Errorf("seamless renewal without end: cover %+v, want ongoing", c)
+	}
+	if c := find(t, ps, "partner.gap").Cover; c.Status != CoverLapses || *c.Lapses != "2026-12-10" {
+		t.Errorf("renewal after a gap: cover %+v, want lapsing 2026-12-10", c)
+	}
+	if c := find(t, ps, "partner.chain").Cover; c.Status != CoverLapses || *c.Lapses != "2027-06-30" {
+		t.Errorf("chain of renewals: cover %+v, want lapsing 2027-06-30", c)
+	}
+}
