@@ -28,6 +28,7 @@ type Problem struct {
 // InputError lists the problems that stop an evaluation.
 type InputError struct{ Problems []Problem }
 
+// Error joins the problems' messages, one per line.
 func (e *InputError) Error() string {
 	msgs := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
@@ -43,6 +44,7 @@ type EvalError struct {
 	Timeout bool
 }
 
+// Error returns the message.
 func (e *EvalError) Error() string { return e.Message }
 
 // Evaluate runs every control over the input once and returns the results.

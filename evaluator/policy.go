@@ -31,6 +31,7 @@ type PolicyError struct {
 	Message string
 }
 
+// Error returns "file:line:column: message".
 func (e *PolicyError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Message)
@@ -41,6 +42,7 @@ func (e *PolicyError) Error() string {
 // PolicyErrors collects every policy problem of a run.
 type PolicyErrors []*PolicyError
 
+// Error returns every error, one per line.
 func (es PolicyErrors) Error() string {
 	lines := make([]string, len(es))
 	for i, e := range es {

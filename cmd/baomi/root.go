@@ -32,6 +32,7 @@ type exitCode struct {
 	msg  string
 }
 
+// Error returns the message printed before exiting.
 func (e *exitCode) Error() string { return e.msg }
 
 func usageError(format string, args ...any) error {
