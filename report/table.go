@@ -39,10 +39,7 @@ func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
 			continue
 		}
 		c := r.Control
-		finding := text(lang, r.Message, r.MessageZh)
-		if finding == "" {
-			finding = text(lang, c.Title, c.TitleZh)
-		}
+		finding := findingText(r, lang)
 		if r.Waiver != nil && r.Status == evaluator.Waived {
 			finding = fmt.Sprintf("%s (%s %s, %s %s)", finding, text(lang, "waived by", "豁免:"), r.Waiver.ID, text(lang, "until", "有效期至"), r.Waiver.Expires)
 		}

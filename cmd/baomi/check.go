@@ -31,8 +31,8 @@ type checkOptions struct {
 	Skip     []string
 	Settings map[string]any
 	Timeout  time.Duration
-	// Baseline names a baseline file whose failures do not fail the run.
 	Limits   inventory.Options
+	// Baseline names a baseline file whose failures do not fail the run.
 	Baseline string
 	// WriteBaseline names a file to record the run's failures in.
 	WriteBaseline string
@@ -164,14 +164,9 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
 		Organization: organization, Inputs: opts.Paths}
-	if opts.Output != "" {
-		err = writeFileAtomic(opts.Output, func(w io.Writer) error { return report.Write(w, opts.Format, rep, ropts) })
-		if err == nil && opts.Format != "table" {
-			err = report.Write(stdout, "table", rep, ropts)
-		}
-	} else {
-		err = report.Write(stdout, opts.Format, rep, ropts)
-	}
+	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
+		return report.Write(w, format, rep, ropts)
+	})
 	if err != nil {
 		return exitError, &exitCode{code: exitError, msg: "baomi: writing the report: " + err.Error()}
 	}

@@ -86,14 +86,9 @@ func runDiff(opts *diffOptions, stdout io.Writer) (int, error) {
 		return exitError, err
 	}
 	d := compare.Compare(older, newer)
-	if opts.Output != "" {
-		err = writeFileAtomic(opts.Output, func(w io.Writer) error { return compare.Write(w, opts.Format, d, opts.Lang) })
-		if err == nil && opts.Format != "table" {
-			err = compare.Write(stdout, "table", d, opts.Lang)
-		}
-	} else {
-		err = compare.Write(stdout, opts.Format, d, opts.Lang)
-	}
+	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
+		return compare.Write(w, format, d, opts.Lang)
+	})
 	if err != nil {
 		return exitError, &exitCode{code: exitError, msg: "baomi: writing the comparison: " + err.Error()}
 	}

@@ -27,3 +27,19 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	}
 	return os.Rename(tmp.Name(), path)
 }
+
+// writeOutput writes a report in format: to standard output, or to the file
+// output (atomically) with the table still on standard output so that one run
+// gives both.
+func writeOutput(stdout io.Writer, output, format string, write func(w io.Writer, format string) error) error {
+	if output == "" {
+		return write(stdout, format)
+	}
+	if err := writeFileAtomic(output, func(w io.Writer) error { return write(w, format) }); err != nil {
+		return err
+	}
+	if format == "table" {
+		return nil
+	}
+	return write(stdout, "table")
+}

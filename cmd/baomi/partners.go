@@ -127,14 +127,9 @@ func runPartners(ctx context.Context, opts *partnersOptions, stdout, stderr io.W
 		partners = register.Expiring(partners, *opts.Expiring)
 	}
 	ropts := register.Options{Lang: opts.Lang, AsOf: opts.AsOf, WarningDays: warning, Expiring: opts.Expiring}
-	if opts.Output != "" {
-		err = writeFileAtomic(opts.Output, func(w io.Writer) error { return register.Write(w, opts.Format, partners, ropts) })
-		if err == nil && opts.Format != "table" {
-			err = register.Write(stdout, "table", partners, ropts)
-		}
-	} else {
-		err = register.Write(stdout, opts.Format, partners, ropts)
-	}
+	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
+		return register.Write(w, format, partners, ropts)
+	})
 	if err != nil {
 		return &exitCode{code: exitError, msg: "baomi: writing the register: " + err.Error()}
 	}
