@@ -110,15 +110,15 @@ func TestEveryRemovedBuiltinIsRefused(t *testing.T) {
 				args = append(args, `"x"`)
 			}
 			call := b.Name + "(" + strings.Join(args, ", ") + ")"
-			dir := sandboxPolicy(t, "deny contains {\"resource\": \"system.crm\", \"message\": sprintf(\"%v\", [x])} if {\n\tx := "+call+"\n}")
+			dir := writePolicy(t, "deny contains {\"resource\": \"system.crm\", \"message\": sprintf(\"%v\", [x])} if {\n\tx := "+call+"\n}")
 			_, err := evaluator.Load(context.Background(), policies.FS, []string{dir}, nil)
 			if err == nil {
 				t.Fatalf("a user policy calling %s was accepted", call)
 			}
 			msg := err.Error()
 			want := b.Name + " is not allowed: policies run sandboxed"
-			if !strings.Contains(msg, want) || !strings.Contains(msg, "sandboxed.rego:17:7") {
-				t.Errorf("calling %s: want a refusal at sandboxed.rego:17:7 saying %q, got:\n%s", call, want, msg)
+			if !strings.Contains(msg, want) || !strings.Contains(msg, "x.rego:17:7") {
+				t.Errorf("calling %s: want a refusal at x.rego:17:7 saying %q, got:\n%s", call, want, msg)
 			}
 		})
 	}
@@ -136,29 +136,4 @@ func TestRemovedBuiltinRefusedInHelpersAndTests(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "time.now_ns is not allowed") || !strings.Contains(err.Error(), "http.send is not allowed") {
 		t.Errorf("a library calling time.now_ns and http.send: %v", err)
 	}
-}
-
-func sandboxPolicy(t *testing.T, body string) string {
-	t.Helper()
-	dir := t.TempDir()
-	src := `# METADATA
-# title: t
-# description: d
-# custom:
-#   id: SBX-1.1-01
-#   short_code: sandboxed
-#   article: "1.1"
-#   severity: low
-#   title_zh: t
-#   remediation: r
-#   remediation_zh: r
-package user.sandboxed
-
-applicable contains "system.crm"
-
-` + body + "\n"
-	if err := os.WriteFile(filepath.Join(dir, "sandboxed.rego"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
 }
