@@ -101,15 +101,7 @@ func firstDifference(a, b string) int {
 // or not there; a run that fails leaves no partial file and no temporary file, and
 // leaves an earlier report untouched.
 func TestOutputFileCompleteOrAbsent(t *testing.T) {
-	good := writeInventory(t, `system "db" {
-  kind = "server"
-}
-data_asset "d" {
-  category       = "identity"
-  classification = "secret"
-  stored_in      = [system.db]
-}
-`)
+	good := writeInventory(t, failingInventory)
 	broken := writeInventory(t, "system \"db\" {\n  kind = \"serverr\"\n}\n")
 	old := []byte("the report of an earlier run\n")
 

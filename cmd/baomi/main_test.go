@@ -26,6 +26,18 @@ func runBaomi(t *testing.T, args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
+// failingInventory is the smallest inventory with failures: a server holding
+// data without any of the storage controls' facts declared.
+const failingInventory = `system "db" {
+  kind = "server"
+}
+data_asset "d" {
+  category       = "identity"
+  classification = "secret"
+  stored_in      = [system.db]
+}
+`
+
 func writeInventory(t *testing.T, content string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -115,15 +127,7 @@ func TestCheckAcmeJSONContract(t *testing.T) {
 
 func TestExitStatus(t *testing.T) {
 	clean := writeInventory(t, "site \"hq\" {\n  kind = \"office\"\n}\n")
-	failing := writeInventory(t, `system "db" {
-  kind = "server"
-}
-data_asset "d" {
-  category       = "identity"
-  classification = "secret"
-  stored_in      = [system.db]
-}
-`)
+	failing := writeInventory(t, failingInventory)
 	broken := writeInventory(t, "system \"db\" {\n  kind = \"serverr\"\n}\n")
 	for _, tc := range []struct {
 		name string
@@ -207,15 +211,7 @@ deny contains {"resource": "system.db", "message": r.body} if {
 }
 
 func TestConfigPrecedence(t *testing.T) {
-	inv := writeInventory(t, `system "db" {
-  kind = "server"
-}
-data_asset "d" {
-  category       = "identity"
-  classification = "secret"
-  stored_in      = [system.db]
-}
-`)
+	inv := writeInventory(t, failingInventory)
 	t.Chdir(t.TempDir())
 	if err := os.WriteFile("baomi.yaml", []byte("fail-on: critical\nsettings:\n  patch_max_age_days: 10\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -325,15 +321,7 @@ func TestCoverage(t *testing.T) {
 }
 
 func TestBaselineFlow(t *testing.T) {
-	dir := writeInventory(t, `system "db" {
-  kind = "server"
-}
-data_asset "d" {
-  category       = "identity"
-  classification = "secret"
-  stored_in      = [system.db]
-}
-`)
+	dir := writeInventory(t, failingInventory)
 	base := filepath.Join(t.TempDir(), "baseline.json")
 	code, _, errOut := runBaomi(t, "check", dir, "--as-of", "2026-11-26", "--write-baseline", base)
 	if code != 1 {
