@@ -178,7 +178,7 @@ func controlsQuery(controls []*Control, first bool) string {
 	}
 	b.WriteString("}")
 	if first {
-		b.WriteString("; top_secret := data.baomi.lib.top_secret_involved")
+		b.WriteString("; top_secret := data.baomi.lib.top_secret_raised_by")
 	}
 	return b.String()
 }

@@ -56,6 +56,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	if len(problems) > 0 {
 		return nil, &InputError{Problems: problems}
 	}
+	names := resourceNames(in.Document)
 	doc := make(map[string]any, len(in.Document)+2)
 	for k, v := range in.Document {
 		doc[k] = v
@@ -78,7 +79,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	if err != nil {
 		return nil, err
 	}
-	topSecret := stringSet(bindings[0]["top_secret"])
+	topSecret := raisedBy(bindings[0]["top_secret"])
 	out := map[string]*ast.Array{}
 	for _, gb := range bindings {
 		group, _ := gb["out"].(ast.Object)
@@ -98,7 +99,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 		if parts == nil || parts.Len() != 3 {
 			return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): evaluation gave no result", c.ID, c.File)}
 		}
-		results, err := judge(c, parts, topSecret, in.Locator)
+		results, err := judge(c, parts, topSecret, names, in.Locator)
 		if err != nil {
 			return nil, err
 		}
@@ -205,7 +206,7 @@ type finding struct {
 }
 
 // judge turns one control's applicable, deny and warn sets into results.
-func judge(c *Control, parts *ast.Array, topSecret map[string]bool, loc Locator) ([]*Result, error) {
+func judge(c *Control, parts *ast.Array, topSecret map[string][]string, names map[string]string, loc Locator) ([]*Result, error) {
 	applicable, ok := parts.Elem(0).Value.(ast.Set)
 	if !ok {
 		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): applicable must be a set of resource addresses", c.ID, c.File)}
@@ -222,11 +223,11 @@ func judge(c *Control, parts *ast.Array, topSecret map[string]bool, loc Locator)
 	add := func(resource string, status Status) *Result {
 		r := byResource[resource]
 		if r == nil {
-			sev := c.Severity
-			if topSecret[resource] {
-				sev = sev.Raised()
+			r = &Result{Control: c, Resource: resource, ResourceName: names[resource], Status: status,
+				Severity: c.Severity, BaseSeverity: c.Severity}
+			if assets := topSecret[resource]; len(assets) > 0 && c.Severity.Raised() != c.Severity {
+				r.Severity, r.RaisedBy = c.Severity.Raised(), assets
 			}
-			r = &Result{Control: c, Resource: resource, Status: status, Severity: sev}
 			byResource[resource] = r
 		}
 		return r
@@ -346,14 +347,46 @@ func objString(obj ast.Object, key string) string {
 	return string(s)
 }
 
-func stringSet(v any) map[string]bool {
-	out := map[string]bool{}
-	if items, ok := v.(ast.Set); ok {
-		items.Foreach(func(it *ast.Term) {
-			if s, ok := it.Value.(ast.String); ok {
-				out[string(s)] = true
+// raisedBy reads the library's top_secret_raised_by: resource address → the
+// top_secret assets that raise its findings.
+func raisedBy(v any) map[string][]string {
+	out := map[string][]string{}
+	obj, ok := v.(ast.Object)
+	if !ok {
+		return out
+	}
+	obj.Foreach(func(k, v *ast.Term) {
+		addr, ok := k.Value.(ast.String)
+		list, isArr := v.Value.(*ast.Array)
+		if !ok || !isArr {
+			return
+		}
+		assets := make([]string, 0, list.Len())
+		list.Foreach(func(a *ast.Term) {
+			if s, ok := a.Value.(ast.String); ok {
+				assets = append(assets, string(s))
 			}
 		})
+		out[string(addr)] = assets
+	})
+	return out
+}
+
+// resourceNames maps each resource of the document that has a name attribute to
+// that name, so that reports can show it beside the address.
+func resourceNames(doc map[string]any) map[string]string {
+	out := map[string]string{}
+	for _, coll := range doc {
+		resources, ok := coll.(map[string]any)
+		if !ok {
+			continue
+		}
+		for addr, r := range resources {
+			attrs, _ := r.(map[string]any)
+			if name, ok := attrs["name"].(string); ok && name != "" {
+				out[addr] = name
+			}
+		}
 	}
 	return out
 }

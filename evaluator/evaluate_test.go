@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -34,7 +35,7 @@ func doc(waivers map[string]any) map[string]any {
 		},
 		"data_assets": map[string]any{
 			"data_asset.cards":    map[string]any{"classification": "top_secret", "stored_in": []any{"system.vault"}},
-			"data_asset.contacts": map[string]any{"classification": "confidential", "stored_in": []any{"system.crm"}},
+			"data_asset.contacts": map[string]any{"name": "Customer contacts", "classification": "confidential", "stored_in": []any{"system.crm"}},
 		},
 		"paper_archives": map[string]any{}, "channels": map[string]any{}, "transfers": map[string]any{},
 		"partners": map[string]any{}, "agreements": map[string]any{}, "removals": map[string]any{},
@@ -73,9 +74,18 @@ func TestPassFailAndSeverityRaise(t *testing.T) {
 	if vault.Severity != evaluator.Critical {
 		t.Errorf("a high control failing on top_secret data has severity %s, want critical", vault.Severity)
 	}
+	if vault.BaseSeverity != evaluator.High || !slices.Equal(vault.RaisedBy, []string{"data_asset.cards"}) {
+		t.Errorf("the raise must be explained: base %s, raised by %v; want high, [data_asset.cards]", vault.BaseSeverity, vault.RaisedBy)
+	}
 	crm := find(rep, "BM-4.2.1-04", "system.crm")
 	if crm == nil || crm.Status != evaluator.Pass || crm.Severity != evaluator.High {
 		t.Errorf("system.crm storage-encrypted = %+v, want pass at high", crm)
+	}
+	if crm.BaseSeverity != evaluator.High || crm.RaisedBy != nil {
+		t.Errorf("an unraised result: base %s, raised by %v; want high, none", crm.BaseSeverity, crm.RaisedBy)
+	}
+	if contacts := find(rep, "BM-3.1-01", "data_asset.contacts"); contacts == nil || contacts.ResourceName != "Customer contacts" || vault.ResourceName != "" {
+		t.Errorf("resource names: contacts %+v, vault %q; want the name attribute, or empty without one", contacts, vault.ResourceName)
 	}
 	if find(rep, "BM-4.2.1-04", "system.spare") != nil {
 		t.Error("a system holding no data must not be judged by storage controls")
@@ -84,6 +94,54 @@ func TestPassFailAndSeverityRaise(t *testing.T) {
 		if o.Control.ID == "BM-4.2.3-02" && o.Status != evaluator.NotApplicable {
 			t.Errorf("backup-encrypted with no backups anywhere: status %s, want not_applicable", o.Status)
 		}
+	}
+}
+
+// A critical control stays critical on top_secret data, and says no raise happened.
+func TestCriticalIsNotRaised(t *testing.T) {
+	d := doc(map[string]any{})
+	d["systems"].(map[string]any)["system.vault"].(map[string]any)["kind"] = "removable_media"
+	rep := evaluate(t, load(t), d, evaluator.Options{})
+	r := find(rep, "BM-4.2.1-02", "system.vault")
+	if r == nil || r.Severity != evaluator.Critical || r.BaseSeverity != evaluator.Critical || r.RaisedBy != nil {
+		t.Errorf("storage-prohibited-media on top_secret data = %+v, want critical, unraised", r)
+	}
+}
+
+func TestVerdict(t *testing.T) {
+	rep := &evaluator.Report{Results: []*evaluator.Result{
+		{Status: evaluator.Fail, Severity: evaluator.Critical},
+		{Status: evaluator.Fail, Severity: evaluator.High},
+		{Status: evaluator.Fail, Severity: evaluator.Low},
+		{Status: evaluator.Fail, Severity: evaluator.Critical, Baselined: true},
+		{Status: evaluator.Waived, Severity: evaluator.High},
+		{Status: evaluator.Warn, Severity: evaluator.Critical},
+		{Status: evaluator.Pass, Severity: evaluator.Critical},
+	}}
+	for _, tc := range []struct {
+		failOn evaluator.Severity
+		want   evaluator.Verdict
+	}{
+		{evaluator.Low, evaluator.Verdict{Status: evaluator.Fail, Failing: 3, Baselined: 1, Waived: 1}},
+		{evaluator.High, evaluator.Verdict{Status: evaluator.Fail, Failing: 2, Baselined: 1, BelowThreshold: 1, Waived: 1}},
+		{evaluator.Critical, evaluator.Verdict{Status: evaluator.Fail, Failing: 1, Baselined: 1, BelowThreshold: 2, Waived: 1}},
+	} {
+		if got := rep.Verdict(tc.failOn); got != tc.want {
+			t.Errorf("fail on %s: verdict %+v, want %+v", tc.failOn, got, tc.want)
+		}
+		failing := 0
+		for _, r := range rep.Results {
+			if r.FailsGate(tc.failOn) {
+				failing++
+			}
+		}
+		if failing != tc.want.Failing {
+			t.Errorf("fail on %s: %d results fail the gate, verdict says %d", tc.failOn, failing, tc.want.Failing)
+		}
+	}
+	rep.Results[0].Baselined, rep.Results[1].Severity, rep.Results[2].Status = true, evaluator.Medium, evaluator.Pass
+	if got := rep.Verdict(evaluator.High); got.Status != evaluator.Pass || got.Failing != 0 || got.BelowThreshold != 1 || got.Baselined != 2 {
+		t.Errorf("no failure at or above high: verdict %+v, want pass with 1 below the threshold and 2 baselined", got)
 	}
 }
 

@@ -66,10 +66,17 @@ type WaiverInfo struct {
 
 // Result is the outcome of one control on one resource.
 type Result struct {
-	Control   *Control
-	Resource  string
-	Status    Status
-	Severity  Severity
+	Control  *Control
+	Resource string
+	// ResourceName is the resource's name attribute, "" when it has none.
+	ResourceName string
+	Status       Status
+	// Severity is the control's severity, raised one level when top_secret data is involved.
+	Severity Severity
+	// BaseSeverity is the control's own severity, before any raise.
+	BaseSeverity Severity
+	// RaisedBy lists the top_secret assets that raised Severity above BaseSeverity.
+	RaisedBy  []string
 	Message   string
 	MessageZh string
 	// Attribute is the attribute the finding points at, if the policy named one.
@@ -118,14 +125,44 @@ type Report struct {
 	Waivers []*WaiverInfo
 }
 
-// Failing returns the failing results whose severity is at least min and that
-// no baseline accepts: those fail the run.
-func (r *Report) Failing(min Severity) []*Result {
-	var out []*Result
+// FailsGate reports whether the result fails a run gated at failOn: a failure at
+// or above that severity that no baseline accepts.
+func (res *Result) FailsGate(failOn Severity) bool {
+	return res.Status == Fail && !res.Baselined && res.Severity.Rank() >= failOn.Rank()
+}
+
+// Verdict is what the gate decided and why: the counts behind the exit status.
+type Verdict struct {
+	// Status is fail when some failure fails the gate, else pass.
+	Status Status `json:"status"`
+	// Failing counts the failures at or above fail_on that no baseline accepts.
+	Failing int `json:"failing"`
+	// Baselined counts the failures the baseline accepts.
+	Baselined int `json:"baselined"`
+	// BelowThreshold counts the failures below fail_on, not baselined.
+	BelowThreshold int `json:"below_threshold"`
+	// Waived counts the waived results.
+	Waived int `json:"waived"`
+}
+
+// Verdict is the gate's decision on the report at failOn.
+func (r *Report) Verdict(failOn Severity) Verdict {
+	v := Verdict{Status: Pass}
 	for _, res := range r.Results {
-		if res.Status == Fail && !res.Baselined && res.Severity.Rank() >= min.Rank() {
-			out = append(out, res)
+		switch {
+		case res.Status == Waived:
+			v.Waived++
+		case res.Status != Fail:
+		case res.Baselined:
+			v.Baselined++
+		case res.FailsGate(failOn):
+			v.Failing++
+		default:
+			v.BelowThreshold++
 		}
 	}
-	return out
+	if v.Failing > 0 {
+		v.Status = Fail
+	}
+	return v
 }

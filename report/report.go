@@ -23,6 +23,8 @@ type Options struct {
 	Organization string
 	// Inputs are the inventory paths checked, as given, shown by the HTML report.
 	Inputs []string
+	// FailOn is the gate's threshold: failures at or above it, not baselined, fail the run.
+	FailOn evaluator.Severity
 }
 
 // Writer writes one report format.

@@ -163,14 +163,14 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		}
 	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
-		Organization: organization, Inputs: opts.Paths}
+		Organization: organization, Inputs: opts.Paths, FailOn: opts.FailOn}
 	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
 		return report.Write(w, format, rep, ropts)
 	})
 	if err != nil {
 		return exitError, &exitCode{code: exitError, msg: "baomi: writing the report: " + err.Error()}
 	}
-	if len(rep.Failing(opts.FailOn)) > 0 {
+	if rep.Verdict(opts.FailOn).Status == evaluator.Fail {
 		return exitFindings, nil
 	}
 	return exitOK, nil

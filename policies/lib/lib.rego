@@ -185,22 +185,39 @@ _involved_pairs := array.concat(
 # Resources that concern one data asset through their asset attribute.
 _asset_records := object.union_n([input.transfers, input.removals, input.destructions])
 
+# Pairs [resource, asset] where the asset is top_secret and among the resource's
+# involved data, computed from the top_secret assets outward so that they cost
+# little when few assets are top_secret.
+_top_secret_pairs := ((((_top_secret_self | _top_secret_holders) | _top_secret_owners) | _top_secret_receivers) | _top_secret_records) | _top_secret_disposals
+
 # Resources whose involved data include top_secret data: their findings are raised
 # one severity level. It equals the resources whose involved_data meet
-# top_secret_assets, computed from the top_secret assets outward so that it costs
-# little when few assets are top_secret.
-top_secret_involved := ((((top_secret_assets | _top_secret_holders) | _top_secret_owners) | _top_secret_receivers) | _top_secret_records) | _top_secret_disposals
+# top_secret_assets.
+top_secret_involved := {r | some [r, _] in _top_secret_pairs}
 
-_top_secret_holders := {h | some a in top_secret_assets; some h in object.get(input.data_assets[a], "stored_in", [])}
+# top_secret_raised_by[resource] is the sorted list of the top_secret assets that
+# raise the resource's findings.
+top_secret_raised_by := {r: sort(assets) |
+	some r in top_secret_involved
+	assets := {a | some [q, a] in _top_secret_pairs; q == r}
+}
 
-_top_secret_owners := {o | some a in top_secret_assets; o := input.data_assets[a].owner}
+_top_secret_self := {[a, a] | some a in top_secret_assets}
 
-_top_secret_receivers := {p | some [p, a] in _received_pairs; a in top_secret_assets}
+_top_secret_holders := {[h, a] | some a in top_secret_assets; some h in object.get(input.data_assets[a], "stored_in", [])}
 
-_top_secret_records := {r |
+_top_secret_owners := {[o, a] | some a in top_secret_assets; o := input.data_assets[a].owner}
+
+_top_secret_receivers := {[p, a] | some [p, a] in _received_pairs; a in top_secret_assets}
+
+_top_secret_records := {[r, rec.asset] |
 	some addr, rec in _asset_records
 	rec.asset in top_secret_assets
 	some r in {addr, object.get(rec, "channel", addr), object.get(rec, "to", addr)}
-} | {addr | some addr, ag in input.agreements; some a in object.get(ag, "covers", []); a in top_secret_assets}
+} | {[addr, a] | some addr, ag in input.agreements; some a in object.get(ag, "covers", []); a in top_secret_assets}
 
-_top_secret_disposals := {addr | some addr, d in input.disposals; d.device in _top_secret_holders}
+_top_secret_disposals := {[addr, a] |
+	some addr, d in input.disposals
+	some a in object.get(stored_data, d.device, set())
+	a in top_secret_assets
+}

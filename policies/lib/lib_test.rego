@@ -343,3 +343,27 @@ test_top_secret_involved_matches_involved_data if {
 	}
 	lib.top_secret_involved == from_involved with input as _involved
 }
+
+# top_secret_raised_by names, for each raised resource, exactly the top_secret
+# assets among its involved data.
+test_top_secret_raised_by_matches_involved_data if {
+	from_involved := {r: sort(ts) |
+		some r, assets in lib.involved_data with input as _involved
+		ts := {a | some a in assets; a in lib.top_secret_assets with input as _involved}
+		count(ts) > 0
+	}
+	lib.top_secret_raised_by == from_involved with input as _involved
+}
+
+test_top_secret_raised_by_two_assets if {
+	inv := {
+		"as_of": "2026-11-26",
+		"systems": {"system.db": {}},
+		"data_assets": {
+			"data_asset.b": {"classification": "top_secret", "stored_in": ["system.db"]},
+			"data_asset.a": {"classification": "top_secret", "stored_in": ["system.db"]},
+			"data_asset.c": {"classification": "secret", "stored_in": ["system.db"]},
+		},
+	}
+	lib.top_secret_raised_by["system.db"] == ["data_asset.a", "data_asset.b"] with input as inv
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// hostileDir holds one folder per attack on the command line (its README says how).
+const hostileDir = "../../fixtures/hostile"
+
+// hostileSetups prepare what a case folder cannot hold (special files, links,
+// modes), in the temporary copy of the case, before baomi runs.
+var hostileSetups = map[string]func(t *testing.T, dir string){}
+
+// TestHostile runs every case of fixtures/hostile and compares the exit status
+// and standard error with its expected.txt.
+func TestHostile(t *testing.T) {
+	cases, err := os.ReadDir(hostileDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		if !c.IsDir() {
+			continue
+		}
+		t.Run(c.Name(), func(t *testing.T) { runHostileCase(t, filepath.Join(hostileDir, c.Name())) })
+	}
+}
+
+func runHostileCase(t *testing.T, src string) {
+	abs, err := filepath.Abs(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	copyCase(t, abs, dir)
+	if setup := hostileSetups[filepath.Base(src)]; setup != nil {
+		setup(t, dir)
+	}
+	args := readLines(t, filepath.Join(abs, "args"))
+	for _, kv := range readLines(t, filepath.Join(abs, "env")) {
+		name, val, _ := strings.Cut(kv, "=")
+		t.Setenv(name, val)
+	}
+	t.Chdir(dir)
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	got := fmt.Sprintf("exit %d\n%s", code, strings.ReplaceAll(stderr.String(), dir, "$TMP"))
+	want := filepath.Join(abs, "expected.txt")
+	if *update {
+		if err := os.WriteFile(want, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/baomi -run TestHostile -update to create it)", err)
+	}
+	if got != string(b) {
+		t.Errorf("baomi %s:\n got: %s\nwant: %s", strings.Join(args, " "), got, b)
+	}
+}
+
+// copyCase copies the input files of a case folder (all but args, env and
+// expected.txt) into dir.
+func copyCase(t *testing.T, src, dir string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		switch {
+		case rel == ".":
+			return nil
+		case d.IsDir():
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		case rel == "args" || rel == "env" || rel == "expected.txt":
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// readLines reads a file's lines; a missing file has none.
+func readLines(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := os.Open(path)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return lines
+}
