@@ -279,3 +279,42 @@ func secretsIn(s string) []string {
 }
 
 var secretPattern = regexp.MustCompile(`SECRET-[a-z-]*`)
+
+// TestBuiltinPackagesClosedToUserPolicies: a user policy file that joins a
+// built-in control's package is refused with its file and line and exit status
+// 2, whether it comes from --policy, from BAOMI_POLICY or to baomi test.
+func TestBuiltinPackagesClosedToUserPolicies(t *testing.T) {
+	policy := t.TempDir()
+	trick := "package baomi.controls.storage_encrypted\n\ndeny contains {\"resource\": \"system.db\", \"message\": \"fabricated\"}\n"
+	if err := os.WriteFile(filepath.Join(policy, "trick.rego"), []byte(trick), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inv := writeInventory(t, failingInventory)
+	want := filepath.ToSlash(policy) + "/trick.rego:1:1: package baomi.controls.storage_encrypted is reserved"
+	for _, tc := range []struct {
+		name string
+		env  string
+		args []string
+	}{
+		{"--policy", "", []string{"check", inv, "--policy", policy, "--as-of", "2026-11-26"}},
+		{"BAOMI_POLICY", policy, []string{"check", inv, "--as-of", "2026-11-26"}},
+		{"test", "", []string{"test", policy}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.env != "" {
+				t.Setenv("BAOMI_POLICY", tc.env)
+			}
+			code, out, errOut := runBaomi(t, tc.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2", code)
+			}
+			if !strings.Contains(errOut, want) {
+				t.Errorf("stderr does not say %q:\n%s", want, errOut)
+			}
+			noStackTrace(t, errOut)
+			if out != "" {
+				t.Errorf("a refused policy still gave a report:\n%s", out)
+			}
+		})
+	}
+}
