@@ -126,7 +126,7 @@ func (p *Policies) readDefaults(ctx context.Context, comp *ast.Compiler) error {
 	}
 	p.defaults, _ = rs[0].Bindings["defaults"].(map[string]any)
 	p.frequencies, _ = rs[0].Bindings["frequencies"].(map[string]any)
-	return nil
+	return checkSettingKinds(p.defaults)
 }
 
 // Settings returns the settings in force: the library's defaults overridden by

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"github.com/baomi-dev/baomi/internal/suggest"
-	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -356,67 +355,4 @@ func stringSet(v any) map[string]bool {
 		})
 	}
 	return out
-}
-
-// checkSettings checks user settings against the library's defaults: known names,
-// the default's type, non-negative numbers and known backup frequencies.
-func checkSettings(settings, defs, freqs map[string]any) []Problem {
-	var names []string
-	for k := range defs {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	var keys []string
-	for k := range settings {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var problems []Problem
-	for _, k := range keys {
-		v := settings[k]
-		def, known := defs[k]
-		switch {
-		case !known:
-			msg := fmt.Sprintf("settings: unknown setting %q", k)
-			if s := suggest.Nearest(k, names); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
-			problems = append(problems, Problem{Message: msg + " (known: " + strings.Join(names, ", ") + ")"})
-		case isNumber(def):
-			if n, ok := toFloat(v); !ok || n < 0 || math.IsInf(n, 0) || math.IsNaN(n) {
-				problems = append(problems, Problem{Message: fmt.Sprintf("settings: %s must be a number of zero or more, got %v", k, v)})
-			}
-		default:
-			s, ok := v.(string)
-			if _, known := freqs[s]; !ok || !known {
-				var allowed []string
-				for f := range freqs {
-					allowed = append(allowed, f)
-				}
-				sort.Strings(allowed)
-				problems = append(problems, Problem{Message: fmt.Sprintf("settings: %s must be one of %s, got %v", k, strings.Join(allowed, ", "), v)})
-			}
-		}
-	}
-	return problems
-}
-
-func isNumber(v any) bool {
-	_, ok := toFloat(v)
-	return ok
-}
-
-func toFloat(v any) (float64, bool) {
-	switch n := v.(type) {
-	case int:
-		return float64(n), true
-	case int64:
-		return float64(n), true
-	case float64:
-		return n, true
-	case interface{ Float64() (float64, error) }:
-		f, err := n.Float64()
-		return f, err == nil
-	}
-	return 0, false
 }
