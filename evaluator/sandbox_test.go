@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -135,5 +136,52 @@ func TestRemovedBuiltinRefusedInHelpersAndTests(t *testing.T) {
 	_, err := evaluator.Load(context.Background(), policies.FS, []string{dir}, nil)
 	if err == nil || !strings.Contains(err.Error(), "time.now_ns is not allowed") || !strings.Contains(err.Error(), "http.send is not allowed") {
 		t.Errorf("a library calling time.now_ns and http.send: %v", err)
+	}
+}
+
+// TestLocalTimeZoneIsUTC: the time builtins that could read the machine's time
+// zone, through the zone name "Local" or a zone abbreviation to parse, answer
+// the same under three time zones, and as in UTC.
+func TestLocalTimeZoneIsUTC(t *testing.T) {
+	dir := writePolicy(t, `deny contains {"resource": "system.crm", "message": sprintf("%v", [answers])} if {
+	summer := time.parse_rfc3339_ns("2026-07-01T23:30:00Z")
+	answers := [
+		time.clock([0, "Local"]),
+		time.date([summer, "Local"]),
+		time.weekday([summer, "Local"]),
+		time.format([summer, "Local", "2006-01-02 15:04 MST"]),
+		time.diff([0, "Local"], [summer, "Local"]),
+		time.add_date(summer, 0, 0, 1),
+		time.parse_ns("2006-01-02 15:04 MST", "2026-01-15 12:00 CET"),
+		time.parse_ns("RFC1123", "Thu, 15 Jan 2026 12:00:00 EST"),
+		time.parse_ns("2006-01-02 15:04 MST", "2026-01-15 12:00 UTC"),
+	]
+}`)
+	ps := load(t, dir)
+	answer := func(zone *time.Location) string {
+		saved := time.Local
+		time.Local = zone
+		defer func() { time.Local = saved }()
+		rep := evaluate(t, ps, doc(map[string]any{}), evaluator.Options{})
+		for _, r := range rep.Results {
+			if r.Control.ID == "X-1.1-01" {
+				return r.Message
+			}
+		}
+		t.Fatal("the control gave no result")
+		return ""
+	}
+	want := `[[0, 0, 0], [2026, 7, 1], "Wednesday", "2026-07-01 23:30 UTC", [56, 6, 0, 23, 30, 0], 1783035000000000000, 1768478400000000000, 1768478400000000000, 1768478400000000000]`
+	if got := answer(time.UTC); got != want {
+		t.Fatalf("under UTC:\n got %s\nwant %s", got, want)
+	}
+	for _, name := range []string{"Europe/Berlin", "America/New_York", "Asia/Shanghai"} {
+		zone, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := answer(zone); got != want {
+			t.Errorf("under %s:\n got %s\nwant %s (as under UTC)", name, got, want)
+		}
 	}
 }
