@@ -169,7 +169,7 @@ func controlsQuery(controls []*Control, first bool) string {
 			b.WriteString(", ")
 		}
 		pkg := "data." + c.Package
-		fmt.Fprintf(&b, "%q: [%s.applicable, %s, %s]", c.ID, pkg, ruleOrEmpty(pkg, "deny", c.hasDeny), ruleOrEmpty(pkg, "warn", c.hasWarn))
+		fmt.Fprintf(&b, "%q: [%s.applicable, %s, %s]", c.ID, pkg, ruleOrEmpty(pkg, "deny", c.defines("deny")), ruleOrEmpty(pkg, "warn", c.defines("warn")))
 	}
 	b.WriteString("}")
 	if first {

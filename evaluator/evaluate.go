@@ -154,6 +154,10 @@ func evalFailure(ctx context.Context, err error) error {
 	if topdown.IsCancel(err) || errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return &EvalError{Message: "policy evaluation did not finish within the timeout: a policy may be too slow (look for nested scans over whole collections)", Timeout: true}
 	}
+	var te *topdown.Error
+	if errors.As(err, &te) && te.Location != nil && te.Location.File != "" {
+		return &EvalError{Message: fmt.Sprintf("%s:%d:%d: policy evaluation failed: %s (%s)", te.Location.File, te.Location.Row, te.Location.Col, te.Message, te.Code)}
+	}
 	return &EvalError{Message: "policy evaluation failed: " + err.Error()}
 }
 
@@ -207,7 +211,7 @@ type finding struct {
 func judge(c *Control, parts *ast.Array, topSecret map[string]bool, loc Locator) ([]*Result, error) {
 	applicable, ok := parts.Elem(0).Value.(ast.Set)
 	if !ok {
-		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): applicable must be a set of resource addresses", c.ID, c.File)}
+		return nil, c.contractError("applicable", "applicable must be a set of resource addresses")
 	}
 	denied, err := findings(c, "deny", parts.Elem(1).Value)
 	if err != nil {
@@ -239,7 +243,7 @@ func judge(c *Control, parts *ast.Array, topSecret map[string]bool, loc Locator)
 		}
 	})
 	if bad != nil {
-		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): applicable holds %v, which is not a resource address", c.ID, c.File, bad)}
+		return nil, c.contractError("applicable", "applicable holds %v, which is not a resource address", bad)
 	}
 	for _, group := range []struct {
 		status Status
@@ -280,7 +284,7 @@ func joinMessage(a, b string) string {
 func findings(c *Control, rule string, v ast.Value) ([]finding, error) {
 	items, ok := v.(ast.Set)
 	if !ok {
-		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): %s must be a set of findings", c.ID, c.File, rule)}
+		return nil, c.contractError(rule, "%s must be a set of findings", rule)
 	}
 	out := make([]finding, 0, items.Len())
 	var bad *ast.Term
@@ -301,7 +305,7 @@ func findings(c *Control, rule string, v ast.Value) ([]finding, error) {
 		out = append(out, f)
 	})
 	if bad != nil {
-		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): each %s finding must be an object with a resource address, got %v", c.ID, c.File, rule, bad)}
+		return nil, c.contractError(rule, "each %s finding must be an object with a resource address, got %v", rule, bad)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].resource != out[j].resource {

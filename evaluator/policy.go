@@ -264,18 +264,17 @@ func controlFromModule(m *Module) (*Control, PolicyErrors) {
 			errs = append(errs, bad("METADATA %s is missing", f.key))
 		}
 	}
-	rules := map[string]bool{}
+	c.rules = map[string][]*ast.Location{}
 	for _, r := range m.Module.Rules {
-		rules[r.Head.Ref()[0].Value.String()] = true
+		name := r.Head.Ref()[0].Value.String()
+		c.rules[name] = append(c.rules[name], r.Location)
 	}
-	if !rules["applicable"] {
+	if !c.defines("applicable") {
 		errs = append(errs, bad("control %s defines no applicable rule (applicable contains address if { ... })", c.ID))
 	}
-	if !rules["deny"] && !rules["warn"] {
+	if !c.defines("deny") && !c.defines("warn") {
 		errs = append(errs, bad("control %s defines neither deny nor warn", c.ID))
 	}
-	c.hasWarn = rules["warn"]
-	c.hasDeny = rules["deny"]
 	return c, errs
 }
 
