@@ -112,11 +112,6 @@ func parseFiles(fsys fs.FS, prefix string, read func(name string) ([]byte, bool,
 	return mods, nil
 }
 
-// ParseDir parses every .rego file below dir on disk.
-func ParseDir(dir string) ([]*Module, error) {
-	return new(diskReader).parseDir(dir)
-}
-
 // diskReader reads user policy folders, each file once however often and under
 // whatever name it is reached: the same folder given twice, as ./x and x/,
 // through a symlink, or nested in another folder given.

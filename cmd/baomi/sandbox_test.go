@@ -318,3 +318,51 @@ func TestBuiltinPackagesClosedToUserPolicies(t *testing.T) {
 		})
 	}
 }
+
+// TestReportSameUnderEveryTimeZone: a user control that asks the time builtins
+// for the "Local" zone gives the same report, byte for byte, under three time
+// zones as under UTC.
+func TestReportSameUnderEveryTimeZone(t *testing.T) {
+	policy := userControl(t, `applicable contains "system.db"
+
+deny contains {"resource": "system.db", "message": sprintf("%v %v %s", [time.clock([0, "Local"]), time.date([0, "Local"]), time.format([0, "Local", "2006-01-02 15:04 MST"])])}`)
+	inv := writeInventory(t, failingInventory)
+	report := func(zone string) string {
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved := time.Local
+		time.Local = loc
+		defer func() { time.Local = saved }()
+		code, out, errOut := runBaomi(t, "check", inv, "--policy", policy, "--format", "json", "--as-of", "2026-11-26")
+		if code != 1 {
+			t.Fatalf("under %s: exit %d, want 1\n%s", zone, code, errOut)
+		}
+		return out
+	}
+	want := report("UTC")
+	if !strings.Contains(want, `[0, 0, 0] [1970, 1, 1] 1970-01-01 00:00 UTC`) {
+		t.Fatalf("the report lacks the user control's UTC answers:\n%s", want)
+	}
+	for _, zone := range []string{"Asia/Shanghai", "America/Los_Angeles", "Europe/Berlin"} {
+		if got := report(zone); got != want {
+			t.Errorf("under %s the report differs from UTC's at byte %d", zone, firstDifference(got, want))
+		}
+	}
+}
+
+// TestPolicyFolderGivenTwice: one folder given twice under different spellings
+// is read once, not reported as a conflict with itself.
+func TestPolicyFolderGivenTwice(t *testing.T) {
+	policy := userControl(t, `applicable contains "system.db"
+
+deny contains {"resource": "system.db", "message": "m"}`)
+	inv := writeInventory(t, failingInventory)
+	t.Chdir(filepath.Dir(policy))
+	base := filepath.Base(policy)
+	code, out, errOut := runBaomi(t, "check", inv, "--policy", "./"+base, "--policy", base+"/", "--policy", policy, "--as-of", "2026-11-26", "--format", "json")
+	if code != 1 || strings.Count(out, `"id": "USR-1.1-01"`) != 1 {
+		t.Errorf("exit %d, want 1 with the user control once; stderr:\n%s", code, errOut)
+	}
+}
