@@ -52,14 +52,16 @@ type Options struct {
 
 // WaiverInfo is a waiver as shown beside the result it concerns.
 type WaiverInfo struct {
-	ID         string       `json:"id"`
-	Control    string       `json:"control"`
-	Resource   string       `json:"resource"`
-	Reason     string       `json:"reason"`
-	ApprovedBy string       `json:"approved_by"`
-	Expires    string       `json:"expires"`
-	Status     WaiverStatus `json:"status"`
-	Location   *Location    `json:"location"`
+	ID         string `json:"id"`
+	Control    string `json:"control"`
+	Resource   string `json:"resource"`
+	Reason     string `json:"reason"`
+	ApprovedBy string `json:"approved_by"`
+	Expires    string `json:"expires"`
+	// Status is active, expired (waives nothing), unused (in force, but the
+	// control does not fail on the resource) or superseded (by a later waiver).
+	Status   WaiverStatus `json:"status"`
+	Location *Location    `json:"location"`
 }
 
 // Result is the outcome of one control on one resource.
