@@ -73,7 +73,7 @@ func parseFiles(fsys fs.FS, prefix string, read func(name string) ([]byte, bool,
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			return &PolicyError{File: path.Join(prefix, p), Message: pathErrorMessage(err)}
 		}
 		if d.IsDir() && p != "." && strings.HasPrefix(d.Name(), ".") {
 			return fs.SkipDir
@@ -84,7 +84,7 @@ func parseFiles(fsys fs.FS, prefix string, read func(name string) ([]byte, bool,
 		return nil
 	})
 	if err != nil {
-		return nil, &PolicyError{File: prefix, Message: pathErrorMessage(err)}
+		return nil, err
 	}
 	sort.Strings(names)
 	var mods []*Module
