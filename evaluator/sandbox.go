@@ -93,7 +93,8 @@ func localAsUTC(f topdown.BuiltinFunc) topdown.BuiltinFunc {
 	}
 }
 
-// namedLayouts are the layout names time.parse_ns accepts for Go's layouts.
+// namedLayouts are the layout names time.parse_ns accepts for Go's layouts, as
+// OPA's acceptedTimeFormats lists them.
 var namedLayouts = map[string]string{
 	"ANSIC": time.ANSIC, "UnixDate": time.UnixDate, "RubyDate": time.RubyDate,
 	"RFC822": time.RFC822, "RFC822Z": time.RFC822Z, "RFC850": time.RFC850,

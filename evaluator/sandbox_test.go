@@ -2,6 +2,7 @@ package evaluator_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/policies"
@@ -182,6 +184,28 @@ func TestLocalTimeZoneIsUTC(t *testing.T) {
 		}
 		if got := answer(zone); got != want {
 			t.Errorf("under %s:\n got %s\nwant %s (as under UTC)", name, got, want)
+		}
+	}
+}
+
+// TestParseNanosNamedLayouts: time.parse_ns still accepts each of OPA's layout
+// names, inside the sandbox's replacement that reads zones as from UTC.
+func TestParseNanosNamedLayouts(t *testing.T) {
+	instant := time.Date(2026, 7, 1, 23, 30, 0, 0, time.UTC)
+	for name, layout := range map[string]string{
+		"ANSIC": time.ANSIC, "UnixDate": time.UnixDate, "RubyDate": time.RubyDate,
+		"RFC822": time.RFC822, "RFC822Z": time.RFC822Z, "RFC850": time.RFC850,
+		"RFC1123": time.RFC1123, "RFC1123Z": time.RFC1123Z,
+		"RFC3339": time.RFC3339, "RFC3339Nano": time.RFC3339Nano,
+	} {
+		query := fmt.Sprintf("x := time.parse_ns(%q, %q)", name, instant.Format(layout))
+		rs, err := rego.New(rego.Query(query), rego.Capabilities(evaluator.SandboxCapabilities()), rego.StrictBuiltinErrors(true)).Eval(context.Background())
+		if err != nil || len(rs) != 1 {
+			t.Errorf("%s: %v", query, err)
+			continue
+		}
+		if got := fmt.Sprint(rs[0].Bindings["x"]); got != fmt.Sprint(instant.UnixNano()) {
+			t.Errorf("%s = %s, want %d", query, got, instant.UnixNano())
 		}
 	}
 }
