@@ -25,7 +25,9 @@ const (
 // Bounds of the numeric settings: a century of days (dates stay far inside the
 // range the policies' date arithmetic can represent), a day of minutes.
 const (
-	MaxDays    = 36500
+	// MaxDays is the largest day count a setting may take.
+	MaxDays = 36500
+	// MaxMinutes is the largest minute count a setting may take.
 	MaxMinutes = 1440
 )
 
