@@ -68,7 +68,8 @@ func ParseFS(fsys fs.FS, prefix string) ([]*Module, error) {
 
 // parseFiles parses the .rego files below the root of fsys, in name order,
 // reading each with read, which returns false for a file to leave out. Folders
-// whose name starts with a dot are skipped.
+// whose name starts with a dot are skipped; a symlink to a folder is an error
+// rather than skipped in silence, since the policies in it would not run.
 func parseFiles(fsys fs.FS, prefix string, read func(name string) ([]byte, bool, error)) ([]*Module, error) {
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -80,6 +81,10 @@ func parseFiles(fsys fs.FS, prefix string, read func(name string) ([]byte, bool,
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".rego") {
 			names = append(names, p)
+		} else if d.Type()&fs.ModeSymlink != 0 && !strings.HasPrefix(d.Name(), ".") {
+			if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
+				return &PolicyError{File: path.Join(prefix, p), Message: "a symlink to a folder is not followed: give the folder as a --policy folder of its own"}
+			}
 		}
 		return nil
 	})

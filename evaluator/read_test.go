@@ -82,7 +82,14 @@ func TestSpecialPolicyFilesRefused(t *testing.T) {
 // once rather than reported as a conflict with itself.
 func TestPolicyFolderReadOnce(t *testing.T) {
 	dir := writePolicy(t, `deny contains {"resource": "system.crm", "message": "m"}`)
-	link := filepath.Join(t.TempDir(), "link")
+	// The link lives outside the test's temporary folder, which is given
+	// below as a policy folder: a symlinked folder inside one is refused.
+	elsewhere, err := os.MkdirTemp("", "link")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(elsewhere) })
+	link := filepath.Join(elsewhere, "link")
 	if err := os.Symlink(dir, link); err != nil {
 		t.Fatal(err)
 	}
@@ -110,5 +117,28 @@ func TestPolicyFolderReadOnce(t *testing.T) {
 	}
 	if err := loadSoon(t, dir, other); err == nil || !strings.Contains(err.Error(), "control id X-1.1-01 is already defined") {
 		t.Errorf("a copy of a control in another folder: %v, want a conflict", err)
+	}
+}
+
+// TestSymlinkedPolicyFolderRefused: a symlink to a folder inside a policy
+// folder is an error naming it, rather than skipped with its policies unread;
+// given as a policy folder of its own, the folder loads.
+func TestSymlinkedPolicyFolderRefused(t *testing.T) {
+	target := writePolicy(t, `deny contains {"resource": "system.crm", "message": "m"}`)
+	dir := t.TempDir()
+	link := filepath.Join(dir, "more")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "lib.rego"), []byte("package acme.lib\n\nx := 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := loadSoon(t, dir)
+	want := filepath.ToSlash(link) + ": a symlink to a folder is not followed"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("want an error saying %q, got %v", want, err)
+	}
+	if err := loadSoon(t, link); err != nil {
+		t.Errorf("the symlink given as a policy folder: %v", err)
 	}
 }
