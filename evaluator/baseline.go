@@ -65,13 +65,39 @@ func WriteBaseline(w io.Writer, rep *Report) error {
 	return enc.Encode(f)
 }
 
+// BaselineEntry is one failure a baseline records.
+type BaselineEntry struct {
+	Control  string
+	Resource string
+}
+
 // Apply marks the report's failing results that the baseline holds: they stay
-// failures in every report but no longer fail the run.
-func (b *Baseline) Apply(rep *Report) {
+// failures in every report but no longer fail the run. It returns the stale
+// entries, those that accept no failure of this run (the failure was fixed,
+// waived, or its control or resource is gone or skipped), sorted by control
+// then resource: left in the baseline, they would accept the failure should it
+// come back.
+func (b *Baseline) Apply(rep *Report) []BaselineEntry {
+	used := map[[2]string]bool{}
 	for _, r := range rep.Results {
-		if r.Status == Fail && b.keys[[2]string{r.Control.ID, r.Resource}] {
+		k := [2]string{r.Control.ID, r.Resource}
+		if r.Status == Fail && b.keys[k] {
 			r.Baselined = true
 			rep.Summary.Baselined++
+			used[k] = true
 		}
 	}
+	var stale []BaselineEntry
+	for k := range b.keys {
+		if !used[k] {
+			stale = append(stale, BaselineEntry{Control: k[0], Resource: k[1]})
+		}
+	}
+	sort.Slice(stale, func(i, j int) bool {
+		if stale[i].Control != stale[j].Control {
+			return stale[i].Control < stale[j].Control
+		}
+		return stale[i].Resource < stale[j].Resource
+	})
+	return stale
 }

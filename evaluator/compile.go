@@ -49,21 +49,16 @@ func Compile(mods []*Module, printOut io.Writer) (*ast.Compiler, error) {
 }
 
 // Load parses the built-in policies in builtin and the user policy folders, reads
-// every control's METADATA and compiles them once. Test files are left out.
+// every control's METADATA and compiles them once. Test files are left out, and
+// user files may not declare or add to a built-in package.
 // print() in policies writes to printOut (nil to drop it).
 func Load(ctx context.Context, builtin fs.FS, userDirs []string, printOut io.Writer) (*Policies, error) {
-	mods, err := ParseFS(builtin, "policies")
+	lib, user, err := parsePolicies(builtin, userDirs)
 	if err != nil {
 		return nil, err
 	}
-	builtinCount := len(mods)
-	for _, d := range userDirs {
-		um, err := ParseDir(d)
-		if err != nil {
-			return nil, err
-		}
-		mods = append(mods, um...)
-	}
+	builtinCount := len(lib)
+	mods := append(lib, user...)
 	var kept []*Module
 	var controls []*Control
 	var errs PolicyErrors
@@ -131,7 +126,7 @@ func (p *Policies) readDefaults(ctx context.Context, comp *ast.Compiler) error {
 	}
 	p.defaults, _ = rs[0].Bindings["defaults"].(map[string]any)
 	p.frequencies, _ = rs[0].Bindings["frequencies"].(map[string]any)
-	return nil
+	return checkSettingKinds(p.defaults)
 }
 
 // Settings returns the settings in force: the library's defaults overridden by
@@ -174,7 +169,7 @@ func controlsQuery(controls []*Control, first bool) string {
 			b.WriteString(", ")
 		}
 		pkg := "data." + c.Package
-		fmt.Fprintf(&b, "%q: [%s.applicable, %s, %s]", c.ID, pkg, ruleOrEmpty(pkg, "deny", c.hasDeny), ruleOrEmpty(pkg, "warn", c.hasWarn))
+		fmt.Fprintf(&b, "%q: [%s.applicable, %s, %s]", c.ID, pkg, ruleOrEmpty(pkg, "deny", c.defines("deny")), ruleOrEmpty(pkg, "warn", c.defines("warn")))
 	}
 	b.WriteString("}")
 	if first {

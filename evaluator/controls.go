@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
 )
 
 // Severity ranks how serious a failing control is.
@@ -70,8 +72,31 @@ type Control struct {
 	// Builtin is true for the controls embedded in baomi.
 	Builtin bool `json:"builtin"`
 
-	hasDeny bool
-	hasWarn bool
+	// rules holds where the control's rules are written, by name.
+	rules map[string][]*ast.Location
+}
+
+// defines tells whether the control has a rule of this name.
+func (c *Control) defines(rule string) bool {
+	return len(c.rules[rule]) > 0
+}
+
+// contractError is the error for results that break the policy contract, placed
+// at the first of the control's rules named rule (applicable, deny or warn).
+func (c *Control) contractError(rule, format string, args ...any) *PolicyError {
+	pe := &PolicyError{File: c.File, Message: fmt.Sprintf("control %s: ", c.ID) + fmt.Sprintf(format, args...)}
+	locs := c.rules[rule]
+	if len(locs) > 0 && locs[0] != nil {
+		pe.Line, pe.Column = locs[0].Row, locs[0].Col
+	}
+	if len(locs) > 1 {
+		lines := make([]string, len(locs))
+		for i, l := range locs {
+			lines[i] = strconv.Itoa(l.Row)
+		}
+		pe.Message += fmt.Sprintf(" (from one of the %s rules at lines %s)", rule, strings.Join(lines, ", "))
+	}
+	return pe
 }
 
 // Articles returns the control's article followed by its related articles.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"github.com/baomi-dev/baomi/internal/suggest"
-	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -156,6 +155,10 @@ func evalFailure(ctx context.Context, err error) error {
 	if topdown.IsCancel(err) || errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return &EvalError{Message: "policy evaluation did not finish within the timeout: a policy may be too slow (look for nested scans over whole collections)", Timeout: true}
 	}
+	var te *topdown.Error
+	if errors.As(err, &te) && te.Location != nil && te.Location.File != "" {
+		return &EvalError{Message: fmt.Sprintf("%s:%d:%d: policy evaluation failed: %s (%s)", te.Location.File, te.Location.Row, te.Location.Col, te.Message, te.Code)}
+	}
 	return &EvalError{Message: "policy evaluation failed: " + err.Error()}
 }
 
@@ -209,7 +212,7 @@ type finding struct {
 func judge(c *Control, parts *ast.Array, topSecret map[string][]string, names map[string]string, loc Locator) ([]*Result, error) {
 	applicable, ok := parts.Elem(0).Value.(ast.Set)
 	if !ok {
-		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): applicable must be a set of resource addresses", c.ID, c.File)}
+		return nil, c.contractError("applicable", "applicable must be a set of resource addresses")
 	}
 	denied, err := findings(c, "deny", parts.Elem(1).Value)
 	if err != nil {
@@ -241,7 +244,7 @@ func judge(c *Control, parts *ast.Array, topSecret map[string][]string, names ma
 		}
 	})
 	if bad != nil {
-		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): applicable holds %v, which is not a resource address", c.ID, c.File, bad)}
+		return nil, c.contractError("applicable", "applicable holds %v, which is not a resource address", bad)
 	}
 	for _, group := range []struct {
 		status Status
@@ -282,7 +285,7 @@ func joinMessage(a, b string) string {
 func findings(c *Control, rule string, v ast.Value) ([]finding, error) {
 	items, ok := v.(ast.Set)
 	if !ok {
-		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): %s must be a set of findings", c.ID, c.File, rule)}
+		return nil, c.contractError(rule, "%s must be a set of findings", rule)
 	}
 	out := make([]finding, 0, items.Len())
 	var bad *ast.Term
@@ -303,7 +306,7 @@ func findings(c *Control, rule string, v ast.Value) ([]finding, error) {
 		out = append(out, f)
 	})
 	if bad != nil {
-		return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): each %s finding must be an object with a resource address, got %v", c.ID, c.File, rule, bad)}
+		return nil, c.contractError(rule, "each %s finding must be an object with a resource address, got %v", rule, bad)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].resource != out[j].resource {
@@ -389,67 +392,4 @@ func resourceNames(doc map[string]any) map[string]string {
 		}
 	}
 	return out
-}
-
-// checkSettings checks user settings against the library's defaults: known names,
-// the default's type, non-negative numbers and known backup frequencies.
-func checkSettings(settings, defs, freqs map[string]any) []Problem {
-	var names []string
-	for k := range defs {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	var keys []string
-	for k := range settings {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var problems []Problem
-	for _, k := range keys {
-		v := settings[k]
-		def, known := defs[k]
-		switch {
-		case !known:
-			msg := fmt.Sprintf("settings: unknown setting %q", k)
-			if s := suggest.Nearest(k, names); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
-			problems = append(problems, Problem{Message: msg + " (known: " + strings.Join(names, ", ") + ")"})
-		case isNumber(def):
-			if n, ok := toFloat(v); !ok || n < 0 || math.IsInf(n, 0) || math.IsNaN(n) {
-				problems = append(problems, Problem{Message: fmt.Sprintf("settings: %s must be a number of zero or more, got %v", k, v)})
-			}
-		default:
-			s, ok := v.(string)
-			if _, known := freqs[s]; !ok || !known {
-				var allowed []string
-				for f := range freqs {
-					allowed = append(allowed, f)
-				}
-				sort.Strings(allowed)
-				problems = append(problems, Problem{Message: fmt.Sprintf("settings: %s must be one of %s, got %v", k, strings.Join(allowed, ", "), v)})
-			}
-		}
-	}
-	return problems
-}
-
-func isNumber(v any) bool {
-	_, ok := toFloat(v)
-	return ok
-}
-
-func toFloat(v any) (float64, bool) {
-	switch n := v.(type) {
-	case int:
-		return float64(n), true
-	case int64:
-		return float64(n), true
-	case float64:
-		return n, true
-	case interface{ Float64() (float64, error) }:
-		f, err := n.Float64()
-		return f, err == nil
-	}
-	return 0, false
 }

@@ -151,6 +151,11 @@ func TestWaivers(t *testing.T) {
 		"waiver.active":  map[string]any{"control": "storage-encrypted", "resource": "system.vault", "reason": "migration", "approved_by": "CISO", "expires": "2026-11-26"},
 		"waiver.expired": map[string]any{"control": "BM-4.2.1-03", "resource": "system.vault", "reason": "old", "approved_by": "CISO", "expires": "2026-11-25"},
 		"waiver.unused":  map[string]any{"control": "BM-4.2.1-04", "resource": "system.crm", "reason": "n/a", "approved_by": "CISO", "expires": "2027-01-01"},
+		// Duplicates: one expiring earlier, one on the same day but later by
+		// address, and one already expired.
+		"waiver.earlier": map[string]any{"control": "BM-4.2.1-04", "resource": "system.crm", "reason": "n/a", "approved_by": "CISO", "expires": "2026-12-31"},
+		"waiver.tie":     map[string]any{"control": "storage-encrypted", "resource": "system.vault", "reason": "same", "approved_by": "CISO", "expires": "2026-11-26"},
+		"waiver.lapsed":  map[string]any{"control": "BM-4.2.1-04", "resource": "system.vault", "reason": "old", "approved_by": "CISO", "expires": "2026-01-01"},
 	}
 	rep := evaluate(t, ps, doc(waivers), evaluator.Options{})
 	r := find(rep, "BM-4.2.1-04", "system.vault")
@@ -161,11 +166,14 @@ func TestWaivers(t *testing.T) {
 	if r.Status != evaluator.Fail || r.Waiver == nil || r.Waiver.Status != "expired" {
 		t.Errorf("an expired waiver must waive nothing and be shown: %+v", r)
 	}
-	status := map[string]string{}
+	status := map[string]evaluator.WaiverStatus{}
 	for _, w := range rep.Waivers {
 		status[w.ID] = w.Status
 	}
-	want := map[string]string{"waiver.active": "active", "waiver.expired": "expired", "waiver.unused": "unused"}
+	want := map[string]evaluator.WaiverStatus{
+		"waiver.active": evaluator.WaiverActive, "waiver.expired": evaluator.WaiverExpired, "waiver.unused": evaluator.WaiverUnused,
+		"waiver.earlier": evaluator.WaiverSuperseded, "waiver.tie": evaluator.WaiverSuperseded, "waiver.lapsed": evaluator.WaiverExpired,
+	}
 	for id, s := range want {
 		if status[id] != s {
 			t.Errorf("%s status %q, want %q", id, status[id], s)

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/baomi-dev/baomi/internal/regularfile"
 )
 
 // Module is one parsed Rego file.
@@ -51,35 +53,57 @@ func (es PolicyErrors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// MaxPolicyFileBytes is the largest user policy file read: 4 MiB, hundreds of
+// times the largest built-in policy.
+const MaxPolicyFileBytes = 4 << 20
+
 // ParseFS parses every .rego file below root in fsys. Names are shown as prefix
 // joined with the file's path. Test files (_test.rego) are parsed and marked.
 func ParseFS(fsys fs.FS, prefix string) ([]*Module, error) {
+	return parseFiles(fsys, prefix, func(n string) ([]byte, bool, error) {
+		src, err := fs.ReadFile(fsys, n)
+		return src, err == nil, err
+	})
+}
+
+// parseFiles parses the .rego files below the root of fsys, in name order,
+// reading each with read, which returns false for a file to leave out. Folders
+// whose name starts with a dot are skipped; a symlink to a folder is an error
+// rather than skipped in silence, since the policies in it would not run.
+func parseFiles(fsys fs.FS, prefix string, read func(name string) ([]byte, bool, error)) ([]*Module, error) {
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			return &PolicyError{File: path.Join(prefix, p), Message: pathErrorMessage(err)}
 		}
 		if d.IsDir() && p != "." && strings.HasPrefix(d.Name(), ".") {
 			return fs.SkipDir
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".rego") {
 			names = append(names, p)
+		} else if d.Type()&fs.ModeSymlink != 0 && !strings.HasPrefix(d.Name(), ".") {
+			if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
+				return &PolicyError{File: path.Join(prefix, p), Message: "a symlink to a folder is not followed: give the folder as a --policy folder of its own"}
+			}
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, &PolicyError{File: prefix, Message: pathErrorMessage(err)}
+		return nil, err
 	}
 	sort.Strings(names)
 	var mods []*Module
 	var errs PolicyErrors
 	for _, n := range names {
-		src, err := fs.ReadFile(fsys, n)
+		name := path.Join(prefix, n)
+		src, ok, err := read(n)
 		if err != nil {
-			errs = append(errs, &PolicyError{File: path.Join(prefix, n), Message: pathErrorMessage(err)})
+			errs = append(errs, &PolicyError{File: name, Message: pathErrorMessage(err)})
 			continue
 		}
-		name := path.Join(prefix, n)
+		if !ok {
+			continue
+		}
 		m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
 		if err != nil {
 			errs = append(errs, astErrors(err)...)
@@ -93,8 +117,18 @@ func ParseFS(fsys fs.FS, prefix string) ([]*Module, error) {
 	return mods, nil
 }
 
-// ParseDir parses every .rego file below dir on disk.
-func ParseDir(dir string) ([]*Module, error) {
+// diskReader reads user policy folders, each file once however often and under
+// whatever name it is reached: the same folder given twice, as ./x and x/,
+// through a symlink, or nested in another folder given.
+type diskReader struct {
+	// read holds the information of every file read, by size, for os.SameFile.
+	read map[int64][]fs.FileInfo
+}
+
+// parseDir parses the .rego files below dir that this reader has not read yet.
+// Each is read with regularfile.Read: a pipe, device or folder named *.rego, or
+// a file over MaxPolicyFileBytes, is an error naming it.
+func (r *diskReader) parseDir(dir string) ([]*Module, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, &PolicyError{File: dir, Message: pathErrorMessage(err)}
@@ -102,11 +136,34 @@ func ParseDir(dir string) ([]*Module, error) {
 	if !info.IsDir() {
 		return nil, &PolicyError{File: dir, Message: "a policy path must be a folder of .rego files"}
 	}
-	mods, err := ParseFS(os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir)))
-	if err == nil && len(mods) == 0 {
+	found := 0
+	mods, err := parseFiles(os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir)), func(n string) ([]byte, bool, error) {
+		found++
+		src, info, err := regularfile.Read(filepath.Join(dir, filepath.FromSlash(n)), MaxPolicyFileBytes)
+		if err != nil {
+			return nil, false, err
+		}
+		return src, !r.seen(info), nil
+	})
+	if err == nil && found == 0 {
 		return nil, &PolicyError{File: dir, Message: "no .rego files in this folder"}
 	}
 	return mods, err
+}
+
+// seen tells whether a file with this information was read before, and
+// remembers it.
+func (r *diskReader) seen(info fs.FileInfo) bool {
+	if r.read == nil {
+		r.read = map[int64][]fs.FileInfo{}
+	}
+	for _, prev := range r.read[info.Size()] {
+		if os.SameFile(prev, info) {
+			return true
+		}
+	}
+	r.read[info.Size()] = append(r.read[info.Size()], info)
+	return false
 }
 
 func pathErrorMessage(err error) string {
@@ -207,17 +264,137 @@ func controlFromModule(m *Module) (*Control, PolicyErrors) {
 			errs = append(errs, bad("METADATA %s is missing", f.key))
 		}
 	}
-	rules := map[string]bool{}
+	c.rules = map[string][]*ast.Location{}
 	for _, r := range m.Module.Rules {
-		rules[r.Head.Ref()[0].Value.String()] = true
+		name := r.Head.Ref()[0].Value.String()
+		c.rules[name] = append(c.rules[name], r.Location)
 	}
-	if !rules["applicable"] {
+	if !c.defines("applicable") {
 		errs = append(errs, bad("control %s defines no applicable rule (applicable contains address if { ... })", c.ID))
 	}
-	if !rules["deny"] && !rules["warn"] {
+	if !c.defines("deny") && !c.defines("warn") {
 		errs = append(errs, bad("control %s defines neither deny nor warn", c.ID))
 	}
-	c.hasWarn = rules["warn"]
-	c.hasDeny = rules["deny"]
 	return c, errs
+}
+
+// parsePolicies parses the built-in policies, less their tests, and the user
+// policy folders, and refuses user files that reach into a built-in package.
+func parsePolicies(builtin fs.FS, userDirs []string) (lib, user []*Module, err error) {
+	all, err := ParseFS(builtin, "policies")
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, m := range all {
+		if !m.Test {
+			lib = append(lib, m)
+		}
+	}
+	r := new(diskReader)
+	for _, d := range userDirs {
+		um, err := r.parseDir(d)
+		if err != nil {
+			return nil, nil, err
+		}
+		user = append(user, um...)
+	}
+	if errs := closedPackageErrors(user, closedPackages(lib)); len(errs) > 0 {
+		return nil, nil, errs
+	}
+	return lib, user, nil
+}
+
+// libraryPackage is the package of the shared library, closed to user files
+// with every package below it.
+var libraryPackage = ast.MustParseRef("data.baomi.lib")
+
+// closedPackages lists the packages user files may not declare or add rules
+// to: the library's and each built-in control's.
+func closedPackages(lib []*Module) []ast.Ref {
+	closed := []ast.Ref{libraryPackage}
+	for _, m := range lib {
+		if p := m.Module.Package.Path; !p.HasPrefix(libraryPackage) {
+			closed = append(closed, p)
+		}
+	}
+	return closed
+}
+
+// closedPackageErrors refuses each user module that declares a closed package or
+// one below it, and each rule that would define a document in one: a user file
+// could otherwise add findings to a built-in control, or redefine a helper of
+// the library and turn failures into passes. A rule whose path is not known
+// before evaluation (a variable in its head) and could reach a closed package
+// is refused too.
+func closedPackageErrors(user []*Module, closed []ast.Ref) PolicyErrors {
+	var errs PolicyErrors
+	refuse := func(m *Module, loc *ast.Location, msg string, args ...any) {
+		pe := &PolicyError{File: m.Name, Message: fmt.Sprintf(msg, args...)}
+		if loc != nil {
+			pe.Line, pe.Column = loc.Row, loc.Col
+		}
+		errs = append(errs, pe)
+	}
+	for _, m := range user {
+		pkg := m.Module.Package.Path
+		if c := closedAbove(pkg, closed); c != nil {
+			refuse(m, m.Module.Package.Location, "package %s is reserved: %s belongs to baomi's built-in policies, and user policies may not declare it or a package below it; give your policy its own package, such as acme.%s",
+				packageName(pkg), packageName(c), lastName(pkg))
+			continue
+		}
+		for _, rule := range m.Module.Rules {
+			path := rulePath(pkg, rule)
+			prefix := path.GroundPrefix()
+			c := closedAbove(prefix, closed)
+			if c == nil {
+				for _, cl := range closed {
+					if cl.HasPrefix(prefix) {
+						c = cl
+						break
+					}
+				}
+			}
+			if c != nil {
+				refuse(m, rule.Location, "rule %s would define %s, inside %s, which belongs to baomi's built-in policies: user policies may not add rules to built-in packages",
+					rule.Head.Ref(), packageName(path), packageName(c))
+			}
+		}
+	}
+	return errs
+}
+
+// closedAbove returns the closed package that ref equals or lies below, or nil.
+func closedAbove(ref ast.Ref, closed []ast.Ref) ast.Ref {
+	for _, c := range closed {
+		if ref.HasPrefix(c) {
+			return c
+		}
+	}
+	return nil
+}
+
+// rulePath is the full path of the document a rule defines, such as
+// data.baomi.lib.within for rule within in package baomi.lib.
+func rulePath(pkg ast.Ref, rule *ast.Rule) ast.Ref {
+	head := rule.Head.Ref()
+	path := pkg.Copy()
+	if v, ok := head[0].Value.(ast.Var); ok {
+		path = append(path, ast.StringTerm(string(v)))
+	} else {
+		path = append(path, head[0])
+	}
+	return append(path, head[1:]...)
+}
+
+// packageName writes a package path as a package clause does: baomi.lib.
+func packageName(ref ast.Ref) string {
+	return strings.TrimPrefix(ref.String(), "data.")
+}
+
+// lastName is the last part of a package path.
+func lastName(ref ast.Ref) string {
+	if s, ok := ref[len(ref)-1].Value.(ast.String); ok {
+		return string(s)
+	}
+	return "policy"
 }

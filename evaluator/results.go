@@ -58,10 +58,10 @@ type WaiverInfo struct {
 	Reason     string `json:"reason"`
 	ApprovedBy string `json:"approved_by"`
 	Expires    string `json:"expires"`
-	// Status is "active", "expired" (waives nothing) or "unused" (active, but the
-	// control does not fail on the resource).
-	Status   string    `json:"status"`
-	Location *Location `json:"location"`
+	// Status is active, expired (waives nothing), unused (in force, but the
+	// control does not fail on the resource) or superseded (by a later waiver).
+	Status   WaiverStatus `json:"status"`
+	Location *Location    `json:"location"`
 }
 
 // Result is the outcome of one control on one resource.

@@ -2,13 +2,16 @@ package evaluator_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/policies"
@@ -135,5 +138,74 @@ func TestRemovedBuiltinRefusedInHelpersAndTests(t *testing.T) {
 	_, err := evaluator.Load(context.Background(), policies.FS, []string{dir}, nil)
 	if err == nil || !strings.Contains(err.Error(), "time.now_ns is not allowed") || !strings.Contains(err.Error(), "http.send is not allowed") {
 		t.Errorf("a library calling time.now_ns and http.send: %v", err)
+	}
+}
+
+// TestLocalTimeZoneIsUTC: the time builtins that could read the machine's time
+// zone, through the zone name "Local" or a zone abbreviation to parse, answer
+// the same under three time zones, and as in UTC.
+func TestLocalTimeZoneIsUTC(t *testing.T) {
+	dir := writePolicy(t, `deny contains {"resource": "system.crm", "message": sprintf("%v", [answers])} if {
+	summer := time.parse_rfc3339_ns("2026-07-01T23:30:00Z")
+	answers := [
+		time.clock([0, "Local"]),
+		time.date([summer, "Local"]),
+		time.weekday([summer, "Local"]),
+		time.format([summer, "Local", "2006-01-02 15:04 MST"]),
+		time.diff([0, "Local"], [summer, "Local"]),
+		time.add_date(summer, 0, 0, 1),
+		time.parse_ns("2006-01-02 15:04 MST", "2026-01-15 12:00 CET"),
+		time.parse_ns("RFC1123", "Thu, 15 Jan 2026 12:00:00 EST"),
+		time.parse_ns("2006-01-02 15:04 MST", "2026-01-15 12:00 UTC"),
+	]
+}`)
+	ps := load(t, dir)
+	answer := func(zone *time.Location) string {
+		saved := time.Local
+		time.Local = zone
+		defer func() { time.Local = saved }()
+		rep := evaluate(t, ps, doc(map[string]any{}), evaluator.Options{})
+		for _, r := range rep.Results {
+			if r.Control.ID == "X-1.1-01" {
+				return r.Message
+			}
+		}
+		t.Fatal("the control gave no result")
+		return ""
+	}
+	want := `[[0, 0, 0], [2026, 7, 1], "Wednesday", "2026-07-01 23:30 UTC", [56, 6, 0, 23, 30, 0], 1783035000000000000, 1768478400000000000, 1768478400000000000, 1768478400000000000]`
+	if got := answer(time.UTC); got != want {
+		t.Fatalf("under UTC:\n got %s\nwant %s", got, want)
+	}
+	for _, name := range []string{"Europe/Berlin", "America/New_York", "Asia/Shanghai"} {
+		zone, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := answer(zone); got != want {
+			t.Errorf("under %s:\n got %s\nwant %s (as under UTC)", name, got, want)
+		}
+	}
+}
+
+// TestParseNanosNamedLayouts: time.parse_ns still accepts each of OPA's layout
+// names, inside the sandbox's replacement that reads zones as from UTC.
+func TestParseNanosNamedLayouts(t *testing.T) {
+	instant := time.Date(2026, 7, 1, 23, 30, 0, 0, time.UTC)
+	for name, layout := range map[string]string{
+		"ANSIC": time.ANSIC, "UnixDate": time.UnixDate, "RubyDate": time.RubyDate,
+		"RFC822": time.RFC822, "RFC822Z": time.RFC822Z, "RFC850": time.RFC850,
+		"RFC1123": time.RFC1123, "RFC1123Z": time.RFC1123Z,
+		"RFC3339": time.RFC3339, "RFC3339Nano": time.RFC3339Nano,
+	} {
+		query := fmt.Sprintf("x := time.parse_ns(%q, %q)", name, instant.Format(layout))
+		rs, err := rego.New(rego.Query(query), rego.Capabilities(evaluator.SandboxCapabilities()), rego.StrictBuiltinErrors(true)).Eval(context.Background())
+		if err != nil || len(rs) != 1 {
+			t.Errorf("%s: %v", query, err)
+			continue
+		}
+		if got := fmt.Sprint(rs[0].Bindings["x"]); got != fmt.Sprint(instant.UnixNano()) {
+			t.Errorf("%s = %s, want %d", query, got, instant.UnixNano())
+		}
 	}
 }

@@ -28,23 +28,11 @@ type TestResult struct {
 // the built-in library and the same sandbox as an evaluation. print() output goes
 // to printOut. Results are sorted by name.
 func RunTests(ctx context.Context, builtin fs.FS, dirs []string, printOut io.Writer) ([]TestResult, error) {
-	lib, err := ParseFS(builtin, "policies")
+	lib, user, err := parsePolicies(builtin, dirs)
 	if err != nil {
 		return nil, err
 	}
-	mods := make([]*Module, 0, len(lib))
-	for _, m := range lib {
-		if !m.Test {
-			mods = append(mods, m)
-		}
-	}
-	for _, d := range dirs {
-		um, err := ParseDir(d)
-		if err != nil {
-			return nil, err
-		}
-		mods = append(mods, um...)
-	}
+	mods := append(lib, user...)
 	comp, err := Compile(mods, printOut)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,22 @@ import (
 	"sort"
 )
 
+// WaiverStatus says what a waiver does in a run.
+type WaiverStatus string
+
+// The statuses a waiver can have.
+const (
+	// WaiverActive waives a failure.
+	WaiverActive WaiverStatus = "active"
+	// WaiverExpired has expired and waives nothing.
+	WaiverExpired WaiverStatus = "expired"
+	// WaiverUnused is in force, but the control does not fail on the resource.
+	WaiverUnused WaiverStatus = "unused"
+	// WaiverSuperseded is in force, but another waiver of the same control and
+	// resource, expiring later, takes its place.
+	WaiverSuperseded WaiverStatus = "superseded"
+)
+
 // readWaivers reads the inventory's waivers and checks that each names a known
 // control. Waivers come back sorted by address.
 func (p *Policies) readWaivers(doc map[string]any) ([]*WaiverInfo, []Problem) {
@@ -33,19 +49,25 @@ func (p *Policies) readWaivers(doc map[string]any) ([]*WaiverInfo, []Problem) {
 }
 
 // applyWaivers turns failing results into waived ones where an unexpired waiver
-// covers them, and marks each waiver active, expired or unused. Of several waivers
-// for one result, the one that expires last counts.
+// covers them, and marks each waiver active, expired, unused or superseded. Of
+// several waivers for one result, the one that expires last counts (the first
+// by address on a tie); the others in force are superseded.
 func applyWaivers(rep *Report, waivers []*WaiverInfo, asOf string) {
 	type key struct{ control, resource string }
 	best := map[key]*WaiverInfo{}
 	for _, w := range waivers {
-		w.Status = "unused"
+		w.Status = WaiverUnused
 		if w.Expires < asOf {
-			w.Status = "expired"
+			w.Status = WaiverExpired
 		}
 		k := key{w.Control, w.Resource}
 		if b := best[k]; b == nil || w.Expires > b.Expires || (w.Expires == b.Expires && w.ID < b.ID) {
 			best[k] = w
+		}
+	}
+	for _, w := range waivers {
+		if w.Status == WaiverUnused && best[key{w.Control, w.Resource}] != w {
+			w.Status = WaiverSuperseded
 		}
 	}
 	for _, r := range rep.Results {
@@ -54,8 +76,8 @@ func applyWaivers(rep *Report, waivers []*WaiverInfo, asOf string) {
 			continue
 		}
 		r.Waiver = w
-		if w.Status != "expired" {
-			w.Status = "active"
+		if w.Status != WaiverExpired {
+			w.Status = WaiverActive
 			r.Status = Waived
 		}
 	}

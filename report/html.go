@@ -103,6 +103,7 @@ var htmlZh = map[string]string{
 	"active":                                                     "有效",
 	"expired: waives nothing":                                    "已过期:不再豁免",
 	"active, but nothing to waive":                               "有效,但无可豁免的未通过项",
+	"superseded by a later waiver":                               "已被到期更晚的豁免取代",
 	"Evidence of passes":                                         "通过的证据",
 	"What was checked and held, by control.":                     "按控制项列出已检查并符合要求的资源。",
 	"No result passed.":                                          "没有通过的结果。",
@@ -421,16 +422,18 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 	}
 	for _, wv := range rep.Waivers {
 		h := htmlWaiver{ID: wv.ID, Control: wv.Control, Resource: wv.Resource, ApprovedBy: wv.ApprovedBy,
-			Reason: wv.Reason, Expires: wv.Expires, Status: wv.Status}
+			Reason: wv.Reason, Expires: wv.Expires, Status: string(wv.Status)}
 		switch wv.Status {
-		case "expired":
+		case evaluator.WaiverExpired:
 			h.StatusLabel = htmlText(lang, "expired: waives nothing")
-		case "unused":
+		case evaluator.WaiverUnused:
 			h.StatusLabel = htmlText(lang, "active, but nothing to waive")
-		case "active":
+		case evaluator.WaiverSuperseded:
+			h.StatusLabel = htmlText(lang, "superseded by a later waiver")
+		case evaluator.WaiverActive:
 			h.StatusLabel = htmlText(lang, "active")
 		default:
-			h.StatusLabel = wv.Status
+			h.StatusLabel = string(wv.Status)
 		}
 		if wv.Location != nil {
 			h.Location = fmt.Sprintf("%s:%d", wv.Location.File, wv.Location.Line)

@@ -152,7 +152,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		return exitError, err
 	}
 	if opts.Baseline != "" {
-		if err := applyBaseline(opts.Baseline, rep); err != nil {
+		if err := applyBaseline(opts.Baseline, rep, stderr); err != nil {
 			return exitError, err
 		}
 	}
@@ -267,7 +267,9 @@ func organizationName(doc map[string]any) string {
 	return ""
 }
 
-func applyBaseline(path string, rep *evaluator.Report) error {
+// applyBaseline marks the failures the baseline at path accepts, and prints one
+// line on stderr for each of its entries that accepts none.
+func applyBaseline(path string, rep *evaluator.Report, stderr io.Writer) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return &exitCode{code: exitError, msg: "baomi: --baseline: " + err.Error()}
@@ -277,7 +279,9 @@ func applyBaseline(path string, rep *evaluator.Report) error {
 	if err != nil {
 		return &exitCode{code: exitError, msg: fmt.Sprintf("baomi: --baseline %s: %v", path, err)}
 	}
-	b.Apply(rep)
+	for _, e := range b.Apply(rep) {
+		fmt.Fprintf(stderr, "baomi: --baseline %s: stale entry %q on %q matches no failure; remove it (--write-baseline rewrites the file)\n", path, e.Control, e.Resource)
+	}
 	return nil
 }
 

@@ -279,3 +279,90 @@ func secretsIn(s string) []string {
 }
 
 var secretPattern = regexp.MustCompile(`SECRET-[a-z-]*`)
+
+// TestBuiltinPackagesClosedToUserPolicies: a user policy file that joins a
+// built-in control's package is refused with its file and line and exit status
+// 2, whether it comes from --policy, from BAOMI_POLICY or to baomi test.
+func TestBuiltinPackagesClosedToUserPolicies(t *testing.T) {
+	policy := t.TempDir()
+	trick := "package baomi.controls.storage_encrypted\n\ndeny contains {\"resource\": \"system.db\", \"message\": \"fabricated\"}\n"
+	if err := os.WriteFile(filepath.Join(policy, "trick.rego"), []byte(trick), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inv := writeInventory(t, failingInventory)
+	want := filepath.ToSlash(policy) + "/trick.rego:1:1: package baomi.controls.storage_encrypted is reserved"
+	for _, tc := range []struct {
+		name string
+		env  string
+		args []string
+	}{
+		{"--policy", "", []string{"check", inv, "--policy", policy, "--as-of", "2026-11-26"}},
+		{"BAOMI_POLICY", policy, []string{"check", inv, "--as-of", "2026-11-26"}},
+		{"test", "", []string{"test", policy}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.env != "" {
+				t.Setenv("BAOMI_POLICY", tc.env)
+			}
+			code, out, errOut := runBaomi(t, tc.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2", code)
+			}
+			if !strings.Contains(errOut, want) {
+				t.Errorf("stderr does not say %q:\n%s", want, errOut)
+			}
+			noStackTrace(t, errOut)
+			if out != "" {
+				t.Errorf("a refused policy still gave a report:\n%s", out)
+			}
+		})
+	}
+}
+
+// TestReportSameUnderEveryTimeZone: a user control that asks the time builtins
+// for the "Local" zone gives the same report, byte for byte, under three time
+// zones as under UTC.
+func TestReportSameUnderEveryTimeZone(t *testing.T) {
+	policy := userControl(t, `applicable contains "system.db"
+
+deny contains {"resource": "system.db", "message": sprintf("%v %v %s", [time.clock([0, "Local"]), time.date([0, "Local"]), time.format([0, "Local", "2006-01-02 15:04 MST"])])}`)
+	inv := writeInventory(t, failingInventory)
+	report := func(zone string) string {
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved := time.Local
+		time.Local = loc
+		defer func() { time.Local = saved }()
+		code, out, errOut := runBaomi(t, "check", inv, "--policy", policy, "--format", "json", "--as-of", "2026-11-26")
+		if code != 1 {
+			t.Fatalf("under %s: exit %d, want 1\n%s", zone, code, errOut)
+		}
+		return out
+	}
+	want := report("UTC")
+	if !strings.Contains(want, `[0, 0, 0] [1970, 1, 1] 1970-01-01 00:00 UTC`) {
+		t.Fatalf("the report lacks the user control's UTC answers:\n%s", want)
+	}
+	for _, zone := range []string{"Asia/Shanghai", "America/Los_Angeles", "Europe/Berlin"} {
+		if got := report(zone); got != want {
+			t.Errorf("under %s the report differs from UTC's at byte %d", zone, firstDifference(got, want))
+		}
+	}
+}
+
+// TestPolicyFolderGivenTwice: one folder given twice under different spellings
+// is read once, not reported as a conflict with itself.
+func TestPolicyFolderGivenTwice(t *testing.T) {
+	policy := userControl(t, `applicable contains "system.db"
+
+deny contains {"resource": "system.db", "message": "m"}`)
+	inv := writeInventory(t, failingInventory)
+	t.Chdir(filepath.Dir(policy))
+	base := filepath.Base(policy)
+	code, out, errOut := runBaomi(t, "check", inv, "--policy", "./"+base, "--policy", base+"/", "--policy", policy, "--as-of", "2026-11-26", "--format", "json")
+	if code != 1 || strings.Count(out, `"id": "USR-1.1-01"`) != 1 {
+		t.Errorf("exit %d, want 1 with the user control once; stderr:\n%s", code, errOut)
+	}
+}

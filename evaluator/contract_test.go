@@ -1,0 +1,73 @@
+package evaluator_test
+
+import (
+	"context"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/policies"
+)
+
+// evalError loads the user policy in dir and returns the error of evaluating it.
+func evalError(t *testing.T, dir string) error {
+	t.Helper()
+	_, err := load(t, dir).Evaluate(context.Background(), evaluator.Input{Document: doc(map[string]any{})}, evaluator.Options{AsOf: "2026-11-26"})
+	if err == nil {
+		t.Fatal("the evaluation succeeded")
+	}
+	return err
+}
+
+// TestContractErrorsPlaced: results that break the policy contract are errors at
+// the file, line and column of the rule that gave them; with several rules of
+// that name, the message lists their lines.
+func TestContractErrorsPlaced(t *testing.T) {
+	for _, tc := range []struct{ name, body, want string }{
+		{"finding not an object", `deny contains "oops"`,
+			`x.rego:16:1: control X-1.1-01: each deny finding must be an object with a resource address, got "oops"`},
+		{"warning without a resource", `warn contains {"message": "m"}`,
+			`x.rego:16:1: control X-1.1-01: each warn finding must be an object with a resource address, got {"message": "m"}`},
+		{"several deny rules", "deny contains {\"resource\": \"system.crm\", \"message\": \"m\"}\n\ndeny contains 7",
+			`x.rego:16:1: control X-1.1-01: each deny finding must be an object with a resource address, got 7 (from one of the deny rules at lines 16, 18)`},
+		{"applicable not an address", "applicable contains 3\n\ndeny contains {\"resource\": \"system.crm\", \"message\": \"m\"}",
+			`x.rego:14:1: control X-1.1-01: applicable holds 3, which is not a resource address (from one of the applicable rules at lines 14, 16)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := evalError(t, writePolicy(t, tc.body))
+			if !strings.HasSuffix(err.Error(), tc.want) {
+				t.Errorf("got  %v\nwant …%s", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestLibraryErrorHasColumn: an evaluation error inside the library, here a
+// user control passing text where days_before wants a number, names the
+// library's file, line and column.
+func TestLibraryErrorHasColumn(t *testing.T) {
+	src, err := fs.ReadFile(policies.FS, "lib/lib.rego")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := 0
+	for i, l := range strings.Split(string(src), "\n") {
+		if strings.HasPrefix(l, "days_before(n) :=") {
+			line = i + 1
+		}
+	}
+	if line == 0 {
+		t.Fatal("lib.rego no longer defines days_before(n) on one line: update this test")
+	}
+	dir := writePolicy(t, `deny contains {"resource": "system.crm", "message": lib.days_before(input.systems["system.crm"].kind)}
+
+import data.baomi.lib`)
+	err = evalError(t, dir)
+	m := regexp.MustCompile(`^policies/lib/lib\.rego:(\d+):(\d+): policy evaluation failed: `).FindStringSubmatch(err.Error())
+	if m == nil || m[1] != strconv.Itoa(line) || m[2] == "0" {
+		t.Errorf("want an error at policies/lib/lib.rego:%d:<column>, got %v", line, err)
+	}
+}

@@ -1,0 +1,57 @@
+// Package regularfile reads files that must be regular files of bounded size:
+// it never blocks on a pipe and never reads a device.
+package regularfile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// ErrNotRegular is the error for a path that names a folder, device, pipe or
+// socket where a regular file is required.
+var ErrNotRegular = errors.New("not a regular file (a folder, device, pipe or socket)")
+
+// TooLargeError is the error for a file larger than the limit.
+type TooLargeError struct {
+	// Limit is the largest size allowed, in bytes.
+	Limit int64
+}
+
+// Error returns "larger than the limit of N bytes".
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("larger than the limit of %d bytes", e.Limit)
+}
+
+// Read reads the file name, at most max bytes of it. It opens the file first,
+// without blocking (a pipe with no writer would otherwise hang), then checks on
+// the open handle that it is a regular file, so that a file swapped for a pipe
+// or a device after a directory listing is refused too. It returns the file's
+// contents and its information, which os.SameFile can compare.
+func Read(name string, max int64) ([]byte, fs.FileInfo, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, nil, ErrNotRegular
+	}
+	if info.Size() > max {
+		return nil, nil, &TooLargeError{Limit: max}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, nil, err
+	}
+	if int64(len(src)) > max {
+		return nil, nil, &TooLargeError{Limit: max}
+	}
+	return src, info, nil
+}

@@ -1,0 +1,77 @@
+//go:build unix
+
+package regularfile_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/baomi-dev/baomi/internal/regularfile"
+)
+
+// readSoon reads name and fails the test if Read does not return within 5 seconds.
+func readSoon(t *testing.T, name string, max int64) ([]byte, error) {
+	t.Helper()
+	type result struct {
+		src []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		src, _, err := regularfile.Read(name, max)
+		done <- result{src, err}
+	}()
+	select {
+	case r := <-done:
+		return r.src, r.err
+	case <-time.After(5 * time.Second):
+		t.Fatalf("reading %s hangs", name)
+		return nil, nil
+	}
+}
+
+func TestRead(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "x.rego")
+	if err := os.WriteFile(file, []byte("package x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, err := readSoon(t, file, 100)
+	if err != nil || string(src) != "package x\n" {
+		t.Errorf("a regular file: %q, %v", src, err)
+	}
+	var tooLarge *regularfile.TooLargeError
+	if _, err := readSoon(t, file, 5); !errors.As(err, &tooLarge) || tooLarge.Limit != 5 {
+		t.Errorf("a file over the limit: %v, want a TooLargeError with limit 5", err)
+	}
+	if _, err := readSoon(t, file, 10); err != nil {
+		t.Errorf("a file exactly at the limit: %v", err)
+	}
+
+	fifo := filepath.Join(dir, "fifo.rego")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readSoon(t, fifo, 100); !errors.Is(err, regularfile.ErrNotRegular) {
+		t.Errorf("a FIFO with no writer: %v, want ErrNotRegular", err)
+	}
+
+	zero := filepath.Join(dir, "zero.rego")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readSoon(t, zero, 100); !errors.Is(err, regularfile.ErrNotRegular) {
+		t.Errorf("a link to /dev/zero: %v, want ErrNotRegular", err)
+	}
+
+	if _, err := readSoon(t, dir, 100); !errors.Is(err, regularfile.ErrNotRegular) {
+		t.Errorf("a folder: %v, want ErrNotRegular", err)
+	}
+	if _, err := readSoon(t, filepath.Join(dir, "missing.rego"), 100); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a missing file: %v, want ErrNotExist", err)
+	}
+}
