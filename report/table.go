@@ -8,6 +8,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/internal/textsafe"
 )
 
 var tableHeaders = map[string][]string{
@@ -50,11 +51,11 @@ func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
 		rows = append(rows, []string{
 			text(lang, string(r.Severity), severityNames[r.Severity]),
 			status,
-			c.ID,
-			Article(c.Article, lang),
-			r.Resource,
-			locationText(r.Location),
-			finding,
+			textsafe.Line(c.ID),
+			textsafe.Line(Article(c.Article, lang)),
+			textsafe.Line(r.Resource),
+			textsafe.Line(locationText(r.Location)),
+			textsafe.Line(finding),
 		})
 	}
 	if len(rows) > 0 {
@@ -86,9 +87,9 @@ func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
 			continue
 		}
 		if lang == "zh" {
-			fmt.Fprintf(w, "豁免 %s(%s,%s)已于 %s 过期,不再豁免任何结果\n", wv.ID, wv.Control, wv.Resource, wv.Expires)
+			fmt.Fprintf(w, "豁免 %s(%s,%s)已于 %s 过期,不再豁免任何结果\n", textsafe.Line(wv.ID), textsafe.Line(wv.Control), textsafe.Line(wv.Resource), textsafe.Line(wv.Expires))
 		} else {
-			fmt.Fprintf(w, "waiver %s (%s on %s) expired on %s and waives nothing\n", wv.ID, wv.Control, wv.Resource, wv.Expires)
+			fmt.Fprintf(w, "waiver %s (%s on %s) expired on %s and waives nothing\n", textsafe.Line(wv.ID), textsafe.Line(wv.Control), textsafe.Line(wv.Resource), textsafe.Line(wv.Expires))
 		}
 	}
 	_, err := fmt.Fprintln(w, summaryLine(rep.Summary, lang))
