@@ -25,6 +25,8 @@ type Options struct {
 	Inputs []string
 	// FailOn is the gate's threshold: failures at or above it, not baselined, fail the run.
 	FailOn evaluator.Severity
+	// Width is the width in columns the table must fit; 0 means DefaultWidth.
+	Width int
 }
 
 // Writer writes one report format.

@@ -34,8 +34,8 @@ func terminalReport() *evaluator.Report {
 		ApprovedBy: "boss " + h, Expires: "2026-01-01" + h, Status: "expired"}
 	loc := &evaluator.Location{File: "inv/" + h + ".hcl", Line: 7, Column: 3}
 	return &evaluator.Report{
-		AsOf:    "2026-11-26",
-		Summary: evaluator.Summary{Controls: 1, Results: 4, Pass: 1, Fail: 2, Waived: 1},
+		AsOf:     "2026-11-26",
+		Summary:  evaluator.Summary{Controls: 1, Results: 4, Pass: 1, Fail: 2, Waived: 1},
 		Controls: []*evaluator.ControlOutcome{{Control: c, Status: evaluator.Fail, Pass: 1, Fail: 2, Waived: 1}},
 		Results: []*evaluator.Result{
 			{Control: c, Resource: "system.f" + h, ResourceName: "name " + h, Status: evaluator.Fail, Severity: evaluator.High,

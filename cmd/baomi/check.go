@@ -163,7 +163,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		}
 	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
-		Organization: organization, Inputs: opts.Paths, FailOn: opts.FailOn}
+		Organization: organization, Inputs: opts.Paths, FailOn: opts.FailOn, Width: terminalWidth(stdout)}
 	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
 		return report.Write(w, format, rep, ropts)
 	})
