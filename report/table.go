@@ -32,7 +32,7 @@ const (
 	// DefaultWidth is the width of a table written anywhere but a terminal.
 	DefaultWidth = 100
 	// minColumnWidth bounds how narrow a column is squeezed before its words break.
-	minColumnWidth = 12
+	minColumnWidth = 14
 )
 
 // writeTable writes failures and warnings (everything with ShowAll) as a table
