@@ -428,9 +428,7 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 			Resource: safe(r.Resource), Baselined: r.Baselined,
 			BelowThreshold: r.Status == evaluator.Fail && !r.Baselined && !r.FailsGate(gateSeverity(opts)),
 		}
-		if r.ResourceName != "" && r.ResourceName != r.Resource {
-			h.ResourceName = safe(r.ResourceName)
-		}
+		h.ResourceName = safe(shownName(r))
 		if len(r.RaisedBy) > 0 {
 			h.Raised = safe(fmt.Sprintf(htmlText(lang, "raised from %s by top_secret data: %s"),
 				text(lang, string(r.BaseSeverity), severityNames[r.BaseSeverity]), strings.Join(r.RaisedBy, ", ")))

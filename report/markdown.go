@@ -157,10 +157,10 @@ func writeFindingTable(b *strings.Builder, title string, rs []*evaluator.Result,
 
 // mdResource is a result's resource address in monospace, with its name beside it.
 func mdResource(r *evaluator.Result) string {
-	if r.ResourceName == "" || r.ResourceName == r.Resource {
-		return mdCode(r.Resource)
+	if name := shownName(r); name != "" {
+		return mdCode(r.Resource) + " (" + textsafe.Markdown(name) + ")"
 	}
-	return mdCode(r.Resource) + " (" + textsafe.Markdown(r.ResourceName) + ")"
+	return mdCode(r.Resource)
 }
 
 // mdCode shows text from the inventory or a policy in a monospace font. It is

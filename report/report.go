@@ -132,10 +132,19 @@ func severityText(r *evaluator.Result, lang string) string {
 // resourceText is a result's resource address with its name beside it:
 // "system.crm_db (Customer CRM)".
 func resourceText(r *evaluator.Result) string {
-	if r.ResourceName == "" || r.ResourceName == r.Resource {
-		return r.Resource
+	if name := shownName(r); name != "" {
+		return r.Resource + " (" + name + ")"
 	}
-	return r.Resource + " (" + r.ResourceName + ")"
+	return r.Resource
+}
+
+// shownName is the name to show beside a result's address, "" when the
+// resource has none or it only repeats the address.
+func shownName(r *evaluator.Result) string {
+	if r.ResourceName == r.Resource {
+		return ""
+	}
+	return r.ResourceName
 }
 
 // gateSeverity is the threshold the gate applied: opts.FailOn, or low when unset.
