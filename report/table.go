@@ -270,7 +270,7 @@ func wrapText(line string, width int) []string {
 	for _, p := range pieces(line) {
 		pw := displayWidth(p.text)
 		sep := 0
-		if p.spaced && curWidth > 0 {
+		if p.spaced && cur.Len() > 0 {
 			sep = 1
 		}
 		if curWidth+sep+pw <= width {
@@ -281,7 +281,7 @@ func wrapText(line string, width int) []string {
 			curWidth += sep + pw
 			continue
 		}
-		if curWidth > 0 {
+		if cur.Len() > 0 {
 			lines = append(lines, cur.String())
 			cur.Reset()
 			curWidth = 0
@@ -295,7 +295,7 @@ func wrapText(line string, width int) []string {
 		cur.WriteString(rest)
 		curWidth = displayWidth(rest)
 	}
-	if curWidth > 0 {
+	if cur.Len() > 0 {
 		lines = append(lines, cur.String())
 	}
 	return lines

@@ -2,6 +2,7 @@ package report
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -28,4 +29,36 @@ func TestWrapText(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWrapTextKeepsEverything: whatever the width, every line fits it (but for
+// a lone character wider than the column) and the lines hold the whole text.
+func TestWrapTextKeepsEverything(t *testing.T) {
+	texts := []string{
+		"data_asset.service_tickets 未划分资料类别(基本身份信息、业务信息、敏感信息或衍生信息)",
+		"fixtures/acme/infrastructure.hcl:124:3 system.marketing_saas holds customer data",
+		"👩‍💻 emoji, e\u0301 combining, ｆｕｌｌ width, \\x1b[31m escaped",
+		"   leading and  double   spaces ",
+		"",
+	}
+	for _, text := range texts {
+		for width := 1; width <= 40; width++ {
+			lines := wrapText(text, width)
+			joined := ""
+			for _, line := range lines {
+				if w := displayWidth(line); w > width && len([]rune(line)) > 1 {
+					t.Errorf("wrapText(%q, %d): line %q is %d wide", text, width, line, w)
+				}
+				joined += line
+			}
+			if strip(joined) != strip(text) {
+				t.Errorf("wrapText(%q, %d) lost text: %q", text, width, lines)
+			}
+		}
+	}
+}
+
+// strip removes spaces, which wrapping may turn into line breaks.
+func strip(s string) string {
+	return strings.Join(strings.Fields(s), "")
 }
