@@ -11,6 +11,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/internal/textsafe"
 	"github.com/baomi-dev/baomi/regulation"
 )
 
@@ -77,6 +78,8 @@ func WriteCoverage(w io.Writer, format string, controls []*evaluator.Control, la
 
 // WriteCatalog writes the control catalog, ordered by article. The markdown form
 // is the reference page docs/controls.md, with what fails and how to fix it.
+// A user policy's METADATA texts are made safe for the terminal, or escaped
+// where Markdown would read them as markup.
 func WriteCatalog(w io.Writer, format string, controls []*evaluator.Control, lang string) error {
 	switch format {
 	case "json":
@@ -95,7 +98,7 @@ func WriteCatalog(w io.Writer, format string, controls []*evaluator.Control, lan
 			articles = append(articles, Article(a, lang))
 		}
 		rows = append(rows, []string{c.ID, c.ShortCode, strings.Join(articles, ", "),
-			text(lang, string(c.Severity), severityNames[c.Severity]), text(lang, c.Title, c.TitleZh)})
+			text(lang, string(c.Severity), severityNames[c.Severity]), textsafe.Line(text(lang, c.Title, c.TitleZh))})
 	}
 	return writeGrid(w, format, headers, rows)
 }
@@ -107,7 +110,7 @@ func writeCatalogMarkdown(w io.Writer, controls []*evaluator.Control) error {
 	fmt.Fprintf(&b, "baomi checks %d controls. A finding whose data include `top_secret` data is raised one severity level.\n\n", len(controls))
 	b.WriteString("| Id | Short code | Article | Severity | Title |\n|---|---|---|---|---|\n")
 	for _, c := range controls {
-		fmt.Fprintf(&b, "| [%s](#%s) | `%s` | %s | %s | %s |\n", c.ID, anchor(c.ID), c.ShortCode, strings.Join(c.Articles(), ", "), c.Severity, mdCell(c.Title))
+		fmt.Fprintf(&b, "| [%s](#%s) | `%s` | %s | %s | %s |\n", c.ID, anchor(c.ID), c.ShortCode, strings.Join(c.Articles(), ", "), c.Severity, textsafe.Markdown(c.Title))
 	}
 	chapter := ""
 	for _, c := range controls {
@@ -116,14 +119,15 @@ func writeCatalogMarkdown(w io.Writer, controls []*evaluator.Control) error {
 			fmt.Fprintf(&b, "\n## Chapter %s (%s)\n", ch, Article(ch, "zh"))
 		}
 		fmt.Fprintf(&b, "\n### %s\n\n", c.ID)
-		fmt.Fprintf(&b, "**%s** · %s\n\n", c.Title, c.TitleZh)
+		fmt.Fprintf(&b, "**%s** · %s\n\n", textsafe.Markdown(c.Title), textsafe.Markdown(c.TitleZh))
 		fmt.Fprintf(&b, "- Short code: `%s`\n", c.ShortCode)
 		fmt.Fprintf(&b, "- Article: %s (%s)\n", strings.Join(c.Articles(), ", "), Article(c.Article, "zh"))
 		fmt.Fprintf(&b, "- Severity: %s\n", c.Severity)
-		fmt.Fprintf(&b, "- Policy: `%s`\n\n", c.File)
-		fmt.Fprintf(&b, "What fails: %s\n\n", strings.TrimSpace(c.Description))
-		fmt.Fprintf(&b, "How to fix: %s\n\n", c.Remediation)
-		fmt.Fprintf(&b, "整改建议:%s\n", c.RemediationZh)
+		fmt.Fprintf(&b, "- Policy: <code>%s</code>\n\n", textsafe.Markdown(c.File))
+		// The description and remediation are written in Markdown on purpose.
+		fmt.Fprintf(&b, "What fails: %s\n\n", textsafe.Terminal(strings.TrimSpace(c.Description)))
+		fmt.Fprintf(&b, "How to fix: %s\n\n", textsafe.Terminal(c.Remediation))
+		fmt.Fprintf(&b, "整改建议:%s\n", textsafe.Terminal(c.RemediationZh))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -132,10 +136,6 @@ func writeCatalogMarkdown(w io.Writer, controls []*evaluator.Control) error {
 // anchor is the GitHub heading anchor of an id like BM-4.2.3-02.
 func anchor(id string) string {
 	return strings.ToLower(strings.ReplaceAll(id, ".", ""))
-}
-
-func mdCell(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "|", "\\|"), "\n", " ")
 }
 
 // writeGrid writes rows as a terminal table, or a Markdown table for "markdown".

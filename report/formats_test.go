@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -454,65 +453,5 @@ func TestJUnitNotApplicableControl(t *testing.T) {
 	c := s.Suites[0].Cases[0]
 	if c.File != "" || c.Line != 0 || c.Failure == nil || c.Failure.Text != "a | b\nc\nhow to fix: Fix it." {
 		t.Errorf("failure without location: %+v", c)
-	}
-}
-
-// waivedSep follows the resource in the list of waived results.
-var waivedSep = map[string]string{"en": ": ", "zh": ":"}
-
-func TestMarkdownListsFindingsNotPasses(t *testing.T) {
-	rep := acme(t)
-	for _, lang := range []string{"en", "zh"} {
-		out := string(render(t, "markdown", lang, rep))
-		rows := 0
-		for _, line := range strings.Split(out, "\n") {
-			if strings.HasPrefix(line, "| ") && strings.Contains(line, "| BM-") {
-				rows++
-			}
-		}
-		if want := rep.Summary.Fail + rep.Summary.Warn; rows != want {
-			t.Errorf("%s: %d table rows, want one per failure and warning (%d)", lang, rows, want)
-		}
-		for _, r := range rep.Results {
-			row := "| " + r.Control.ID + " `" + r.Control.ShortCode + "` | "
-			listed := false
-			for _, line := range strings.Split(out, "\n") {
-				if strings.Contains(line, row) && strings.Contains(line, "`"+r.Resource+"`") {
-					listed = true
-				}
-			}
-			if listed != (r.Status == evaluator.Fail || r.Status == evaluator.Warn) {
-				t.Errorf("%s: %s on %s (%s) listed=%v", lang, r.Control.ID, r.Resource, r.Status, listed)
-			}
-		}
-		if !strings.Contains(out, "<details><summary>") || !strings.Contains(out, "`system.billing_db`"+waivedSep[lang]) {
-			t.Errorf("%s: the waived result is not in a collapsed list", lang)
-		}
-		if strings.Index(out, "| critical |") > strings.Index(out, "| high |") && lang == "en" {
-			t.Error("failures are not sorted critical first")
-		}
-	}
-}
-
-func TestMarkdownCapsAndEscapes(t *testing.T) {
-	rep := sample()
-	c := rep.Controls[0].Control
-	for i := range 150 {
-		rep.Results = append(rep.Results, &evaluator.Result{Control: c, Resource: fmt.Sprintf("system.s%03d", i),
-			Status: evaluator.Fail, Severity: evaluator.Low, Message: "m"})
-	}
-	rep.Summary.Fail += 150
-	out := string(render(t, "markdown", "en", rep))
-	if rows := strings.Count(out, "| BM-9.1-01 `made-up` |"); rows != 100 {
-		t.Errorf("%d rows, want the failure table capped at 100", rows)
-	}
-	if !strings.Contains(out, "… and 51 more\n") {
-		t.Errorf("no line for the 51 failures left out:\n%s", out)
-	}
-	if !strings.Contains(out, "| a \\| b c |") {
-		t.Errorf("a pipe and a newline in a finding are not escaped:\n%s", out)
-	}
-	if strings.Contains(out, "system.s149") {
-		t.Error("the lowest-severity failures should be the ones left out")
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/internal/textsafe"
 	"github.com/baomi-dev/baomi/regulation"
 )
 
@@ -29,7 +30,7 @@ type htmlAssets struct {
 // loadHTML parses html.tmpl once and hashes the inline style and script as the
 // escaper writes them (it drops comments), so that the policy matches the page.
 var loadHTML = sync.OnceValues(func() (*htmlAssets, error) {
-	page, err := template.New("html.tmpl").Funcs(template.FuncMap{"tallies": newTallyTable}).Parse(htmlSource)
+	page, err := template.New("html.tmpl").Funcs(template.FuncMap{"tallies": newTallyTable, "breaks": breakParts}).Parse(htmlSource)
 	if err != nil {
 		return nil, err
 	}
@@ -110,6 +111,9 @@ var htmlZh = map[string]string{
 	"%d passed":                                                  "%d 项通过",
 	"All controls":                                               "全部控制项",
 	"not applicable":                                             "不适用",
+	"Verdict":                                                    "结论",
+	"below fail_on":                                              "低于 fail_on 阈值",
+	"raised from %s by top_secret data: %s":                      "因绝密资料由%s上调:%s",
 }
 
 // T is the page's English string en in the report's language; a string
@@ -145,19 +149,22 @@ type htmlPage struct {
 	AsOf         string
 	Version      string
 	Summary      evaluator.Summary
-	Total        *htmlTally
-	BySeverity   []htmlCount
-	Chapters     []*htmlTally
-	Articles     []*htmlTally
-	Severities   []htmlOption
-	Statuses     []htmlOption
-	Legend       []htmlOption
-	ArticleOpts  []htmlOption
-	Rows         int
-	Findings     []htmlResult
-	Waivers      []htmlWaiver
-	Passes       []htmlPassGroup
-	Controls     []htmlControl
+	// Verdict says what the gate decided and why; VerdictStatus is pass or fail.
+	Verdict       string
+	VerdictStatus string
+	Total         *htmlTally
+	BySeverity    []htmlCount
+	Chapters      []*htmlTally
+	Articles      []*htmlTally
+	Severities    []htmlOption
+	Statuses      []htmlOption
+	Legend        []htmlOption
+	ArticleOpts   []htmlOption
+	Rows          int
+	Findings      []htmlResult
+	Waivers       []htmlWaiver
+	Passes        []htmlPassGroup
+	Controls      []htmlControl
 }
 
 // htmlTally counts the results of a chapter, an article or the whole report.
@@ -252,12 +259,59 @@ type htmlOption struct {
 type htmlResult struct {
 	Status, StatusLabel     string
 	Severity, SeverityLabel string
-	Article, ArticleLabel   string
-	ControlID, Title        string
-	Resource, Location      string
-	Message, Remediation    string
-	Baselined               bool
-	Note                    string
+	// Raised explains a severity that top_secret data raised, "" otherwise.
+	Raised                 string
+	Article, ArticleLabel  string
+	ControlID, Title       string
+	Resource, ResourceName string
+	Location               string
+	Message                string
+	Remediation            []htmlSpan
+	Baselined              bool
+	// BelowThreshold marks a failure that is not baselined but below fail_on.
+	BelowThreshold bool
+	Note           string
+}
+
+// htmlSpan is a piece of text, shown as code or as prose.
+type htmlSpan struct {
+	Text string
+	Code bool
+}
+
+// codeSpans splits text at its backticks: the parts between a pair are code.
+// An unpaired backtick is shown as it is.
+func codeSpans(text string) []htmlSpan {
+	parts := strings.Split(text, "`")
+	if len(parts)%2 == 0 {
+		// An odd number of backticks: the last one opens nothing.
+		parts[len(parts)-2] += "`" + parts[len(parts)-1]
+		parts = parts[:len(parts)-1]
+	}
+	var spans []htmlSpan
+	for i, p := range parts {
+		if p != "" {
+			spans = append(spans, htmlSpan{Text: p, Code: i%2 == 1})
+		}
+	}
+	return spans
+}
+
+// breakParts splits an address or a path after each ".", "_" and "/", the only
+// places the page may break it (the template puts a <wbr> between the parts).
+func breakParts(s string) []string {
+	var parts []string
+	start := 0
+	for i, r := range s {
+		if r == '.' || r == '_' || r == '/' {
+			parts = append(parts, s[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(s) || len(parts) == 0 {
+		parts = append(parts, s[start:])
+	}
+	return parts
 }
 
 // htmlWaiver is one waiver of the register.
@@ -301,9 +355,14 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 	if opts.Lang == "zh" {
 		lang = "zh"
 	}
-	p := &htmlPage{Lang: lang, HTMLLang: text(lang, "en", "zh-CN"), Organization: opts.Organization,
-		Inputs: opts.Inputs, AsOf: rep.AsOf, Version: opts.ToolVersion, Summary: rep.Summary, Total: &htmlTally{},
-		Rows: len(rep.Results)}
+	safe := textsafe.Terminal
+	inputs := make([]string, len(opts.Inputs))
+	for i, in := range opts.Inputs {
+		inputs[i] = safe(in)
+	}
+	p := &htmlPage{Lang: lang, HTMLLang: text(lang, "en", "zh-CN"), Organization: safe(opts.Organization),
+		Inputs: inputs, AsOf: safe(rep.AsOf), Version: safe(opts.ToolVersion), Summary: rep.Summary, Total: &htmlTally{},
+		Rows: len(rep.Results), Verdict: verdictText(rep, opts, lang), VerdictStatus: string(rep.Verdict(gateSeverity(opts)).Status)}
 
 	articleTitles := map[string]regulation.Article{}
 	for _, a := range regulation.Articles() {
@@ -322,7 +381,7 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 	for _, o := range rep.Controls {
 		a := o.Control.Article
 		if articles[a] == nil {
-			articles[a] = &htmlTally{Key: a, Label: articleLabel(a)}
+			articles[a] = &htmlTally{Key: safe(a), Label: safe(articleLabel(a))}
 		}
 		ch := strings.SplitN(a, ".", 2)[0]
 		if chapters[ch] == nil {
@@ -330,7 +389,7 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 			if names, ok := htmlChapters[ch]; ok {
 				label = text(lang, fmt.Sprintf("Chapter %s: %s", ch, names[0]), Article(ch, lang)+"、"+names[1])
 			}
-			chapters[ch] = &htmlTally{Key: ch, Label: label}
+			chapters[ch] = &htmlTally{Key: safe(ch), Label: safe(label)}
 		}
 	}
 	failsBySeverity := map[evaluator.Severity]int{}
@@ -364,24 +423,30 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 		c := r.Control
 		h := htmlResult{
 			Status: string(r.Status), StatusLabel: text(lang, string(r.Status), statusNames[r.Status]),
-			Severity: string(r.Severity), SeverityLabel: text(lang, string(r.Severity), severityNames[r.Severity]),
-			Article: c.Article, ArticleLabel: Article(c.Article, lang),
-			ControlID: c.ID, Title: text(lang, c.Title, c.TitleZh),
-			Resource: r.Resource, Baselined: r.Baselined,
+			Severity: string(r.Severity), SeverityLabel: severityText(r, lang),
+			Article: safe(c.Article), ArticleLabel: safe(Article(c.Article, lang)),
+			ControlID: safe(c.ID), Title: safe(text(lang, c.Title, c.TitleZh)),
+			Resource: safe(r.Resource), Baselined: r.Baselined,
+			BelowThreshold: r.Status == evaluator.Fail && !r.Baselined && !r.FailsGate(gateSeverity(opts)),
+		}
+		h.ResourceName = safe(shownName(r))
+		if len(r.RaisedBy) > 0 {
+			h.Raised = safe(fmt.Sprintf(htmlText(lang, "raised from %s by top_secret data: %s"),
+				text(lang, string(r.BaseSeverity), severityNames[r.BaseSeverity]), strings.Join(r.RaisedBy, ", ")))
 		}
 		if r.Location != nil {
-			h.Location = fmt.Sprintf("%s:%d", r.Location.File, r.Location.Line)
+			h.Location = safe(fmt.Sprintf("%s:%d", r.Location.File, r.Location.Line))
 		}
 		if r.Status == evaluator.Pass {
 			return h
 		}
-		h.Message = findingText(r, lang)
-		h.Remediation = text(lang, c.Remediation, c.RemediationZh)
+		h.Message = safe(findingText(r, lang))
+		h.Remediation = codeSpans(safe(text(lang, c.Remediation, c.RemediationZh)))
 		if wv := r.Waiver; wv != nil {
 			if r.Status == evaluator.Waived {
-				h.Note = fmt.Sprintf(htmlText(lang, "waived by %s until %s, approved by %s"), wv.ID, wv.Expires, wv.ApprovedBy)
+				h.Note = safe(fmt.Sprintf(htmlText(lang, "waived by %s until %s, approved by %s"), wv.ID, wv.Expires, wv.ApprovedBy))
 			} else if wv.Status == "expired" {
-				h.Note = fmt.Sprintf(htmlText(lang, "waiver %s expired on %s and waives nothing"), wv.ID, wv.Expires)
+				h.Note = safe(fmt.Sprintf(htmlText(lang, "waiver %s expired on %s and waives nothing"), wv.ID, wv.Expires))
 			}
 		}
 		return h
@@ -409,20 +474,20 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 	for _, o := range rep.Controls {
 		c := o.Control
 		if rows := passes[c]; len(rows) > 0 {
-			p.Passes = append(p.Passes, htmlPassGroup{ControlID: c.ID, Title: text(lang, c.Title, c.TitleZh),
-				ArticleLabel: Article(c.Article, lang), Rows: rows})
+			p.Passes = append(p.Passes, htmlPassGroup{ControlID: safe(c.ID), Title: safe(text(lang, c.Title, c.TitleZh)),
+				ArticleLabel: safe(Article(c.Article, lang)), Rows: rows})
 		}
 		status := text(lang, string(o.Status), statusNames[o.Status])
 		if o.Status == evaluator.NotApplicable {
 			status = htmlText(lang, "not applicable")
 		}
-		p.Controls = append(p.Controls, htmlControl{ID: c.ID, Title: text(lang, c.Title, c.TitleZh),
-			ArticleLabel: Article(c.Article, lang), SeverityLabel: text(lang, string(c.Severity), severityNames[c.Severity]),
+		p.Controls = append(p.Controls, htmlControl{ID: safe(c.ID), Title: safe(text(lang, c.Title, c.TitleZh)),
+			ArticleLabel: safe(Article(c.Article, lang)), SeverityLabel: text(lang, string(c.Severity), severityNames[c.Severity]),
 			Status: string(o.Status), StatusLabel: status, Pass: o.Pass, Fail: o.Fail, Warn: o.Warn, Waived: o.Waived})
 	}
 	for _, wv := range rep.Waivers {
-		h := htmlWaiver{ID: wv.ID, Control: wv.Control, Resource: wv.Resource, ApprovedBy: wv.ApprovedBy,
-			Reason: wv.Reason, Expires: wv.Expires, Status: string(wv.Status)}
+		h := htmlWaiver{ID: safe(wv.ID), Control: safe(wv.Control), Resource: safe(wv.Resource), ApprovedBy: safe(wv.ApprovedBy),
+			Reason: safe(wv.Reason), Expires: safe(wv.Expires), Status: safe(string(wv.Status))}
 		switch wv.Status {
 		case evaluator.WaiverExpired:
 			h.StatusLabel = htmlText(lang, "expired: waives nothing")
@@ -433,10 +498,10 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 		case evaluator.WaiverActive:
 			h.StatusLabel = htmlText(lang, "active")
 		default:
-			h.StatusLabel = string(wv.Status)
+			h.StatusLabel = safe(string(wv.Status))
 		}
 		if wv.Location != nil {
-			h.Location = fmt.Sprintf("%s:%d", wv.Location.File, wv.Location.Line)
+			h.Location = safe(fmt.Sprintf("%s:%d", wv.Location.File, wv.Location.Line))
 		}
 		p.Waivers = append(p.Waivers, h)
 	}

@@ -45,7 +45,7 @@ func TestHTMLGolden(t *testing.T) {
 func TestHTMLContents(t *testing.T) {
 	rep := acme(t)
 	for _, lang := range []string{"en", "zh"} {
-		out := string(renderHTML(t, lang, rep))
+		out := unbreak(string(renderHTML(t, lang, rep)))
 		s := rep.Summary
 		for _, want := range []string{
 			`<dd id="organization">Acme Trading Co.</dd>`,
@@ -83,16 +83,40 @@ func TestHTMLContents(t *testing.T) {
 				msg, fix = r.MessageZh, r.Control.RemediationZh
 			}
 			for _, want := range []string{
-				`<span class="sev ` + string(r.Severity) + `">`,
+				`<span class="sev ` + string(r.Severity) + `"`,
 				`<code class="loc">` + loc + `</code>`,
 				`<span class="msg">` + escapeText(msg) + `</span>`,
-				escapeText(fix),
+				withCode(escapeText(fix)),
 				report.Article(r.Control.Article, lang),
 			} {
 				if !strings.Contains(row, want) {
 					t.Errorf("%s: the row of %s on %s lacks %s", lang, r.Control.ID, r.Resource, want)
 				}
 			}
+			raised := strings.Contains(row, `<span class="raised">`)
+			if raised != (len(r.RaisedBy) > 0) {
+				t.Errorf("%s: the row of %s on %s explains a raise: %v, raised by %v", lang, r.Control.ID, r.Resource, raised, r.RaisedBy)
+			}
+			if len(r.RaisedBy) > 0 && lang == "en" {
+				why := fmt.Sprintf(`raised from %s by top_secret data: %s`, r.BaseSeverity, strings.Join(r.RaisedBy, ", "))
+				if !strings.Contains(row, `>`+string(r.Severity)+` ↑ top_secret</span>`) || !strings.Contains(row, `title="`+why+`"`) ||
+					!strings.Contains(row, `<span class="raised">`+why+`</span>`) {
+					t.Errorf("en: the row of %s on %s does not explain its raise (%s):\n%s", r.Control.ID, r.Resource, why, row)
+				}
+			}
+			if r.ResourceName != "" && !strings.Contains(row, `<span class="rname">(`+escapeText(r.ResourceName)+`)</span>`) {
+				t.Errorf("%s: the row of %s on %s does not name it %s", lang, r.Control.ID, r.Resource, r.ResourceName)
+			}
+		}
+		v := rep.Verdict(evaluator.Low)
+		verdict := fmt.Sprintf(`<p class="verdict fail" id="verdict"><b>Verdict:</b> FAIL — %d failures at or above fail_on low; %d baselined, %d waived, %d below the threshold</p>`,
+			v.Failing, v.Baselined, v.Waived, v.BelowThreshold)
+		if lang == "zh" {
+			verdict = fmt.Sprintf(`<p class="verdict fail" id="verdict"><b>结论:</b> 未通过 — %d 条未通过项达到 fail_on 阈值(低)及以上;%d 条已列入基线,%d 条已豁免,%d 条低于阈值</p>`,
+				v.Failing, v.Baselined, v.Waived, v.BelowThreshold)
+		}
+		if !strings.Contains(out, verdict) {
+			t.Errorf("%s: no verdict %s", lang, verdict)
 		}
 		for _, w := range rep.Waivers {
 			for _, want := range []string{escapeText(w.ApprovedBy), escapeText(w.Reason), "<td class=\"nowrap\">" + w.Expires + "</td>"} {
@@ -117,6 +141,24 @@ func TestHTMLContents(t *testing.T) {
 			t.Errorf("zh: no %s", want)
 		}
 	}
+}
+
+// unbreak removes the line-break opportunities the page puts in addresses.
+func unbreak(page string) string {
+	return strings.ReplaceAll(page, "<wbr>", "")
+}
+
+// withCode is remediation text as the page shows it: `x` becomes <code>x</code>.
+func withCode(s string) string {
+	parts := strings.Split(s, "`")
+	var b strings.Builder
+	for i, p := range parts {
+		if i%2 == 1 {
+			p = "<code>" + p + "</code>"
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // findingRow is the table row of the finding r in a rendered page, or "".
@@ -176,7 +218,7 @@ var pageTags = map[string]bool{}
 func init() {
 	for _, name := range strings.Fields(`html head meta title style body header p h1 dl dt dd code time main section h2 h3
 		div span ul li svg rect form strong fieldset legend label input select option button table thead tbody tr th td b br
-		details summary footer script`) {
+		details summary footer script wbr`) {
 		pageTags[name] = true
 	}
 }
@@ -274,5 +316,50 @@ func TestHTMLSelfContained(t *testing.T) {
 				t.Errorf("Content-Security-Policy %q, want %q", m, want)
 			}
 		})
+	}
+}
+
+func TestHTMLReadable(t *testing.T) {
+	rep := gateReport()
+	rep.Controls[0].Control.Remediation = "Set `encryption_at_rest` to `AES-256`, or `SM4`; a lone ` stays"
+	out := renderWith(t, "html", rep, report.Options{Lang: "en", FailOn: evaluator.High})
+	if strings.Count(out, `<span class="tag">below fail_on</span>`) != 1 {
+		t.Error("want exactly the one failure below high marked as below fail_on")
+	}
+	for _, want := range []string{
+		// Backticks in a remediation are code; an unpaired one is text.
+		"Set <code>encryption_at_rest</code> to <code>AES-256</code>, or <code>SM4</code>; a lone ` stays",
+		// An address breaks only after its dots and underscores.
+		`<code class="res">system.<wbr>crm_<wbr>db</code> <span class="rname">(Customer CRM)</span>`,
+		`code.res,code.loc{overflow-wrap:normal;word-break:keep-all}`,
+		// Chinese has a font wherever one of these exists.
+		`"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",SimSun,sans-serif`,
+		`title="raised from high by top_secret data: data_asset.cards"`,
+		`<span class="tag">in the baseline</span>`,
+		`<span class="tag">below fail_on</span>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %s", want)
+		}
+	}
+	for _, m := range regexp.MustCompile(`(.)<wbr>`).FindAllStringSubmatch(out, -1) {
+		if !strings.Contains("._/", m[1]) {
+			t.Errorf("a break opportunity after %q", m[1])
+		}
+	}
+}
+
+func TestHTMLNeutralisesTerminalText(t *testing.T) {
+	rep := terminalReport()
+	for _, lang := range []string{"en", "zh"} {
+		out := renderWith(t, "html", rep, report.Options{Lang: lang, Organization: "Org " + ansiRed + rlo, Inputs: []string{"inv" + clearLine}})
+		for _, bad := range terminalUnsafe {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: %q reached the page as it is", lang, bad)
+			}
+		}
+		if !strings.Contains(out, `\x1b[31mRED`) || !strings.Contains(out, `\u202eexe.txt`) {
+			t.Errorf("%s: the escape and the override are not shown escaped", lang)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/internal/textsafe"
 )
 
 // markdownMaxRows caps each list of a Markdown report, so that it fits in a
@@ -19,8 +20,10 @@ var markdownHeaders = map[string][]string{
 }
 
 // writeMarkdown writes a short report for a pull-request comment or a job
-// summary: the counts, the failures, then the warnings, and the waived results
-// folded away. Passes are counted, never listed.
+// summary: the verdict in the headline, the counts, the new failures, then the
+// warnings; the baselined failures and the waived results folded away. Passes
+// are counted, never listed. Every text from the inventory or a policy goes
+// through textsafe.Markdown.
 func writeMarkdown(w io.Writer, rep *evaluator.Report, opts Options) error {
 	lang := opts.Lang
 	if lang != "zh" {
@@ -28,55 +31,53 @@ func writeMarkdown(w io.Writer, rep *evaluator.Report, opts Options) error {
 	}
 	s := rep.Summary
 	var b strings.Builder
-	switch {
-	case s.Fail > 0 && lang == "zh":
-		fmt.Fprintf(&b, "## baomi:%d 条未通过,%d 条警告\n\n", s.Fail, s.Warn)
-	case s.Fail > 0:
-		fmt.Fprintf(&b, "## baomi: %d failed, %s\n\n", s.Fail, warnings(s.Warn))
-	case lang == "zh":
-		fmt.Fprintf(&b, "## baomi:无未通过项,%d 条警告\n\n", s.Warn)
-	default:
-		fmt.Fprintf(&b, "## baomi: nothing failed, %s\n\n", warnings(s.Warn))
-	}
 	if lang == "zh" {
+		fmt.Fprintf(&b, "## baomi:%s;%d 条警告\n\n", verdictText(rep, opts, lang), s.Warn)
 		b.WriteString("| 通过 | 未通过 | 警告 | 已豁免 | 不适用 |\n")
 	} else {
+		fmt.Fprintf(&b, "## baomi: %s; %s\n\n", verdictText(rep, opts, lang), count(s.Warn, "warning", "warnings"))
 		b.WriteString("| Pass | Fail | Warn | Waived | Not applicable |\n")
 	}
 	b.WriteString("|---:|---:|---:|---:|---:|\n")
 	fmt.Fprintf(&b, "| %d | %d | %d | %d | %d |\n\n", s.Pass, s.Fail, s.Warn, s.Waived, s.NotApplicable)
 	if lang == "zh" {
-		fmt.Fprintf(&b, "评估基准日 %s;共 %d 项控制,%d 条结果。", rep.AsOf, s.Controls, s.Results)
-		if s.Baselined > 0 {
-			fmt.Fprintf(&b, "%d 条未通过已列入基线,不导致检查失败。", s.Baselined)
-		}
+		fmt.Fprintf(&b, "评估基准日 %s;共 %d 项控制,%d 条结果。\n", textsafe.Markdown(rep.AsOf), s.Controls, s.Results)
 	} else {
-		fmt.Fprintf(&b, "As of %s: %d controls, %d results.", rep.AsOf, s.Controls, s.Results)
-		if s.Baselined > 0 {
-			fmt.Fprintf(&b, " %d failures are in the baseline and do not fail the run.", s.Baselined)
-		}
+		fmt.Fprintf(&b, "As of %s: %d controls, %d results.\n", textsafe.Markdown(rep.AsOf), s.Controls, s.Results)
 	}
-	b.WriteString("\n")
 
 	order := make(map[*evaluator.Control]int, len(rep.Controls))
 	for i, o := range rep.Controls {
 		order[o.Control] = i
 	}
-	var fails, warns, waived []*evaluator.Result
+	failOn := gateSeverity(opts)
+	var fails, below, baselined, warns, waived []*evaluator.Result
 	for _, r := range rep.Results {
-		switch r.Status {
-		case evaluator.Fail:
+		switch {
+		case r.Status == evaluator.Fail && r.Baselined:
+			baselined = append(baselined, r)
+		case r.FailsGate(failOn):
 			fails = append(fails, r)
-		case evaluator.Warn:
+		case r.Status == evaluator.Fail:
+			below = append(below, r)
+		case r.Status == evaluator.Warn:
 			warns = append(warns, r)
-		case evaluator.Waived:
+		case r.Status == evaluator.Waived:
 			waived = append(waived, r)
 		}
 	}
 	sortFindings(fails, order)
+	sortFindings(below, order)
 	sortFindings(warns, order)
-	writeFindingTable(&b, text(lang, "Failures", "未通过"), fails, lang)
-	writeFindingTable(&b, text(lang, "Warnings", "警告"), warns, lang)
+	sortFindings(baselined, order)
+	// Failures below the threshold are new too: they follow those that fail the run.
+	writeFindingTable(&b, text(lang, "New failures", "新的未通过项"), append(fails, below...), failOn, lang)
+	writeFindingTable(&b, text(lang, "Warnings", "警告"), warns, failOn, lang)
+	if len(baselined) > 0 {
+		fmt.Fprintf(&b, "\n<details><summary>%s (%d)</summary>\n", text(lang, "Failures in the baseline, which do not fail the run", "已列入基线的未通过项(不导致检查失败)"), len(baselined))
+		writeFindingTable(&b, "", baselined, failOn, lang)
+		b.WriteString("\n</details>\n")
+	}
 
 	if len(waived) > 0 {
 		fmt.Fprintf(&b, "\n<details><summary>%s (%d)</summary>\n\n", text(lang, "Waived", "已豁免"), len(waived))
@@ -89,15 +90,16 @@ func writeMarkdown(w io.Writer, rep *evaluator.Report, opts Options) error {
 			if r.Waiver != nil && r.Waiver.ApprovedBy != "" {
 				item += fmt.Sprintf(text(lang, " (approved by %s)", "(批准人:%s)"), r.Waiver.ApprovedBy)
 			}
-			fmt.Fprintf(&b, "- %s `%s` %s `%s`%s%s\n", r.Control.ID, r.Control.ShortCode, text(lang, "on", "·"), r.Resource, text(lang, ": ", ":"), mdCell(item))
+			fmt.Fprintf(&b, "- %s %s %s %s%s%s\n", textsafe.Markdown(r.Control.ID), mdCode(r.Control.ShortCode), text(lang, "on", "·"),
+				mdResource(r), text(lang, ": ", ":"), textsafe.Markdown(item))
 		}
 		b.WriteString("\n</details>\n")
 	}
 	var expired []string
 	for _, wv := range rep.Waivers {
 		if wv.Status == "expired" {
-			expired = append(expired, fmt.Sprintf(text(lang, "- `%s` (%s on `%s`) expired on %s and waives nothing\n", "- `%s`(%s · `%s`)已于 %s 过期,不再豁免任何结果\n"),
-				wv.ID, wv.Control, wv.Resource, wv.Expires))
+			expired = append(expired, fmt.Sprintf(text(lang, "- %s (%s on %s) expired on %s and waives nothing\n", "- %s(%s · %s)已于 %s 过期,不再豁免任何结果\n"),
+				mdCode(wv.ID), textsafe.Markdown(wv.Control), mdCode(wv.Resource), textsafe.Markdown(wv.Expires)))
 		}
 	}
 	if len(expired) > 0 {
@@ -122,13 +124,17 @@ func sortFindings(rs []*evaluator.Result, order map[*evaluator.Control]int) {
 	})
 }
 
-// writeFindingTable writes a titled table of results, capped at markdownMaxRows.
-func writeFindingTable(b *strings.Builder, title string, rs []*evaluator.Result, lang string) {
+// writeFindingTable writes a table of results, capped at markdownMaxRows, under
+// a heading with title (none when title is empty). A failure below failOn says so.
+func writeFindingTable(b *strings.Builder, title string, rs []*evaluator.Result, failOn evaluator.Severity, lang string) {
 	if len(rs) == 0 {
 		return
 	}
+	if title != "" {
+		fmt.Fprintf(b, "\n### %s (%d)\n", title, len(rs))
+	}
 	headers := markdownHeaders[lang]
-	fmt.Fprintf(b, "\n### %s (%d)\n\n| %s |\n|%s\n", title, len(rs), strings.Join(headers, " | "), strings.Repeat("---|", len(headers)))
+	fmt.Fprintf(b, "\n| %s |\n|%s\n", strings.Join(headers, " | "), strings.Repeat("---|", len(headers)))
 	for i, r := range rs {
 		if i == markdownMaxRows {
 			b.WriteString("\n" + moreLine(len(rs)-i, lang))
@@ -136,25 +142,32 @@ func writeFindingTable(b *strings.Builder, title string, rs []*evaluator.Result,
 		}
 		c := r.Control
 		finding := findingText(r, lang)
-		if r.Baselined {
-			finding += text(lang, " (baseline)", "(基线)")
+		if r.Status == evaluator.Fail && !r.Baselined && !r.FailsGate(failOn) {
+			finding += text(lang, " (below fail_on "+string(failOn)+")", "(低于 fail_on 阈值"+severityNames[failOn]+")")
 		}
 		loc := ""
 		if r.Location != nil {
-			loc = fmt.Sprintf("`%s:%d`", mdCell(r.Location.File), r.Location.Line)
+			loc = mdCode(fmt.Sprintf("%s:%d", r.Location.File, r.Location.Line))
 		}
-		fmt.Fprintf(b, "| %s | %s `%s` | %s | `%s` | %s | %s |\n",
-			text(lang, string(r.Severity), severityNames[r.Severity]), c.ID, mdCell(c.ShortCode),
-			Article(c.Article, lang), mdCell(r.Resource), loc, mdCell(finding))
+		fmt.Fprintf(b, "| %s | %s %s | %s | %s | %s | %s |\n",
+			textsafe.Markdown(severityText(r, lang)), textsafe.Markdown(c.ID), mdCode(c.ShortCode),
+			textsafe.Markdown(Article(c.Article, lang)), mdResource(r), loc, textsafe.Markdown(finding))
 	}
 }
 
-// warnings counts warnings in English.
-func warnings(n int) string {
-	if n == 1 {
-		return "1 warning"
+// mdResource is a result's resource address in monospace, with its name beside it.
+func mdResource(r *evaluator.Result) string {
+	if name := shownName(r); name != "" {
+		return mdCode(r.Resource) + " (" + textsafe.Markdown(name) + ")"
 	}
-	return fmt.Sprintf("%d warnings", n)
+	return mdCode(r.Resource)
+}
+
+// mdCode shows text from the inventory or a policy in a monospace font. It is
+// an HTML element rather than a code span so that textsafe.Markdown's escapes
+// apply inside it.
+func mdCode(s string) string {
+	return "<code>" + textsafe.Markdown(s) + "</code>"
 }
 
 // moreLine says how many items a capped list leaves out.

@@ -25,6 +25,8 @@ type Options struct {
 	Inputs []string
 	// FailOn is the gate's threshold: failures at or above it, not baselined, fail the run.
 	FailOn evaluator.Severity
+	// Width is the width in columns the table must fit; 0 means DefaultWidth.
+	Width int
 }
 
 // Writer writes one report format.
@@ -115,6 +117,63 @@ func summaryLine(s evaluator.Summary, lang string) string {
 		line += fmt.Sprintf("; %d failures in the baseline", s.Baselined)
 	}
 	return line
+}
+
+// severityText is a result's severity in lang, with the raise explained:
+// "critical ↑ top_secret" when top_secret data raised it a level.
+func severityText(r *evaluator.Result, lang string) string {
+	s := text(lang, string(r.Severity), severityNames[r.Severity])
+	if len(r.RaisedBy) > 0 {
+		s += " ↑ " + text(lang, "top_secret", "绝密")
+	}
+	return s
+}
+
+// resourceText is a result's resource address with its name beside it:
+// "system.crm_db (Customer CRM)".
+func resourceText(r *evaluator.Result) string {
+	if name := shownName(r); name != "" {
+		return r.Resource + " (" + name + ")"
+	}
+	return r.Resource
+}
+
+// shownName is the name to show beside a result's address, "" when the
+// resource has none or it only repeats the address.
+func shownName(r *evaluator.Result) string {
+	if r.ResourceName == r.Resource {
+		return ""
+	}
+	return r.ResourceName
+}
+
+// gateSeverity is the threshold the gate applied: opts.FailOn, or low when unset.
+func gateSeverity(opts Options) evaluator.Severity {
+	if opts.FailOn == "" {
+		return evaluator.Low
+	}
+	return opts.FailOn
+}
+
+// verdictText states what the gate decided and why, in one line: "FAIL — 3
+// failures at or above fail_on high; 2 baselined, 1 waived, 4 below the threshold".
+func verdictText(rep *evaluator.Report, opts Options, lang string) string {
+	failOn := gateSeverity(opts)
+	v := rep.Verdict(failOn)
+	if lang == "zh" {
+		return fmt.Sprintf("%s — %d 条未通过项达到 fail_on 阈值(%s)及以上;%d 条已列入基线,%d 条已豁免,%d 条低于阈值",
+			statusNames[v.Status], v.Failing, severityNames[failOn], v.Baselined, v.Waived, v.BelowThreshold)
+	}
+	return fmt.Sprintf("%s — %s at or above fail_on %s; %d baselined, %d waived, %d below the threshold",
+		strings.ToUpper(string(v.Status)), count(v.Failing, "failure", "failures"), failOn, v.Baselined, v.Waived, v.BelowThreshold)
+}
+
+// count writes n with the singular or plural noun.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func locationText(l *evaluator.Location) string {

@@ -3,16 +3,21 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/internal/textsafe"
 )
 
 var tableHeaders = map[string][]string{
-	"en": {"Severity", "Status", "Control", "Article", "Resource", "Location", "Finding"},
-	"zh": {"严重程度", "状态", "控制项", "条款", "资源", "位置", "发现"},
+	"en": {"Severity", "Status", "Control", "Resource", "Finding"},
+	"zh": {"严重程度", "状态", "控制项", "资源", "发现"},
 }
 
 var statusNames = map[evaluator.Status]string{
@@ -23,16 +28,23 @@ var severityNames = map[evaluator.Severity]string{
 	evaluator.Critical: "严重", evaluator.High: "高", evaluator.Medium: "中", evaluator.Low: "低",
 }
 
-// The finding column wraps at this width so that a row stays readable.
 const (
-	findingColumn = 6
-	findingWidth  = 64
+	// DefaultWidth is the width of a table written anywhere but a terminal.
+	DefaultWidth = 100
+	// minColumnWidth bounds how narrow a column is squeezed before its words break.
+	minColumnWidth = 14
 )
 
-// writeTable writes failures and warnings (everything with ShowAll) as a table,
-// then expired waivers and the summary line.
+// writeTable writes failures and warnings (everything with ShowAll) as a table
+// that fits opts.Width, then expired waivers, the summary, the controls that
+// applied to nothing and the verdict. Text from the inventory or a policy goes
+// through textsafe.Line.
 func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
 	lang := opts.Lang
+	if lang != "zh" {
+		lang = "en"
+	}
+	failOn := gateSeverity(opts)
 	var rows [][]string
 	for _, r := range rep.Results {
 		if !opts.ShowAll && r.Status != evaluator.Fail && r.Status != evaluator.Warn {
@@ -44,33 +56,39 @@ func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
 			finding = fmt.Sprintf("%s (%s %s, %s %s)", finding, text(lang, "waived by", "豁免:"), r.Waiver.ID, text(lang, "until", "有效期至"), r.Waiver.Expires)
 		}
 		status := text(lang, string(r.Status), statusNames[r.Status])
-		if r.Baselined {
+		switch {
+		case r.Baselined:
 			status += text(lang, " (baseline)", "(基线)")
+		case r.Status == evaluator.Fail && !r.FailsGate(failOn):
+			status += text(lang, " (below fail_on)", "(低于阈值)")
+		}
+		resource := textsafe.Line(resourceText(r))
+		if r.Location != nil {
+			resource += "\n" + textsafe.Line(locationText(r.Location))
 		}
 		rows = append(rows, []string{
-			text(lang, string(r.Severity), severityNames[r.Severity]),
+			severityText(r, lang),
 			status,
-			c.ID,
-			Article(c.Article, lang),
-			r.Resource,
-			locationText(r.Location),
-			finding,
+			textsafe.Line(c.ID) + "\n" + textsafe.Line(Article(c.Article, lang)),
+			resource,
+			textsafe.Line(finding),
 		})
 	}
+	width := opts.Width
+	if width <= 0 {
+		width = DefaultWidth
+	}
 	if len(rows) > 0 {
-		headers := tableHeaders["en"]
-		if lang == "zh" {
-			headers = tableHeaders["zh"]
-		}
+		headers := tableHeaders[lang]
+		fitTable(headers, rows, width)
 		t := tablewriter.NewTable(w, tablewriter.WithConfig(tablewriter.Config{
 			Header: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoFormat: tw.Off},
+				Formatting: tw.CellFormatting{AutoFormat: tw.Off, AutoWrap: tw.WrapNone},
 				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
 			},
 			Row: tw.CellConfig{
-				Formatting:   tw.CellFormatting{AutoWrap: tw.WrapNormal},
-				Alignment:    tw.CellAlignment{Global: tw.AlignLeft},
-				ColMaxWidths: tw.CellWidth{PerColumn: tw.NewMapper[int, int]().Set(findingColumn, findingWidth)},
+				Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
 			},
 		}))
 		t.Header(headers)
@@ -81,16 +99,237 @@ func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
 			return err
 		}
 	}
+	var after []string
 	for _, wv := range rep.Waivers {
 		if wv.Status != "expired" {
 			continue
 		}
-		if lang == "zh" {
-			fmt.Fprintf(w, "豁免 %s(%s,%s)已于 %s 过期,不再豁免任何结果\n", wv.ID, wv.Control, wv.Resource, wv.Expires)
-		} else {
-			fmt.Fprintf(w, "waiver %s (%s on %s) expired on %s and waives nothing\n", wv.ID, wv.Control, wv.Resource, wv.Expires)
+		after = append(after, fmt.Sprintf(text(lang, "waiver %s (%s on %s) expired on %s and waives nothing", "豁免 %s(%s,%s)已于 %s 过期,不再豁免任何结果"),
+			textsafe.Line(wv.ID), textsafe.Line(wv.Control), textsafe.Line(wv.Resource), textsafe.Line(wv.Expires)))
+	}
+	after = append(after, summaryLine(rep.Summary, lang))
+	var na []string
+	for _, o := range rep.Controls {
+		if o.Status == evaluator.NotApplicable {
+			na = append(na, textsafe.Line(o.Control.ID))
 		}
 	}
-	_, err := fmt.Fprintln(w, summaryLine(rep.Summary, lang))
-	return err
+	if len(na) > 0 {
+		after = append(after, text(lang, "not applicable: ", "不适用:")+strings.Join(na, text(lang, ", ", "、")))
+	}
+	after = append(after, text(lang, "verdict: ", "结论:")+verdictText(rep, opts, lang))
+	for _, line := range after {
+		if _, err := fmt.Fprintln(w, strings.Join(wrapText(line, width), "\n")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fitTable wraps the cells of rows so that the table, borders and padding
+// included, is at most width columns wide. The label columns give way first,
+// then the last two, the widest first; none is squeezed below its header, nor
+// below minColumnWidth for a label or its longest word (up to minColumnWidth)
+// for the others, so a very narrow width yields a table as narrow as that allows.
+func fitTable(headers []string, rows [][]string, width int) {
+	n := len(headers)
+	natural := make([]int, n)
+	least := make([]int, n)
+	for i, h := range headers {
+		natural[i] = displayWidth(h)
+		least[i] = natural[i]
+	}
+	for _, row := range rows {
+		for i, cell := range row {
+			for _, line := range strings.Split(cell, "\n") {
+				natural[i] = max(natural[i], displayWidth(line))
+				if i < n-2 {
+					// A label is kept whole up to minColumnWidth.
+					least[i] = max(least[i], min(displayWidth(line), minColumnWidth))
+					continue
+				}
+				for _, p := range pieces(line) {
+					least[i] = max(least[i], min(displayWidth(p.text), minColumnWidth))
+				}
+			}
+		}
+	}
+	widths := append([]int(nil), natural...)
+	// Each column takes its text, a space either side and a border; one more
+	// border closes the row.
+	avail := width - 3*n - 1
+	total := 0
+	for _, w := range widths {
+		total += w
+	}
+	// The first columns are short labels; the last two, the resource and
+	// the finding, carry the text and give way only once the labels have.
+	for _, flexible := range []bool{false, true} {
+		for total > avail {
+			widest := -1
+			for i := range widths {
+				if (i >= n-2) == flexible && widths[i] > least[i] && (widest < 0 || widths[i] > widths[widest]) {
+					widest = i
+				}
+			}
+			if widest < 0 {
+				break
+			}
+			widths[widest]--
+			total--
+		}
+	}
+	for _, row := range rows {
+		for i, cell := range row {
+			var lines []string
+			for _, line := range strings.Split(cell, "\n") {
+				lines = append(lines, wrapText(line, widths[i])...)
+			}
+			row[i] = strings.Join(lines, "\n")
+		}
+	}
+}
+
+// displayWidth is how many terminal columns s takes, measured as the table
+// renderer measures it: CJK characters take two.
+func displayWidth(s string) int {
+	return twwidth.Width(s)
+}
+
+// piece is a run of text that wraps as a whole: a word, or one wide character,
+// which may break from its neighbours without a space.
+type piece struct {
+	text string
+	// spaced is true when a space separates the piece from the one before.
+	spaced bool
+}
+
+// Punctuation that never ends a line (opening) or starts one (closing).
+const (
+	openingPunct = "(「『【《“‘〈"
+	closingPunct = ",。、;:!?)」』】》”’〉…"
+)
+
+// pieces splits a line into the pieces it may wrap between: words, and wide
+// characters one by one, punctuation kept with the character it belongs to.
+func pieces(line string) []piece {
+	var out []piece
+	var cur strings.Builder
+	spaced := false
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, piece{text: cur.String(), spaced: spaced})
+			cur.Reset()
+			spaced = false
+		}
+	}
+	for _, r := range line {
+		wide := displayWidth(string(r)) > 1
+		switch {
+		case unicode.IsSpace(r):
+			flush()
+			spaced = len(out) > 0
+		case strings.ContainsRune(closingPunct, r) && cur.Len() == 0 && !spaced && len(out) > 0:
+			out[len(out)-1].text += string(r)
+		case strings.ContainsRune(closingPunct, r):
+			cur.WriteRune(r)
+		case strings.ContainsRune(openingPunct, r):
+			flush()
+			cur.WriteRune(r)
+		case wide && cur.Len() > 0 && strings.ContainsRune(openingPunct, lastRune(cur.String())):
+			cur.WriteRune(r)
+			flush()
+		case wide:
+			flush()
+			out = append(out, piece{text: string(r), spaced: spaced})
+			spaced = false
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	flush()
+	return out
+}
+
+// lastRune is the last character of s.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// wrapText breaks line into lines at most width columns wide, between words
+// and between wide characters; a word longer than width is cut, after a "/",
+// ".", "_", ":" or "-" where one falls late enough.
+func wrapText(line string, width int) []string {
+	if displayWidth(line) <= width {
+		return []string{line}
+	}
+	var lines []string
+	var cur strings.Builder
+	curWidth := 0
+	for _, p := range pieces(line) {
+		pw := displayWidth(p.text)
+		sep := 0
+		if p.spaced && cur.Len() > 0 {
+			sep = 1
+		}
+		if curWidth+sep+pw <= width {
+			if sep > 0 {
+				cur.WriteByte(' ')
+			}
+			cur.WriteString(p.text)
+			curWidth += sep + pw
+			continue
+		}
+		if cur.Len() > 0 {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			curWidth = 0
+		}
+		rest := p.text
+		for displayWidth(rest) > width {
+			head := cutWord(rest, width)
+			lines = append(lines, head)
+			rest = rest[len(head):]
+		}
+		cur.WriteString(rest)
+		curWidth = displayWidth(rest)
+	}
+	if cur.Len() > 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
+}
+
+// separatorRank orders the characters a long word is best cut after.
+var separatorRank = map[rune]int{'/': 0, '.': 1, '_': 1, '-': 1, ':': 2}
+
+// cutWord is the longest start of word at most width columns wide, ending
+// after a separator when one lies in its second half: a "/" by preference,
+// then ".", "_" or "-", then ":".
+func cutWord(word string, width int) string {
+	end, w := 0, 0
+	var after [3]int
+	for i, r := range word {
+		rw := displayWidth(string(r))
+		if w+rw > width {
+			break
+		}
+		w += rw
+		end = i + utf8.RuneLen(r)
+		if rank, ok := separatorRank[r]; ok && w*2 >= width {
+			after[rank] = end
+		}
+	}
+	if end == 0 {
+		// A character wider than the column still goes somewhere.
+		_, size := utf8.DecodeRuneInString(word)
+		return word[:size]
+	}
+	for _, cut := range after {
+		if cut > 0 {
+			return word[:cut]
+		}
+	}
+	return word[:end]
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/internal/textsafe"
 	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/policies"
 	"github.com/baomi-dev/baomi/report"
@@ -163,7 +164,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		}
 	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
-		Organization: organization, Inputs: opts.Paths, FailOn: opts.FailOn}
+		Organization: organization, Inputs: opts.Paths, FailOn: opts.FailOn, Width: terminalWidth(stdout)}
 	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
 		return report.Write(w, format, rep, ropts)
 	})
@@ -294,16 +295,18 @@ func inputFailure(stderr io.Writer, inv *inventory.Inventory, diags hcl.Diagnost
 	return &exitCode{code: exitError, msg: fmt.Sprintf("baomi: the inventory has %d error%s; nothing was evaluated", n, plural(n))}
 }
 
+// policyFailure is the message for a policy error. File names and texts from
+// a user's policies go through textsafe.Terminal, so they cannot drive the terminal.
 func policyFailure(err error) string {
 	var pes evaluator.PolicyErrors
 	var pe *evaluator.PolicyError
 	switch {
 	case errors.As(err, &pes):
-		return pes.Error() + fmt.Sprintf("\nbaomi: %d policy error%s; nothing was evaluated", len(pes), plural(len(pes)))
+		return textsafe.Terminal(pes.Error()) + fmt.Sprintf("\nbaomi: %d policy error%s; nothing was evaluated", len(pes), plural(len(pes)))
 	case errors.As(err, &pe):
-		return pe.Error()
+		return textsafe.Terminal(pe.Error())
 	}
-	return "baomi: " + err.Error()
+	return "baomi: " + textsafe.Terminal(err.Error())
 }
 
 func plural(n int) string {
