@@ -106,6 +106,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 		rep.Results = append(rep.Results, results...)
 		rep.Controls = append(rep.Controls, &ControlOutcome{Control: c})
 	}
+	rep.Skipped = skippedIDs(p.Controls, controls)
 	applyWaivers(rep, waivers, opts.AsOf)
 	for _, w := range waivers {
 		w.Location = locate(in.Locator, w.ID, "")
@@ -157,6 +158,21 @@ func evalFailure(ctx context.Context, err error) error {
 		return &EvalError{Message: "policy evaluation did not finish within the timeout: a policy may be too slow (look for nested scans over whole collections)", Timeout: true}
 	}
 	return &EvalError{Message: "policy evaluation failed: " + err.Error()}
+}
+
+// skippedIDs lists the ids of the controls of all that selected leaves out.
+func skippedIDs(all, selected []*Control) []string {
+	kept := make(map[*Control]bool, len(selected))
+	for _, c := range selected {
+		kept[c] = true
+	}
+	var ids []string
+	for _, c := range all {
+		if !kept[c] {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
 }
 
 // selectControls drops the skipped controls; a skip naming no control is a problem.

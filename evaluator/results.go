@@ -123,6 +123,8 @@ type Report struct {
 	Results []*Result
 	// Waivers lists every waiver of the inventory with its status.
 	Waivers []*WaiverInfo
+	// Skipped lists the ids of the controls left out by Options.Skip, in catalog order.
+	Skipped []string
 }
 
 // FailsGate reports whether the result fails a run gated at failOn: a failure at
