@@ -1,119 +1,19 @@
-// Package compare compares two baomi JSON reports, an older and a newer audit
-// of the same inventory, result by result (matched on control + resource): what
-// newly fails, what was fixed, what still fails, what is newly waived and which
-// waivers expired in between.
+// Package compare compares two baomi JSON reports (read by report.ReadJSON), an
+// older and a newer audit of the same inventory, result by result (matched on
+// control + resource): what newly fails, what was fixed, what still fails, what
+// is newly waived and which waivers expired in between.
 package compare
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
-	"reflect"
 	"sort"
-	"time"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/report"
 )
-
-// Report is the part of a baomi JSON report (report/json.go) that a comparison reads.
-type Report struct {
-	Tool    Tool     `json:"tool"`
-	AsOf    string   `json:"as_of"`
-	Results []Result `json:"results"`
-	Waivers []Waiver `json:"waivers"`
-}
-
-// Tool names the program that wrote a report.
-type Tool struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
-}
-
-// Result is one control's outcome on one resource.
-type Result struct {
-	Control   string  `json:"control"`
-	ShortCode string  `json:"short_code"`
-	Article   string  `json:"article"`
-	Severity  string  `json:"severity"`
-	Status    string  `json:"status"`
-	Resource  string  `json:"resource"`
-	Message   string  `json:"message"`
-	MessageZh string  `json:"message_zh"`
-	Waiver    *Waiver `json:"waiver"`
-}
-
-// Waiver is a waiver as a report shows it; reason and approver are not read.
-type Waiver struct {
-	ID       string `json:"id"`
-	Control  string `json:"control"`
-	Resource string `json:"resource"`
-	Expires  string `json:"expires"`
-	// Status is active, expired or unused.
-	Status string `json:"status"`
-}
 
 // Absent is the status of a result one report does not hold: the control no
 // longer applies to the resource, the resource is gone, or the control was skipped.
 const Absent = "absent"
-
-var statuses = map[string]bool{"pass": true, "fail": true, "warn": true, "waived": true}
-
-// Read decodes a baomi JSON report and checks that it is one.
-func Read(r io.Reader) (*Report, error) {
-	dec := json.NewDecoder(r)
-	var rep Report
-	if err := dec.Decode(&rep); err != nil {
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.Is(err, io.EOF):
-			return nil, errors.New("empty file: not a baomi JSON report")
-		case errors.As(err, &te):
-			return nil, fmt.Errorf("not a baomi JSON report: %s holds a JSON %s where %s belongs", te.Field, te.Value, jsonKind(te.Type))
-		}
-		return nil, fmt.Errorf("not valid JSON: %v", err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, errors.New("more than one JSON value: not a baomi JSON report")
-	}
-	if rep.Tool.Name != "baomi" {
-		return nil, errors.New(`not a baomi JSON report (tool.name is not "baomi"; write one with baomi check --format json)`)
-	}
-	if _, err := time.Parse(time.DateOnly, rep.AsOf); err != nil {
-		return nil, fmt.Errorf("as_of %q is not a date written YYYY-MM-DD", rep.AsOf)
-	}
-	if rep.Results == nil {
-		return nil, errors.New("the report has no results list")
-	}
-	seen := map[[2]string]bool{}
-	for i, res := range rep.Results {
-		if res.Control == "" || res.Resource == "" {
-			return nil, fmt.Errorf("result %d names no control or no resource", i+1)
-		}
-		if !statuses[res.Status] {
-			return nil, fmt.Errorf("result %d (%s on %s) has status %q: want pass, fail, warn or waived", i+1, res.Control, res.Resource, res.Status)
-		}
-		k := [2]string{res.Control, res.Resource}
-		if seen[k] {
-			return nil, fmt.Errorf("result %d repeats %s on %s", i+1, res.Control, res.Resource)
-		}
-		seen[k] = true
-	}
-	return &rep, nil
-}
-
-// jsonKind names the kind of JSON value a Go type decodes from.
-func jsonKind(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.Slice:
-		return "a list"
-	case reflect.Struct, reflect.Pointer, reflect.Map:
-		return "an object"
-	case reflect.String:
-		return "a string"
-	}
-	return "a value of another type"
-}
 
 // Diff is what changed between two audits.
 type Diff struct {
@@ -164,7 +64,7 @@ type Change struct {
 	Message   string `json:"message"`
 	MessageZh string `json:"message_zh"`
 	// Waiver is the waiver behind a newly waived result.
-	Waiver *Waiver `json:"waiver,omitempty"`
+	Waiver *evaluator.WaiverInfo `json:"waiver,omitempty"`
 }
 
 // ExpiredWaiver is a waiver that was not expired in the older audit and is in the newer one.
@@ -180,7 +80,7 @@ type ExpiredWaiver struct {
 }
 
 // Compare matches the results of two reports on control + resource.
-func Compare(older, newer *Report) *Diff {
+func Compare(older, newer *report.JSONReport) *Diff {
 	d := &Diff{
 		Old:            Side{AsOf: older.AsOf, Version: older.Tool.Version},
 		New:            Side{AsOf: newer.AsOf, Version: newer.Tool.Version},
@@ -222,7 +122,7 @@ func Compare(older, newer *Report) *Diff {
 			expired[w.ID] = ExpiredWaiver{ID: w.ID, Control: k[0], Resource: k[1], Expires: w.Expires, Before: "active", Result: "fail"}
 		}
 	}
-	oldWaivers := map[string]Waiver{}
+	oldWaivers := map[string]*evaluator.WaiverInfo{}
 	for _, w := range older.Waivers {
 		oldWaivers[w.ID] = w
 	}
@@ -242,7 +142,7 @@ func Compare(older, newer *Report) *Diff {
 			e.Before = prev.Status
 		}
 		if r := after[[2]string{w.Control, w.Resource}]; r != nil {
-			e.Result = r.Status
+			e.Result = string(r.Status)
 		}
 		expired[w.ID] = e
 	}
@@ -260,8 +160,8 @@ func Compare(older, newer *Report) *Diff {
 	return d
 }
 
-func byKey(rep *Report) map[[2]string]*Result {
-	m := make(map[[2]string]*Result, len(rep.Results))
+func byKey(rep *report.JSONReport) map[[2]string]*report.JSONResult {
+	m := make(map[[2]string]*report.JSONResult, len(rep.Results))
 	for i := range rep.Results {
 		r := &rep.Results[i]
 		m[[2]string{r.Control, r.Resource}] = r
@@ -271,19 +171,19 @@ func byKey(rep *Report) map[[2]string]*Result {
 
 // change describes one key from its results in the older (o) and newer (n)
 // report; either may be nil.
-func change(k [2]string, o, n *Result) Change {
+func change(k [2]string, o, n *report.JSONResult) Change {
 	c := Change{Control: k[0], Resource: k[1], Before: Absent, After: Absent}
 	latest := n
 	if latest == nil {
 		latest = o
 	}
-	c.ShortCode, c.Article, c.Severity = latest.ShortCode, latest.Article, latest.Severity
+	c.ShortCode, c.Article, c.Severity = latest.ShortCode, latest.Article, string(latest.Severity)
 	c.Message, c.MessageZh = latest.Message, latest.MessageZh
 	if o != nil {
-		c.Before = o.Status
+		c.Before = string(o.Status)
 	}
 	if n != nil {
-		c.After = n.Status
+		c.After = string(n.Status)
 	}
 	return c
 }

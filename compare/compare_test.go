@@ -6,17 +6,20 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/report"
 )
 
 // result builds a result from "CONTROL RESOURCE STATUS"; article is taken from the id.
-func result(line string) Result {
+func result(line string) report.JSONResult {
 	f := strings.Fields(line)
 	article := strings.TrimPrefix(f[0][:strings.LastIndex(f[0], "-")], "BM-")
-	return Result{Control: f[0], Article: article, Severity: "high", Resource: f[1], Status: f[2], Message: f[0] + " on " + f[1]}
+	return report.JSONResult{Control: f[0], Article: article, Severity: "high", Resource: f[1], Status: evaluator.Status(f[2]), Message: f[0] + " on " + f[1]}
 }
 
-func rep(asOf string, lines ...string) *Report {
-	r := &Report{Tool: Tool{Name: "baomi", Version: "0.1.0"}, AsOf: asOf, Results: []Result{}, Waivers: []Waiver{}}
+func rep(asOf string, lines ...string) *report.JSONReport {
+	r := &report.JSONReport{Tool: report.JSONTool{Name: "baomi", Version: "0.1.0"}, AsOf: asOf, Results: []report.JSONResult{}, Waivers: []*evaluator.WaiverInfo{}}
 	for _, l := range lines {
 		r.Results = append(r.Results, result(l))
 	}
@@ -43,8 +46,8 @@ func TestCompare(t *testing.T) {
 		"BM-4.10.1-01 system.db pass",        // article order: 4.10 after 4.2
 		"BM-2.1-01 organization.acme waived", // stays waived: not newly waived
 	)
-	older.Results[5].Waiver = &Waiver{ID: "waiver.dw", Control: "BM-4.2.3-03", Resource: "system.dw", Expires: "2026-09-30", Status: "active"}
-	older.Waivers = []Waiver{
+	older.Results[5].Waiver = &evaluator.WaiverInfo{ID: "waiver.dw", Control: "BM-4.2.3-03", Resource: "system.dw", Expires: "2026-09-30", Status: "active"}
+	older.Waivers = []*evaluator.WaiverInfo{
 		{ID: "waiver.dw", Control: "BM-4.2.3-03", Resource: "system.dw", Expires: "2026-09-30", Status: "active"},
 		{ID: "waiver.old", Control: "BM-4.3.1-01", Resource: "system.x", Expires: "2026-01-01", Status: "expired"},
 		{ID: "waiver.unused", Control: "BM-4.4.1-01", Resource: "destruction.d", Expires: "2026-10-01", Status: "unused"},
@@ -60,9 +63,9 @@ func TestCompare(t *testing.T) {
 		"BM-4.10.1-01 system.db fail",
 		"BM-2.1-01 organization.acme waived",
 	)
-	newer.Results[4].Waiver = &Waiver{ID: "waiver.patch", Control: "BM-4.6.1-02", Resource: "system.db", Expires: "2027-03-31", Status: "active"}
-	newer.Results[5].Waiver = &Waiver{ID: "waiver.dw", Control: "BM-4.2.3-03", Resource: "system.dw", Expires: "2026-09-30", Status: "expired"}
-	newer.Waivers = []Waiver{
+	newer.Results[4].Waiver = &evaluator.WaiverInfo{ID: "waiver.patch", Control: "BM-4.6.1-02", Resource: "system.db", Expires: "2027-03-31", Status: "active"}
+	newer.Results[5].Waiver = &evaluator.WaiverInfo{ID: "waiver.dw", Control: "BM-4.2.3-03", Resource: "system.dw", Expires: "2026-09-30", Status: "expired"}
+	newer.Waivers = []*evaluator.WaiverInfo{
 		{ID: "waiver.dw", Control: "BM-4.2.3-03", Resource: "system.dw", Expires: "2026-09-30", Status: "expired"},
 		{ID: "waiver.old", Control: "BM-4.3.1-01", Resource: "system.x", Expires: "2026-01-01", Status: "expired"},
 		{ID: "waiver.patch", Control: "BM-4.6.1-02", Resource: "system.db", Expires: "2027-03-31", Status: "active"},
@@ -113,35 +116,6 @@ func TestCompare(t *testing.T) {
 	same := Compare(newer, newer)
 	if same.Counts.NewlyFailing != 0 || same.Counts.Fixed != 0 || same.Counts.WaiversExpired != 0 || same.Counts.StillFailing != 6 {
 		t.Errorf("a report against itself: %+v", same.Counts)
-	}
-}
-
-func TestRead(t *testing.T) {
-	good := `{"tool": {"name": "baomi", "version": "0.1.0"}, "as_of": "2026-11-26", "summary": {}, "results": [
-	  {"control": "BM-2.1-01", "resource": "organization.acme", "status": "pass", "location": {"file": "a.hcl", "line": 1, "column": 1}, "waiver": null}
-	], "waivers": []}`
-	if r, err := Read(strings.NewReader(good)); err != nil || len(r.Results) != 1 {
-		t.Fatalf("a good report: %v", err)
-	}
-	for _, tc := range []struct{ name, in, err string }{
-		{"empty", "", "empty file"},
-		{"not JSON", "control,resource\n", "not valid JSON"},
-		{"another tool", `{"tool": {"name": "trivy"}, "as_of": "2026-11-26", "results": []}`, "not a baomi JSON report"},
-		{"a baseline", `{"version": 1, "failures": []}`, "not a baomi JSON report"},
-		{"bad as_of", `{"tool": {"name": "baomi"}, "as_of": "26/11/2026", "results": []}`, `as_of "26/11/2026"`},
-		{"no results", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26"}`, "no results list"},
-		{"bad status", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [{"control": "C", "resource": "r", "status": "broken"}]}`, `status "broken"`},
-		{"no resource", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [{"control": "C", "status": "pass"}]}`, "result 1 names no control or no resource"},
-		{"repeated", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [{"control": "C", "resource": "r", "status": "pass"}, {"control": "C", "resource": "r", "status": "fail"}]}`, "result 2 repeats C on r"},
-		{"two values", good + good, "more than one JSON value"},
-		{"wrong type", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": {"a": 1}}`, "results holds a JSON object where a list belongs"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Read(strings.NewReader(tc.in))
-			if err == nil || !strings.Contains(err.Error(), tc.err) {
-				t.Errorf("error %v, want %q", err, tc.err)
-			}
-		})
 	}
 }
 

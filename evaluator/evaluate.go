@@ -93,7 +93,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 			}
 		})
 	}
-	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(settings)}
+	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(settings), PolicyDigest: p.digest}
 	for _, c := range controls {
 		parts := out[c.ID]
 		if parts == nil || parts.Len() != 3 {

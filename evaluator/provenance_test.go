@@ -29,6 +29,9 @@ func TestPoliciesDigest(t *testing.T) {
 	if len(builtin) != 64 || load(t).Digest() != builtin {
 		t.Fatalf("digest %q is not a stable sha256", builtin)
 	}
+	if rep := evaluate(t, load(t), doc(map[string]any{}), evaluator.Options{}); rep.PolicyDigest != builtin {
+		t.Errorf("the report records policy digest %q, want %q", rep.PolicyDigest, builtin)
+	}
 	dir := t.TempDir()
 	src, err := os.ReadFile("testdata/user/system_named.rego")
 	if err != nil {

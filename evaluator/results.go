@@ -125,6 +125,8 @@ type Report struct {
 	Waivers []*WaiverInfo
 	// Skipped lists the ids of the controls left out by Options.Skip, in catalog order.
 	Skipped []string
+	// PolicyDigest is the digest of the policy files evaluated (Policies.Digest).
+	PolicyDigest string
 }
 
 // FailsGate reports whether the result fails a run gated at failOn: a failure at

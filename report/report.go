@@ -25,6 +25,17 @@ type Options struct {
 	Inputs []string
 	// FailOn is the gate's threshold: failures at or above it, not baselined, fail the run.
 	FailOn evaluator.Severity
+	// Files lists every file read, with its sha256, as the JSON report's inputs.
+	Files []JSONInput
+	// UserPolicies are the user policy folders given.
+	UserPolicies []string
+	// RepoDir is the working directory's path below the root of the git work
+	// tree that holds it, or "" at the root or outside a git work tree. SARIF
+	// names files relative to that root.
+	RepoDir string
+	// HelpURL is the page SARIF rules link to, each at its control's anchor;
+	// empty means DefaultHelpURL.
+	HelpURL string
 }
 
 // Writer writes one report format.

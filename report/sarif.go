@@ -124,6 +124,8 @@ const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
 	sarifVersion = "2.1.0"
 	toolInfoURI  = "https://github.com/baomi-dev/baomi"
+	// DefaultHelpURL is the catalog page SARIF rules link to by default.
+	DefaultHelpURL = "https://github.com/baomi-dev/baomi/blob/main/docs/controls.md"
 	// srcRoot is the uriBaseId GitHub code scanning resolves against the checkout.
 	srcRoot = "%SRCROOT%"
 )

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/baomi-dev/baomi/compare"
+	"github.com/baomi-dev/baomi/report"
 )
 
 // diffOptions are the resolved choices of one baomi diff run.
@@ -99,7 +100,7 @@ func runDiff(opts *diffOptions, stdout io.Writer) (int, error) {
 }
 
 // readReport reads one JSON report; any problem names the file.
-func readReport(path string) (*compare.Report, error) {
+func readReport(path string) (*report.JSONReport, error) {
 	name := filepath.ToSlash(path)
 	f, err := os.Open(path)
 	if err != nil {
@@ -109,7 +110,7 @@ func readReport(path string) (*compare.Report, error) {
 	if info, err := f.Stat(); err == nil && info.IsDir() {
 		return nil, usageError("baomi: %s: is a folder, not a JSON report", name)
 	}
-	rep, err := compare.Read(f)
+	rep, err := report.ReadJSON(f)
 	if err != nil {
 		return nil, usageError("baomi: %s: %v", name, err)
 	}
