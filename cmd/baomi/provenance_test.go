@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/baomi-dev/baomi/evaluator"
@@ -88,5 +89,88 @@ func TestRepoDir(t *testing.T) {
 	t.Chdir(root)
 	if got := repoDir(); got != "" {
 		t.Errorf("at the root: %q, want \"\"", got)
+	}
+}
+
+// TestSARIFFromASubfolder: `cd team && baomi check .` names files from the work
+// tree's root, as GitHub code scanning resolves them, exactly as a run from the
+// root does; --help-url sets the rules' help page.
+func TestSARIFFromASubfolder(t *testing.T) {
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(copyAcme(t, false), filepath.Join(root, "team")); err != nil {
+		t.Fatal(err)
+	}
+	type sarif struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						HelpURI string `json:"helpUri"`
+					}
+				}
+			}
+			AutomationDetails struct{ ID string } `json:"automationDetails"`
+			Results           []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string
+							URIBaseID string `json:"uriBaseId"`
+						}
+					}
+				}
+			}
+		}
+	}
+	check := func(dir string, args ...string) sarif {
+		t.Helper()
+		t.Chdir(dir)
+		code, out, errOut := runBaomi(t, append([]string{"check", "--format", "sarif", "--as-of", "2026-11-26"}, args...)...)
+		if code != 1 {
+			t.Fatalf("exit %d\n%s", code, errOut)
+		}
+		var s sarif
+		if err := json.Unmarshal([]byte(out), &s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	sub := check(filepath.Join(root, "team"), ".", "--help-url", "https://example.com/controls")
+	fromRoot := check(root, "team")
+	for _, s := range []sarif{sub, fromRoot} {
+		run := s.Runs[0]
+		if run.AutomationDetails.ID != "baomi/team/" {
+			t.Errorf("automationDetails.id %q, want baomi/team/", run.AutomationDetails.ID)
+		}
+		legal := 0
+		for _, r := range run.Results {
+			a := r.Locations[0].PhysicalLocation.ArtifactLocation
+			if !strings.HasPrefix(a.URI, "team/") || a.URIBaseID != "%SRCROOT%" {
+				t.Errorf("artifact %+v, want a path from the work tree's root", a)
+			}
+			if a.URI == "team/legal.hcl" {
+				legal++
+			}
+		}
+		if legal == 0 {
+			t.Error("no result in team/legal.hcl")
+		}
+	}
+	// The report saved as JSON in team/ converts to the same SARIF from the root.
+	t.Chdir(filepath.Join(root, "team"))
+	_, want, _ := runBaomi(t, "check", ".", "--format", "sarif", "--as-of", "2026-11-26")
+	runBaomi(t, "check", ".", "--format", "json", "--as-of", "2026-11-26", "--output", filepath.Join(root, "r.json"))
+	t.Chdir(root)
+	if _, got, errOut := runBaomi(t, "convert", "r.json", "--format", "sarif"); got != want {
+		t.Errorf("convert from another folder gives other SARIF than check in team/ (byte %d)\n%s", firstDifference(got, want), errOut)
+	}
+	if got := sub.Runs[0].Tool.Driver.Rules[0].HelpURI; !strings.HasPrefix(got, "https://example.com/controls#bm-") {
+		t.Errorf("--help-url: helpUri %q", got)
+	}
+	if got := fromRoot.Runs[0].Tool.Driver.Rules[0].HelpURI; !strings.HasPrefix(got, "https://github.com/baomi-dev/baomi/blob/main/docs/controls.md#bm-") {
+		t.Errorf("default helpUri %q", got)
 	}
 }
