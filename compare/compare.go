@@ -5,15 +5,23 @@
 package compare
 
 import (
+	"fmt"
+	"path"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/report"
 )
 
 // Absent is the status of a result one report does not hold: the control no
-// longer applies to the resource, the resource is gone, or the control was skipped.
+// longer applies to the resource, or the resource is gone.
 const Absent = "absent"
+
+// NotChecked is the status of a result of a control the report's run skipped:
+// nothing is known of it.
+const NotChecked = "not_checked"
 
 // Diff is what changed between two audits.
 type Diff struct {
@@ -21,10 +29,16 @@ type Diff struct {
 	New Side `json:"new"`
 	// Counts sums the lists below.
 	Counts Counts `json:"counts"`
-	// NewlyFailing holds results that fail now and did not before, new resources included.
+	// Context is what differs in how the two reports were made.
+	Context Context `json:"context"`
+	// NewlyFailing holds results that fail now and did not before (or were
+	// not checked before), new resources included.
 	NewlyFailing []Change `json:"newly_failing"`
 	// Fixed holds results that failed before and pass, warn, are waived or are absent now.
 	Fixed []Change `json:"fixed"`
+	// NoLongerChecked holds results that failed before of a control the newer
+	// audit skipped: they are not known to be fixed.
+	NoLongerChecked []Change `json:"no_longer_checked"`
 	// StillFailing holds results that fail in both audits.
 	StillFailing []Change `json:"still_failing"`
 	// NewlyWaived holds results that are waived now and were not before.
@@ -39,10 +53,51 @@ type Side struct {
 	Version string `json:"version"`
 }
 
+// Context is what differs in how the two reports were made, so that a reader
+// knows what else changed besides the inventory's facts.
+type Context struct {
+	// Reversed is true when the newer report's as_of is before the older one's.
+	Reversed bool `json:"as_of_reversed"`
+	// Unrecorded names the reports ("old", "new") of an older baomi, which do
+	// not record how they were made: their inputs, policies and settings
+	// cannot be compared.
+	Unrecorded []string `json:"unrecorded"`
+	// InputsChanged, InputsAdded and InputsRemoved name inventory files
+	// relative to the folder holding each report's inputs.
+	InputsChanged []string `json:"inputs_changed"`
+	InputsAdded   []string `json:"inputs_added"`
+	InputsRemoved []string `json:"inputs_removed"`
+	// Policies is set when the policy sets differ.
+	Policies *PolicyChange `json:"policies_changed,omitempty"`
+	// Settings lists the settings whose values differ.
+	Settings []SettingChange `json:"settings_changed"`
+	// FailOn is set, old then new, when the gates' thresholds differ.
+	FailOn []string `json:"fail_on_changed,omitempty"`
+	// NoLongerChecked lists the controls the newer audit skipped and the older did not.
+	NoLongerChecked []string `json:"no_longer_checked"`
+	// NewlyChecked lists the controls the older audit skipped and the newer did not.
+	NewlyChecked []string `json:"newly_checked"`
+}
+
+// PolicyChange is the policy set of each report.
+type PolicyChange struct {
+	Before report.JSONPolicies `json:"before"`
+	After  report.JSONPolicies `json:"after"`
+}
+
+// SettingChange is a setting's value in each report; a value is nil where the
+// report has no such setting.
+type SettingChange struct {
+	Name   string `json:"name"`
+	Before any    `json:"before"`
+	After  any    `json:"after"`
+}
+
 // Counts are the sizes of a Diff's lists.
 type Counts struct {
-	NewlyFailing   int `json:"newly_failing"`
-	Fixed          int `json:"fixed"`
+	NewlyFailing    int `json:"newly_failing"`
+	Fixed           int `json:"fixed"`
+	NoLongerChecked int `json:"no_longer_checked"`
 	StillFailing   int `json:"still_failing"`
 	NewlyWaived    int `json:"newly_waived"`
 	WaiversExpired int `json:"waivers_expired"`
@@ -56,7 +111,8 @@ type Change struct {
 	// Severity is the newer audit's, or the older one's when the result is gone.
 	Severity string `json:"severity"`
 	Resource string `json:"resource"`
-	// Before and After are the statuses in the older and newer audit, or absent.
+	// Before and After are the statuses in the older and newer audit, or
+	// absent, or not_checked when that audit skipped the control.
 	Before string `json:"before"`
 	After  string `json:"after"`
 	// Message is the finding of the audit in which it fails (the newer one when
@@ -82,15 +138,18 @@ type ExpiredWaiver struct {
 // Compare matches the results of two reports on control + resource.
 func Compare(older, newer *report.JSONReport) *Diff {
 	d := &Diff{
-		Old:            Side{AsOf: older.AsOf, Version: older.Tool.Version},
-		New:            Side{AsOf: newer.AsOf, Version: newer.Tool.Version},
-		NewlyFailing:   []Change{},
-		Fixed:          []Change{},
-		StillFailing:   []Change{},
-		NewlyWaived:    []Change{},
-		WaiversExpired: []ExpiredWaiver{},
+		Old:             Side{AsOf: older.AsOf, Version: older.Tool.Version},
+		New:             Side{AsOf: newer.AsOf, Version: newer.Tool.Version},
+		Context:         context(older, newer),
+		NewlyFailing:    []Change{},
+		Fixed:           []Change{},
+		NoLongerChecked: []Change{},
+		StillFailing:    []Change{},
+		NewlyWaived:     []Change{},
+		WaiversExpired:  []ExpiredWaiver{},
 	}
 	before, after := byKey(older), byKey(newer)
+	skippedBefore, skippedAfter := set(older.Skipped), set(newer.Skipped)
 	keys := map[[2]string]bool{}
 	for k := range before {
 		keys[k] = true
@@ -102,11 +161,19 @@ func Compare(older, newer *report.JSONReport) *Diff {
 	for k := range keys {
 		o, n := before[k], after[k]
 		c := change(k, o, n)
+		if o == nil && skippedBefore[k[0]] {
+			c.Before = NotChecked
+		}
+		if n == nil && skippedAfter[k[0]] {
+			c.After = NotChecked
+		}
 		switch {
 		case c.After == "fail" && c.Before == "fail":
 			d.StillFailing = append(d.StillFailing, c)
 		case c.After == "fail":
 			d.NewlyFailing = append(d.NewlyFailing, c)
+		case c.Before == "fail" && c.After == NotChecked:
+			d.NoLongerChecked = append(d.NoLongerChecked, c)
 		case c.Before == "fail":
 			c.Message, c.MessageZh = o.Message, o.MessageZh
 			d.Fixed = append(d.Fixed, c)
@@ -150,14 +217,119 @@ func Compare(older, newer *report.JSONReport) *Diff {
 		d.WaiversExpired = append(d.WaiversExpired, e)
 	}
 	sort.Slice(d.WaiversExpired, func(i, j int) bool { return d.WaiversExpired[i].ID < d.WaiversExpired[j].ID })
-	for _, list := range [][]Change{d.NewlyFailing, d.Fixed, d.StillFailing, d.NewlyWaived} {
+	for _, list := range [][]Change{d.NewlyFailing, d.Fixed, d.NoLongerChecked, d.StillFailing, d.NewlyWaived} {
 		sortChanges(list)
 	}
 	d.Counts = Counts{
-		NewlyFailing: len(d.NewlyFailing), Fixed: len(d.Fixed), StillFailing: len(d.StillFailing),
-		NewlyWaived: len(d.NewlyWaived), WaiversExpired: len(d.WaiversExpired),
+		NewlyFailing: len(d.NewlyFailing), Fixed: len(d.Fixed), NoLongerChecked: len(d.NoLongerChecked),
+		StillFailing: len(d.StillFailing), NewlyWaived: len(d.NewlyWaived), WaiversExpired: len(d.WaiversExpired),
 	}
 	return d
+}
+
+// recorded reports whether a report records how it was made (baomi 0.1.0 and
+// earlier did not).
+func recorded(rep *report.JSONReport) bool {
+	return rep.Policies != nil && rep.Inputs != nil
+}
+
+// context states what differs in how the two reports were made.
+func context(older, newer *report.JSONReport) Context {
+	c := Context{Reversed: newer.AsOf < older.AsOf, Unrecorded: []string{}, InputsChanged: []string{}, InputsAdded: []string{},
+		InputsRemoved: []string{}, Settings: []SettingChange{}, NoLongerChecked: []string{}, NewlyChecked: []string{}}
+	for _, side := range []struct {
+		name string
+		rep  *report.JSONReport
+	}{{"old", older}, {"new", newer}} {
+		if !recorded(side.rep) {
+			c.Unrecorded = append(c.Unrecorded, side.name)
+		}
+	}
+	if len(c.Unrecorded) > 0 {
+		return c
+	}
+	oldFiles, newFiles := inputsByName(older.Inputs), inputsByName(newer.Inputs)
+	for name, sum := range oldFiles {
+		switch now, ok := newFiles[name]; {
+		case !ok:
+			c.InputsRemoved = append(c.InputsRemoved, name)
+		case now != sum:
+			c.InputsChanged = append(c.InputsChanged, name)
+		}
+	}
+	for name := range newFiles {
+		if _, ok := oldFiles[name]; !ok {
+			c.InputsAdded = append(c.InputsAdded, name)
+		}
+	}
+	for _, l := range [][]string{c.InputsChanged, c.InputsAdded, c.InputsRemoved} {
+		sort.Strings(l)
+	}
+	if older.Policies.SHA256 != newer.Policies.SHA256 || !slices.Equal(older.Policies.User, newer.Policies.User) {
+		c.Policies = &PolicyChange{Before: *older.Policies, After: *newer.Policies}
+	}
+	names := map[string]bool{}
+	for k := range older.Settings {
+		names[k] = true
+	}
+	for k := range newer.Settings {
+		names[k] = true
+	}
+	for name := range names {
+		b, a := older.Settings[name], newer.Settings[name]
+		if fmt.Sprint(b) != fmt.Sprint(a) {
+			c.Settings = append(c.Settings, SettingChange{Name: name, Before: b, After: a})
+		}
+	}
+	sort.Slice(c.Settings, func(i, j int) bool { return c.Settings[i].Name < c.Settings[j].Name })
+	if older.FailOn != newer.FailOn {
+		c.FailOn = []string{string(older.FailOn), string(newer.FailOn)}
+	}
+	skippedBefore, skippedAfter := set(older.Skipped), set(newer.Skipped)
+	for _, id := range newer.Skipped {
+		if !skippedBefore[id] {
+			c.NoLongerChecked = append(c.NoLongerChecked, id)
+		}
+	}
+	for _, id := range older.Skipped {
+		if !skippedAfter[id] {
+			c.NewlyChecked = append(c.NewlyChecked, id)
+		}
+	}
+	return c
+}
+
+// inputsByName maps each input's path, relative to the folder that holds all
+// of a report's inputs, to its sha256: the same inventory checked from two
+// places, or copied, keeps its names.
+func inputsByName(inputs []report.JSONInput) map[string]string {
+	prefix := ""
+	if len(inputs) > 0 {
+		prefix = path.Dir(inputs[0].Path)
+		for _, in := range inputs[1:] {
+			for prefix != "." && prefix != "/" && !strings.HasPrefix(in.Path, prefix+"/") {
+				prefix = path.Dir(prefix)
+			}
+		}
+	}
+	m := make(map[string]string, len(inputs))
+	for _, in := range inputs {
+		name := in.Path
+		if prefix != "." && prefix != "/" {
+			name = strings.TrimPrefix(name, prefix+"/")
+		}
+		m[name] = in.SHA256
+	}
+	return m
+}
+
+// set makes a lookup of a list of names.
+func set(names []string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
 }
 
 func byKey(rep *report.JSONReport) map[[2]string]*report.JSONResult {

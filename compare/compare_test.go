@@ -156,3 +156,98 @@ func TestWrite(t *testing.T) {
 		t.Error("an unknown format must be refused")
 	}
 }
+
+// recordedRep is rep with the records of how it was made.
+func recordedRep(asOf string, lines ...string) *report.JSONReport {
+	r := rep(asOf, lines...)
+	r.Inputs = []report.JSONInput{
+		{Path: "inv/a.hcl", Kind: "inventory", SHA256: "aa"},
+		{Path: "inv/sub/b.hcl", Kind: "inventory", SHA256: "bb"},
+	}
+	r.Policies = &report.JSONPolicies{SHA256: "0123456789abcdef", User: []string{}}
+	r.Settings = map[string]any{"patch_max_age_days": json.Number("30"), "backup_min_frequency": "weekly"}
+	r.Skipped = []string{}
+	r.FailOn = evaluator.Low
+	return r
+}
+
+// TestSkippedIsNotFixed: a failure whose control the newer audit skipped is no
+// longer checked, never fixed; one whose control the older audit skipped and
+// that fails now is newly failing, and says it was not checked before.
+func TestSkippedIsNotFixed(t *testing.T) {
+	older := recordedRep("2026-08-31", "BM-2.3-01 department.d fail", "BM-4.2.1-04 system.db pass")
+	older.Skipped = []string{"BM-4.3.1-01"}
+	newer := recordedRep("2026-11-30", "BM-4.3.1-01 system.db fail", "BM-4.2.1-04 system.db pass")
+	newer.Skipped = []string{"BM-2.3-01"}
+	d := Compare(older, newer)
+	if got := keys(d.NoLongerChecked); !reflect.DeepEqual(got, []string{"BM-2.3-01 department.d fail→not_checked"}) {
+		t.Errorf("no longer checked: %q", got)
+	}
+	if len(d.Fixed) != 0 {
+		t.Errorf("a skipped control's failure counted as fixed: %q", keys(d.Fixed))
+	}
+	if got := keys(d.NewlyFailing); !reflect.DeepEqual(got, []string{"BM-4.3.1-01 system.db not_checked→fail"}) {
+		t.Errorf("newly failing: %q", got)
+	}
+	if !reflect.DeepEqual(d.Context.NoLongerChecked, []string{"BM-2.3-01"}) || !reflect.DeepEqual(d.Context.NewlyChecked, []string{"BM-4.3.1-01"}) {
+		t.Errorf("context %+v", d.Context)
+	}
+	if d.Counts.NoLongerChecked != 1 {
+		t.Errorf("counts %+v", d.Counts)
+	}
+}
+
+// TestContext: what differs in how the reports were made is stated; reports of
+// an older baomi still compare, saying what cannot be.
+func TestContext(t *testing.T) {
+	older := recordedRep("2026-11-30", "BM-2.3-01 department.d fail")
+	newer := recordedRep("2026-08-31", "BM-2.3-01 department.d fail")
+	newer.Inputs = []report.JSONInput{
+		{Path: "/tmp/copy/a.hcl", Kind: "inventory", SHA256: "aa"},
+		{Path: "/tmp/copy/sub/b.hcl", Kind: "inventory", SHA256: "b2"},
+		{Path: "/tmp/copy/c.hcl", Kind: "inventory", SHA256: "cc"},
+	}
+	newer.Policies = &report.JSONPolicies{SHA256: "fedcba9876543210", User: []string{"mine"}}
+	newer.Settings = map[string]any{"patch_max_age_days": json.Number("14"), "backup_min_frequency": "weekly"}
+	newer.FailOn = evaluator.High
+	d := Compare(older, newer)
+	x := d.Context
+	if !x.Reversed || !reflect.DeepEqual(x.InputsChanged, []string{"sub/b.hcl"}) || !reflect.DeepEqual(x.InputsAdded, []string{"c.hcl"}) ||
+		len(x.InputsRemoved) != 0 || x.Policies == nil || len(x.Settings) != 1 || x.Settings[0].Name != "patch_max_age_days" ||
+		!reflect.DeepEqual(x.FailOn, []string{"low", "high"}) || len(x.Unrecorded) != 0 {
+		t.Errorf("context %+v", x)
+	}
+	for lang, want := range map[string][]string{
+		"en": {
+			"warning: the newer report (as of 2026-08-31) is dated before the older one (as of 2026-11-30)",
+			"inputs differ: changed sub/b.hcl; added c.hcl",
+			"policies differ: sha256 0123456789ab → fedcba987654; user policy folders none → mine",
+			"settings differ: patch_max_age_days 30 → 14",
+			"fail_on differs: low → high",
+		},
+		"zh": {"警告:新报告(评估基准日 2026-08-31)早于旧报告", "输入文件不同:修改 sub/b.hcl;新增 c.hcl", "设置不同:patch_max_age_days 30 → 14"},
+	} {
+		for _, format := range []string{"table", "markdown"} {
+			var b bytes.Buffer
+			if err := Write(&b, format, d, lang); err != nil {
+				t.Fatal(err)
+			}
+			head := b.String()[:strings.Index(b.String(), text(lang, "Newly failing", "新增未通过"))]
+			for _, w := range want {
+				if !strings.Contains(head, w) {
+					t.Errorf("%s %s: %q not stated before the changes:\n%s", format, lang, w, head)
+				}
+			}
+		}
+	}
+
+	old := rep("2026-08-31", "BM-2.3-01 department.d fail") // an older baomi's report: no records
+	d = Compare(old, recordedRep("2026-11-30"))
+	if !reflect.DeepEqual(d.Context.Unrecorded, []string{"old"}) || len(d.Context.InputsAdded) != 0 || len(d.Fixed) != 1 {
+		t.Errorf("against an older baomi's report: %+v, fixed %q", d.Context, keys(d.Fixed))
+	}
+	var b bytes.Buffer
+	if err := Write(&b, "table", d, "en"); err != nil || !strings.Contains(b.String(), "the older report does not record its inputs, policies or settings (baomi 0.1.0)") {
+		t.Errorf("%v\n%s", err, b.String())
+	}
+}
