@@ -98,9 +98,9 @@ type Counts struct {
 	NewlyFailing    int `json:"newly_failing"`
 	Fixed           int `json:"fixed"`
 	NoLongerChecked int `json:"no_longer_checked"`
-	StillFailing   int `json:"still_failing"`
-	NewlyWaived    int `json:"newly_waived"`
-	WaiversExpired int `json:"waivers_expired"`
+	StillFailing    int `json:"still_failing"`
+	NewlyWaived     int `json:"newly_waived"`
+	WaiversExpired  int `json:"waivers_expired"`
 }
 
 // Change is one control on one resource, as it stood in each audit.
