@@ -28,6 +28,8 @@ func ReadJSON(r io.Reader) (*JSONReport, error) {
 		switch {
 		case errors.Is(err, io.EOF):
 			return nil, errors.New("empty file: not a baomi JSON report")
+		case errors.As(err, &te) && te.Field == "":
+			return nil, fmt.Errorf("not a baomi JSON report: the file holds a JSON %s, not an object", te.Value)
 		case errors.As(err, &te):
 			return nil, fmt.Errorf("not a baomi JSON report: %s holds a JSON %s where %s belongs", te.Field, te.Value, jsonKind(te.Type))
 		}
@@ -103,6 +105,11 @@ func (j *JSONReport) Evaluation() (*evaluator.Report, Options, error) {
 	}
 	if _, err := evaluator.ParseSeverity(string(j.FailOn)); err != nil {
 		return nil, Options{}, fmt.Errorf("fail_on: %v", err)
+	}
+	for i, w := range j.Waivers {
+		if w == nil {
+			return nil, Options{}, fmt.Errorf("waiver %d is null", i+1)
+		}
 	}
 	rep := &evaluator.Report{AsOf: j.AsOf, Settings: j.Settings, Summary: j.Summary, Waivers: j.Waivers,
 		Skipped: j.Skipped, PolicyDigest: j.Policies.SHA256}

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 
@@ -28,6 +29,8 @@ func TestReadJSONRefuses(t *testing.T) {
 		{"no resource", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [{"control": "C", "status": "pass"}]}`, "result 1 names no control or no resource"},
 		{"repeated", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [{"control": "C", "resource": "r", "status": "pass"}, {"control": "C", "resource": "r", "status": "fail"}]}`, "result 2 repeats C on r"},
 		{"two values", good + good, "more than one JSON value"},
+		{"a list", `[1, 2]`, "not a baomi JSON report: the file holds a JSON array, not an object"},
+		{"a bad severity type", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [], "verdict": 3}`, "verdict holds a JSON number where an object belongs"},
 		{"wrong type", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": {"a": 1}}`, "results holds a JSON object where a list belongs"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -126,4 +129,30 @@ func TestEvaluationRefuses(t *testing.T) {
 	if _, _, err := j.Evaluation(); err != nil {
 		t.Errorf("the report itself: %v", err)
 	}
+}
+
+// FuzzReadJSON: whatever a saved report holds, reading it, rebuilding its
+// evaluation and rendering every format gives a result or an error, never a panic.
+func FuzzReadJSON(f *testing.F) {
+	var saved bytes.Buffer
+	if err := report.Write(&saved, "json", sample(), report.Options{ToolVersion: "0.1.0"}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(saved.Bytes())
+	f.Add([]byte(`{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [], "waivers": [null], "policies": {}, "inputs": [], "fail_on": "low", "verdict": {"status": "pass"}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		j, err := report.ReadJSON(bytes.NewReader(b))
+		if err != nil {
+			return
+		}
+		rep, opts, err := j.Evaluation()
+		if err != nil {
+			return
+		}
+		for _, format := range report.Formats() {
+			if err := report.Write(io.Discard, format, rep, opts); err != nil {
+				t.Fatalf("%s: %v", format, err)
+			}
+		}
+	})
 }
