@@ -16,7 +16,8 @@ var resultStatuses = map[evaluator.Status]bool{evaluator.Pass: true, evaluator.F
 
 // ReadJSON decodes a JSON report written by baomi check --format json and
 // checks that it is one: one JSON value, from baomi, dated, with a list of
-// results each naming a control, a resource and a known status once. Reports of
+// results each naming a control, a resource and a known status once, and no
+// null waiver. Reports of
 // older versions, without the fields that record how they were made, are read
 // too; Evaluation says what they lack.
 func ReadJSON(r io.Reader) (*JSONReport, error) {
@@ -60,6 +61,11 @@ func ReadJSON(r io.Reader) (*JSONReport, error) {
 			return nil, fmt.Errorf("result %d repeats %s on %s", i+1, res.Control, res.Resource)
 		}
 		seen[k] = true
+	}
+	for i, w := range rep.Waivers {
+		if w == nil {
+			return nil, fmt.Errorf("waiver %d is null", i+1)
+		}
 	}
 	return &rep, nil
 }
@@ -105,11 +111,6 @@ func (j *JSONReport) Evaluation() (*evaluator.Report, Options, error) {
 	}
 	if _, err := evaluator.ParseSeverity(string(j.FailOn)); err != nil {
 		return nil, Options{}, fmt.Errorf("fail_on: %v", err)
-	}
-	for i, w := range j.Waivers {
-		if w == nil {
-			return nil, Options{}, fmt.Errorf("waiver %d is null", i+1)
-		}
 	}
 	rep := &evaluator.Report{AsOf: j.AsOf, Settings: j.Settings, Summary: j.Summary, Waivers: j.Waivers,
 		Skipped: j.Skipped, PolicyDigest: j.Policies.SHA256}

@@ -29,6 +29,7 @@ func TestReadJSONRefuses(t *testing.T) {
 		{"no resource", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [{"control": "C", "status": "pass"}]}`, "result 1 names no control or no resource"},
 		{"repeated", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [{"control": "C", "resource": "r", "status": "pass"}, {"control": "C", "resource": "r", "status": "fail"}]}`, "result 2 repeats C on r"},
 		{"two values", good + good, "more than one JSON value"},
+		{"null waiver", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [], "waivers": [null]}`, "waiver 1 is null"},
 		{"a list", `[1, 2]`, "not a baomi JSON report: the file holds a JSON array, not an object"},
 		{"a bad severity type", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [], "verdict": 3}`, "verdict holds a JSON number where an object belongs"},
 		{"wrong type", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": {"a": 1}}`, "results holds a JSON object where a list belongs"},
