@@ -106,8 +106,12 @@ func (j *JSONReport) Evaluation() (*evaluator.Report, Options, error) {
 		missing = append(missing, "inputs")
 	}
 	if len(missing) > 0 {
+		list := strings.Join(missing, ", ")
+		if n := len(missing); n > 1 {
+			list = strings.Join(missing[:n-1], ", ") + " or " + missing[n-1]
+		}
 		return nil, Options{}, fmt.Errorf("written by an older baomi (%s): it has no %s; write the report again with this baomi's check --format json",
-			j.Tool.Version, strings.Join(missing, ", "))
+			j.Tool.Version, list)
 	}
 	if _, err := evaluator.ParseSeverity(string(j.FailOn)); err != nil {
 		return nil, Options{}, fmt.Errorf("fail_on: %v", err)
@@ -144,9 +148,15 @@ func (j *JSONReport) Evaluation() (*evaluator.Report, Options, error) {
 			Waiver: jr.Waiver, Baselined: jr.Baselined}
 	}
 	if v := rep.Verdict(j.FailOn); v != *j.Verdict {
-		return nil, Options{}, fmt.Errorf("the verdict (%+v) does not agree with the results (%+v): the report was edited", *j.Verdict, v)
+		return nil, Options{}, fmt.Errorf("the verdict says %s, the results give %s: the report was edited", verdictText(*j.Verdict), verdictText(v))
 	}
 	opts := Options{ToolVersion: j.Tool.Version, Organization: j.Organization, Inputs: j.Paths, FailOn: j.FailOn,
 		Files: j.Inputs, UserPolicies: j.Policies.User, RepoDir: j.RepoDir}
 	return rep, opts, nil
+}
+
+// verdictText spells a verdict out: "fail (56 failing, 0 baselined, 0 below
+// fail_on, 1 waived)".
+func verdictText(v evaluator.Verdict) string {
+	return fmt.Sprintf("%s (%d failing, %d baselined, %d below fail_on, %d waived)", v.Status, v.Failing, v.Baselined, v.BelowThreshold, v.Waived)
 }

@@ -108,8 +108,8 @@ func TestEvaluationRefuses(t *testing.T) {
 		return string(b)
 	}
 	for _, tc := range []struct{ name, in, err string }{
-		{"older baomi", edit(func(m map[string]any) { delete(m, "verdict"); delete(m, "fail_on") }), "written by an older baomi (0.1.0): it has no fail_on, verdict"},
-		{"edited verdict", edit(func(m map[string]any) { m["verdict"].(map[string]any)["status"] = "pass" }), "does not agree with the results"},
+		{"older baomi", edit(func(m map[string]any) { delete(m, "verdict"); delete(m, "fail_on") }), "written by an older baomi (0.1.0): it has no fail_on or verdict"},
+		{"edited verdict", edit(func(m map[string]any) { m["verdict"].(map[string]any)["status"] = "pass" }), "the results give fail"},
 		{"unknown control", edit(func(m map[string]any) { m["controls"] = []any{} }), "names a control the report does not list"},
 		{"bad fail_on", edit(func(m map[string]any) { m["fail_on"] = "severe" }), "fail_on"},
 	} {

@@ -128,7 +128,7 @@ func TestConvertErrors(t *testing.T) {
 		{"a folder", []string{"convert", dir}, "is a folder, not a JSON report"},
 		{"corrupt", []string{"convert", garbled}, "garbled.json: not valid JSON"},
 		{"not a report", []string{"convert", baseline}, "baseline.json: not a baomi JSON report"},
-		{"older baomi", []string{"convert", oldPath}, "old.json: written by an older baomi (0.1.0): it has no fail_on, verdict, policies, inputs"},
+		{"older baomi", []string{"convert", oldPath}, "old.json: written by an older baomi (0.1.0): it has no fail_on, verdict, policies or inputs"},
 		{"bad format", []string{"convert", saved, "--format", "csv"}, "--format csv: want one of html, json, junit, markdown, sarif, table"},
 		{"bad show", []string{"convert", saved, "--show", "some"}, "--show some"},
 	} {
