@@ -227,12 +227,6 @@ func Compare(older, newer *report.JSONReport) *Diff {
 	return d
 }
 
-// recorded reports whether a report records how it was made (baomi 0.1.0 and
-// earlier did not).
-func recorded(rep *report.JSONReport) bool {
-	return rep.Policies != nil && rep.Inputs != nil
-}
-
 // context states what differs in how the two reports were made.
 func context(older, newer *report.JSONReport) Context {
 	c := Context{Reversed: newer.AsOf < older.AsOf, Unrecorded: []string{}, InputsChanged: []string{}, InputsAdded: []string{},
@@ -241,7 +235,7 @@ func context(older, newer *report.JSONReport) Context {
 		name string
 		rep  *report.JSONReport
 	}{{"old", older}, {"new", newer}} {
-		if !recorded(side.rep) {
+		if !side.rep.Recorded() {
 			c.Unrecorded = append(c.Unrecorded, side.name)
 		}
 	}

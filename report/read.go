@@ -87,6 +87,12 @@ func jsonKind(t reflect.Type) string {
 	return "a value of another type"
 }
 
+// Recorded reports whether the report records how it was made (its inputs and
+// policies); reports of baomi 0.1.0 and earlier do not.
+func (j *JSONReport) Recorded() bool {
+	return j.Policies != nil && j.Inputs != nil
+}
+
 // Evaluation rebuilds the evaluation a JSON report records, and the options it
 // was written with, so that it can be rendered in every format as baomi check
 // would have. It refuses a report of an older baomi, which lacks the controls'
