@@ -88,7 +88,7 @@ func jsonKind(t reflect.Type) string {
 }
 
 // Recorded reports whether the report records how it was made (its inputs and
-// policies); reports of baomi 0.1.0 and earlier do not.
+// policies); reports of earlier baomi releases do not.
 func (j *JSONReport) Recorded() bool {
 	return j.Policies != nil && j.Inputs != nil
 }
