@@ -1,119 +1,27 @@
-// Package compare compares two baomi JSON reports, an older and a newer audit
-// of the same inventory, result by result (matched on control + resource): what
-// newly fails, what was fixed, what still fails, what is newly waived and which
-// waivers expired in between.
+// Package compare compares two baomi JSON reports (read by report.ReadJSON), an
+// older and a newer audit of the same inventory, result by result (matched on
+// control + resource): what newly fails, what was fixed, what still fails, what
+// is newly waived and which waivers expired in between.
 package compare
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"reflect"
+	"path"
+	"slices"
 	"sort"
-	"time"
+	"strings"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/report"
 )
 
-// Report is the part of a baomi JSON report (report/json.go) that a comparison reads.
-type Report struct {
-	Tool    Tool     `json:"tool"`
-	AsOf    string   `json:"as_of"`
-	Results []Result `json:"results"`
-	Waivers []Waiver `json:"waivers"`
-}
-
-// Tool names the program that wrote a report.
-type Tool struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
-}
-
-// Result is one control's outcome on one resource.
-type Result struct {
-	Control   string  `json:"control"`
-	ShortCode string  `json:"short_code"`
-	Article   string  `json:"article"`
-	Severity  string  `json:"severity"`
-	Status    string  `json:"status"`
-	Resource  string  `json:"resource"`
-	Message   string  `json:"message"`
-	MessageZh string  `json:"message_zh"`
-	Waiver    *Waiver `json:"waiver"`
-}
-
-// Waiver is a waiver as a report shows it; reason and approver are not read.
-type Waiver struct {
-	ID       string `json:"id"`
-	Control  string `json:"control"`
-	Resource string `json:"resource"`
-	Expires  string `json:"expires"`
-	// Status is active, expired or unused.
-	Status string `json:"status"`
-}
-
 // Absent is the status of a result one report does not hold: the control no
-// longer applies to the resource, the resource is gone, or the control was skipped.
+// longer applies to the resource, or the resource is gone.
 const Absent = "absent"
 
-var statuses = map[string]bool{"pass": true, "fail": true, "warn": true, "waived": true}
-
-// Read decodes a baomi JSON report and checks that it is one.
-func Read(r io.Reader) (*Report, error) {
-	dec := json.NewDecoder(r)
-	var rep Report
-	if err := dec.Decode(&rep); err != nil {
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.Is(err, io.EOF):
-			return nil, errors.New("empty file: not a baomi JSON report")
-		case errors.As(err, &te):
-			return nil, fmt.Errorf("not a baomi JSON report: %s holds a JSON %s where %s belongs", te.Field, te.Value, jsonKind(te.Type))
-		}
-		return nil, fmt.Errorf("not valid JSON: %v", err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, errors.New("more than one JSON value: not a baomi JSON report")
-	}
-	if rep.Tool.Name != "baomi" {
-		return nil, errors.New(`not a baomi JSON report (tool.name is not "baomi"; write one with baomi check --format json)`)
-	}
-	if _, err := time.Parse(time.DateOnly, rep.AsOf); err != nil {
-		return nil, fmt.Errorf("as_of %q is not a date written YYYY-MM-DD", rep.AsOf)
-	}
-	if rep.Results == nil {
-		return nil, errors.New("the report has no results list")
-	}
-	seen := map[[2]string]bool{}
-	for i, res := range rep.Results {
-		if res.Control == "" || res.Resource == "" {
-			return nil, fmt.Errorf("result %d names no control or no resource", i+1)
-		}
-		if !statuses[res.Status] {
-			return nil, fmt.Errorf("result %d (%s on %s) has status %q: want pass, fail, warn or waived", i+1, res.Control, res.Resource, res.Status)
-		}
-		k := [2]string{res.Control, res.Resource}
-		if seen[k] {
-			return nil, fmt.Errorf("result %d repeats %s on %s", i+1, res.Control, res.Resource)
-		}
-		seen[k] = true
-	}
-	return &rep, nil
-}
-
-// jsonKind names the kind of JSON value a Go type decodes from.
-func jsonKind(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.Slice:
-		return "a list"
-	case reflect.Struct, reflect.Pointer, reflect.Map:
-		return "an object"
-	case reflect.String:
-		return "a string"
-	}
-	return "a value of another type"
-}
+// NotChecked is the status of a result of a control the report's run skipped:
+// nothing is known of it.
+const NotChecked = "not_checked"
 
 // Diff is what changed between two audits.
 type Diff struct {
@@ -121,10 +29,16 @@ type Diff struct {
 	New Side `json:"new"`
 	// Counts sums the lists below.
 	Counts Counts `json:"counts"`
-	// NewlyFailing holds results that fail now and did not before, new resources included.
+	// Context is what differs in how the two reports were made.
+	Context Context `json:"context"`
+	// NewlyFailing holds results that fail now and did not before (or were
+	// not checked before), new resources included.
 	NewlyFailing []Change `json:"newly_failing"`
 	// Fixed holds results that failed before and pass, warn, are waived or are absent now.
 	Fixed []Change `json:"fixed"`
+	// NoLongerChecked holds results that failed before of a control the newer
+	// audit skipped: they are not known to be fixed.
+	NoLongerChecked []Change `json:"no_longer_checked"`
 	// StillFailing holds results that fail in both audits.
 	StillFailing []Change `json:"still_failing"`
 	// NewlyWaived holds results that are waived now and were not before.
@@ -139,13 +53,54 @@ type Side struct {
 	Version string `json:"version"`
 }
 
+// Context is what differs in how the two reports were made, so that a reader
+// knows what else changed besides the inventory's facts.
+type Context struct {
+	// Reversed is true when the newer report's as_of is before the older one's.
+	Reversed bool `json:"as_of_reversed"`
+	// Unrecorded names the reports ("old", "new") of an older baomi, which do
+	// not record how they were made: their inputs, policies and settings
+	// cannot be compared.
+	Unrecorded []string `json:"unrecorded"`
+	// InputsChanged, InputsAdded and InputsRemoved name inventory files
+	// relative to the folder holding each report's inputs.
+	InputsChanged []string `json:"inputs_changed"`
+	InputsAdded   []string `json:"inputs_added"`
+	InputsRemoved []string `json:"inputs_removed"`
+	// Policies is set when the policy sets differ.
+	Policies *PolicyChange `json:"policies_changed,omitempty"`
+	// Settings lists the settings whose values differ.
+	Settings []SettingChange `json:"settings_changed"`
+	// FailOn is set, old then new, when the gates' thresholds differ.
+	FailOn []string `json:"fail_on_changed,omitempty"`
+	// NoLongerChecked lists the controls the newer audit skipped and the older did not.
+	NoLongerChecked []string `json:"no_longer_checked"`
+	// NewlyChecked lists the controls the older audit skipped and the newer did not.
+	NewlyChecked []string `json:"newly_checked"`
+}
+
+// PolicyChange is the policy set of each report.
+type PolicyChange struct {
+	Before report.JSONPolicies `json:"before"`
+	After  report.JSONPolicies `json:"after"`
+}
+
+// SettingChange is a setting's value in each report; a value is nil where the
+// report has no such setting.
+type SettingChange struct {
+	Name   string `json:"name"`
+	Before any    `json:"before"`
+	After  any    `json:"after"`
+}
+
 // Counts are the sizes of a Diff's lists.
 type Counts struct {
-	NewlyFailing   int `json:"newly_failing"`
-	Fixed          int `json:"fixed"`
-	StillFailing   int `json:"still_failing"`
-	NewlyWaived    int `json:"newly_waived"`
-	WaiversExpired int `json:"waivers_expired"`
+	NewlyFailing    int `json:"newly_failing"`
+	Fixed           int `json:"fixed"`
+	NoLongerChecked int `json:"no_longer_checked"`
+	StillFailing    int `json:"still_failing"`
+	NewlyWaived     int `json:"newly_waived"`
+	WaiversExpired  int `json:"waivers_expired"`
 }
 
 // Change is one control on one resource, as it stood in each audit.
@@ -156,7 +111,8 @@ type Change struct {
 	// Severity is the newer audit's, or the older one's when the result is gone.
 	Severity string `json:"severity"`
 	Resource string `json:"resource"`
-	// Before and After are the statuses in the older and newer audit, or absent.
+	// Before and After are the statuses in the older and newer audit, or
+	// absent, or not_checked when that audit skipped the control.
 	Before string `json:"before"`
 	After  string `json:"after"`
 	// Message is the finding of the audit in which it fails (the newer one when
@@ -164,7 +120,7 @@ type Change struct {
 	Message   string `json:"message"`
 	MessageZh string `json:"message_zh"`
 	// Waiver is the waiver behind a newly waived result.
-	Waiver *Waiver `json:"waiver,omitempty"`
+	Waiver *evaluator.WaiverInfo `json:"waiver,omitempty"`
 }
 
 // ExpiredWaiver is a waiver that was not expired in the older audit and is in the newer one.
@@ -180,17 +136,20 @@ type ExpiredWaiver struct {
 }
 
 // Compare matches the results of two reports on control + resource.
-func Compare(older, newer *Report) *Diff {
+func Compare(older, newer *report.JSONReport) *Diff {
 	d := &Diff{
-		Old:            Side{AsOf: older.AsOf, Version: older.Tool.Version},
-		New:            Side{AsOf: newer.AsOf, Version: newer.Tool.Version},
-		NewlyFailing:   []Change{},
-		Fixed:          []Change{},
-		StillFailing:   []Change{},
-		NewlyWaived:    []Change{},
-		WaiversExpired: []ExpiredWaiver{},
+		Old:             Side{AsOf: older.AsOf, Version: older.Tool.Version},
+		New:             Side{AsOf: newer.AsOf, Version: newer.Tool.Version},
+		Context:         context(older, newer),
+		NewlyFailing:    []Change{},
+		Fixed:           []Change{},
+		NoLongerChecked: []Change{},
+		StillFailing:    []Change{},
+		NewlyWaived:     []Change{},
+		WaiversExpired:  []ExpiredWaiver{},
 	}
 	before, after := byKey(older), byKey(newer)
+	skippedBefore, skippedAfter := set(older.Skipped), set(newer.Skipped)
 	keys := map[[2]string]bool{}
 	for k := range before {
 		keys[k] = true
@@ -202,11 +161,19 @@ func Compare(older, newer *Report) *Diff {
 	for k := range keys {
 		o, n := before[k], after[k]
 		c := change(k, o, n)
+		if o == nil && skippedBefore[k[0]] {
+			c.Before = NotChecked
+		}
+		if n == nil && skippedAfter[k[0]] {
+			c.After = NotChecked
+		}
 		switch {
 		case c.After == "fail" && c.Before == "fail":
 			d.StillFailing = append(d.StillFailing, c)
 		case c.After == "fail":
 			d.NewlyFailing = append(d.NewlyFailing, c)
+		case c.Before == "fail" && c.After == NotChecked:
+			d.NoLongerChecked = append(d.NoLongerChecked, c)
 		case c.Before == "fail":
 			c.Message, c.MessageZh = o.Message, o.MessageZh
 			d.Fixed = append(d.Fixed, c)
@@ -216,33 +183,33 @@ func Compare(older, newer *Report) *Diff {
 			c.Waiver = n.Waiver
 			d.NewlyWaived = append(d.NewlyWaived, c)
 		}
-		if o != nil && n != nil && o.Status == "waived" && o.Waiver != nil && o.Waiver.Status == "active" &&
-			n.Status == "fail" && n.Waiver != nil && n.Waiver.Status == "expired" {
+		if o != nil && n != nil && o.Status == evaluator.Waived && o.Waiver != nil && o.Waiver.Status == evaluator.WaiverActive &&
+			n.Status == evaluator.Fail && n.Waiver != nil && n.Waiver.Status == evaluator.WaiverExpired {
 			w := n.Waiver
 			expired[w.ID] = ExpiredWaiver{ID: w.ID, Control: k[0], Resource: k[1], Expires: w.Expires, Before: "active", Result: "fail"}
 		}
 	}
-	oldWaivers := map[string]Waiver{}
+	oldWaivers := map[string]*evaluator.WaiverInfo{}
 	for _, w := range older.Waivers {
 		oldWaivers[w.ID] = w
 	}
 	for _, w := range newer.Waivers {
-		if w.Status != "expired" {
+		if w.Status != evaluator.WaiverExpired {
 			continue
 		}
 		if _, done := expired[w.ID]; done {
 			continue
 		}
 		prev, ok := oldWaivers[w.ID]
-		if ok && prev.Status == "expired" {
+		if ok && prev.Status == evaluator.WaiverExpired {
 			continue
 		}
 		e := ExpiredWaiver{ID: w.ID, Control: w.Control, Resource: w.Resource, Expires: w.Expires, Before: Absent, Result: Absent}
 		if ok {
-			e.Before = prev.Status
+			e.Before = string(prev.Status)
 		}
 		if r := after[[2]string{w.Control, w.Resource}]; r != nil {
-			e.Result = r.Status
+			e.Result = string(r.Status)
 		}
 		expired[w.ID] = e
 	}
@@ -250,18 +217,117 @@ func Compare(older, newer *Report) *Diff {
 		d.WaiversExpired = append(d.WaiversExpired, e)
 	}
 	sort.Slice(d.WaiversExpired, func(i, j int) bool { return d.WaiversExpired[i].ID < d.WaiversExpired[j].ID })
-	for _, list := range [][]Change{d.NewlyFailing, d.Fixed, d.StillFailing, d.NewlyWaived} {
+	for _, list := range [][]Change{d.NewlyFailing, d.Fixed, d.NoLongerChecked, d.StillFailing, d.NewlyWaived} {
 		sortChanges(list)
 	}
 	d.Counts = Counts{
-		NewlyFailing: len(d.NewlyFailing), Fixed: len(d.Fixed), StillFailing: len(d.StillFailing),
-		NewlyWaived: len(d.NewlyWaived), WaiversExpired: len(d.WaiversExpired),
+		NewlyFailing: len(d.NewlyFailing), Fixed: len(d.Fixed), NoLongerChecked: len(d.NoLongerChecked),
+		StillFailing: len(d.StillFailing), NewlyWaived: len(d.NewlyWaived), WaiversExpired: len(d.WaiversExpired),
 	}
 	return d
 }
 
-func byKey(rep *Report) map[[2]string]*Result {
-	m := make(map[[2]string]*Result, len(rep.Results))
+// context states what differs in how the two reports were made.
+func context(older, newer *report.JSONReport) Context {
+	c := Context{Reversed: newer.AsOf < older.AsOf, Unrecorded: []string{}, InputsChanged: []string{}, InputsAdded: []string{},
+		InputsRemoved: []string{}, Settings: []SettingChange{}, NoLongerChecked: []string{}, NewlyChecked: []string{}}
+	for _, side := range []struct {
+		name string
+		rep  *report.JSONReport
+	}{{"old", older}, {"new", newer}} {
+		if !side.rep.Recorded() {
+			c.Unrecorded = append(c.Unrecorded, side.name)
+		}
+	}
+	if len(c.Unrecorded) > 0 {
+		return c
+	}
+	oldFiles, newFiles := inputsByName(older.Inputs), inputsByName(newer.Inputs)
+	for name, sum := range oldFiles {
+		switch now, ok := newFiles[name]; {
+		case !ok:
+			c.InputsRemoved = append(c.InputsRemoved, name)
+		case now != sum:
+			c.InputsChanged = append(c.InputsChanged, name)
+		}
+	}
+	for name := range newFiles {
+		if _, ok := oldFiles[name]; !ok {
+			c.InputsAdded = append(c.InputsAdded, name)
+		}
+	}
+	for _, l := range [][]string{c.InputsChanged, c.InputsAdded, c.InputsRemoved} {
+		sort.Strings(l)
+	}
+	if older.Policies.SHA256 != newer.Policies.SHA256 || !slices.Equal(older.Policies.User, newer.Policies.User) {
+		c.Policies = &PolicyChange{Before: *older.Policies, After: *newer.Policies}
+	}
+	names := map[string]bool{}
+	for k := range older.Settings {
+		names[k] = true
+	}
+	for k := range newer.Settings {
+		names[k] = true
+	}
+	for name := range names {
+		b, a := older.Settings[name], newer.Settings[name]
+		if fmt.Sprint(b) != fmt.Sprint(a) {
+			c.Settings = append(c.Settings, SettingChange{Name: name, Before: b, After: a})
+		}
+	}
+	sort.Slice(c.Settings, func(i, j int) bool { return c.Settings[i].Name < c.Settings[j].Name })
+	if older.FailOn != newer.FailOn {
+		c.FailOn = []string{string(older.FailOn), string(newer.FailOn)}
+	}
+	skippedBefore, skippedAfter := set(older.Skipped), set(newer.Skipped)
+	for _, id := range newer.Skipped {
+		if !skippedBefore[id] {
+			c.NoLongerChecked = append(c.NoLongerChecked, id)
+		}
+	}
+	for _, id := range older.Skipped {
+		if !skippedAfter[id] {
+			c.NewlyChecked = append(c.NewlyChecked, id)
+		}
+	}
+	return c
+}
+
+// inputsByName maps each input's path, relative to the folder that holds all
+// of a report's inputs, to its sha256: the same inventory checked from two
+// places, or copied, keeps its names.
+func inputsByName(inputs []report.JSONInput) map[string]string {
+	prefix := ""
+	if len(inputs) > 0 {
+		prefix = path.Dir(inputs[0].Path)
+		for _, in := range inputs[1:] {
+			for prefix != "." && prefix != "/" && !strings.HasPrefix(in.Path, prefix+"/") {
+				prefix = path.Dir(prefix)
+			}
+		}
+	}
+	m := make(map[string]string, len(inputs))
+	for _, in := range inputs {
+		name := in.Path
+		if prefix != "." && prefix != "/" {
+			name = strings.TrimPrefix(name, prefix+"/")
+		}
+		m[name] = in.SHA256
+	}
+	return m
+}
+
+// set makes a lookup of a list of names.
+func set(names []string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+func byKey(rep *report.JSONReport) map[[2]string]*report.JSONResult {
+	m := make(map[[2]string]*report.JSONResult, len(rep.Results))
 	for i := range rep.Results {
 		r := &rep.Results[i]
 		m[[2]string{r.Control, r.Resource}] = r
@@ -271,19 +337,19 @@ func byKey(rep *Report) map[[2]string]*Result {
 
 // change describes one key from its results in the older (o) and newer (n)
 // report; either may be nil.
-func change(k [2]string, o, n *Result) Change {
+func change(k [2]string, o, n *report.JSONResult) Change {
 	c := Change{Control: k[0], Resource: k[1], Before: Absent, After: Absent}
 	latest := n
 	if latest == nil {
 		latest = o
 	}
-	c.ShortCode, c.Article, c.Severity = latest.ShortCode, latest.Article, latest.Severity
+	c.ShortCode, c.Article, c.Severity = latest.ShortCode, latest.Article, string(latest.Severity)
 	c.Message, c.MessageZh = latest.Message, latest.MessageZh
 	if o != nil {
-		c.Before = o.Status
+		c.Before = string(o.Status)
 	}
 	if n != nil {
-		c.After = n.Status
+		c.After = string(n.Status)
 	}
 	return c
 }

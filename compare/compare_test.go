@@ -6,17 +6,20 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/report"
 )
 
 // result builds a result from "CONTROL RESOURCE STATUS"; article is taken from the id.
-func result(line string) Result {
+func result(line string) report.JSONResult {
 	f := strings.Fields(line)
 	article := strings.TrimPrefix(f[0][:strings.LastIndex(f[0], "-")], "BM-")
-	return Result{Control: f[0], Article: article, Severity: "high", Resource: f[1], Status: f[2], Message: f[0] + " on " + f[1]}
+	return report.JSONResult{Control: f[0], Article: article, Severity: "high", Resource: f[1], Status: evaluator.Status(f[2]), Message: f[0] + " on " + f[1]}
 }
 
-func rep(asOf string, lines ...string) *Report {
-	r := &Report{Tool: Tool{Name: "baomi", Version: "0.1.0"}, AsOf: asOf, Results: []Result{}, Waivers: []Waiver{}}
+func rep(asOf string, lines ...string) *report.JSONReport {
+	r := &report.JSONReport{Tool: report.JSONTool{Name: "baomi", Version: "0.1.0"}, AsOf: asOf, Results: []report.JSONResult{}, Waivers: []*evaluator.WaiverInfo{}}
 	for _, l := range lines {
 		r.Results = append(r.Results, result(l))
 	}
@@ -43,8 +46,8 @@ func TestCompare(t *testing.T) {
 		"BM-4.10.1-01 system.db pass",        // article order: 4.10 after 4.2
 		"BM-2.1-01 organization.acme waived", // stays waived: not newly waived
 	)
-	older.Results[5].Waiver = &Waiver{ID: "waiver.dw", Control: "BM-4.2.3-03", Resource: "system.dw", Expires: "2026-09-30", Status: "active"}
-	older.Waivers = []Waiver{
+	older.Results[5].Waiver = &evaluator.WaiverInfo{ID: "waiver.dw", Control: "BM-4.2.3-03", Resource: "system.dw", Expires: "2026-09-30", Status: "active"}
+	older.Waivers = []*evaluator.WaiverInfo{
 		{ID: "waiver.dw", Control: "BM-4.2.3-03", Resource: "system.dw", Expires: "2026-09-30", Status: "active"},
 		{ID: "waiver.old", Control: "BM-4.3.1-01", Resource: "system.x", Expires: "2026-01-01", Status: "expired"},
 		{ID: "waiver.unused", Control: "BM-4.4.1-01", Resource: "destruction.d", Expires: "2026-10-01", Status: "unused"},
@@ -60,9 +63,9 @@ func TestCompare(t *testing.T) {
 		"BM-4.10.1-01 system.db fail",
 		"BM-2.1-01 organization.acme waived",
 	)
-	newer.Results[4].Waiver = &Waiver{ID: "waiver.patch", Control: "BM-4.6.1-02", Resource: "system.db", Expires: "2027-03-31", Status: "active"}
-	newer.Results[5].Waiver = &Waiver{ID: "waiver.dw", Control: "BM-4.2.3-03", Resource: "system.dw", Expires: "2026-09-30", Status: "expired"}
-	newer.Waivers = []Waiver{
+	newer.Results[4].Waiver = &evaluator.WaiverInfo{ID: "waiver.patch", Control: "BM-4.6.1-02", Resource: "system.db", Expires: "2027-03-31", Status: "active"}
+	newer.Results[5].Waiver = &evaluator.WaiverInfo{ID: "waiver.dw", Control: "BM-4.2.3-03", Resource: "system.dw", Expires: "2026-09-30", Status: "expired"}
+	newer.Waivers = []*evaluator.WaiverInfo{
 		{ID: "waiver.dw", Control: "BM-4.2.3-03", Resource: "system.dw", Expires: "2026-09-30", Status: "expired"},
 		{ID: "waiver.old", Control: "BM-4.3.1-01", Resource: "system.x", Expires: "2026-01-01", Status: "expired"},
 		{ID: "waiver.patch", Control: "BM-4.6.1-02", Resource: "system.db", Expires: "2027-03-31", Status: "active"},
@@ -116,35 +119,6 @@ func TestCompare(t *testing.T) {
 	}
 }
 
-func TestRead(t *testing.T) {
-	good := `{"tool": {"name": "baomi", "version": "0.1.0"}, "as_of": "2026-11-26", "summary": {}, "results": [
-	  {"control": "BM-2.1-01", "resource": "organization.acme", "status": "pass", "location": {"file": "a.hcl", "line": 1, "column": 1}, "waiver": null}
-	], "waivers": []}`
-	if r, err := Read(strings.NewReader(good)); err != nil || len(r.Results) != 1 {
-		t.Fatalf("a good report: %v", err)
-	}
-	for _, tc := range []struct{ name, in, err string }{
-		{"empty", "", "empty file"},
-		{"not JSON", "control,resource\n", "not valid JSON"},
-		{"another tool", `{"tool": {"name": "trivy"}, "as_of": "2026-11-26", "results": []}`, "not a baomi JSON report"},
-		{"a baseline", `{"version": 1, "failures": []}`, "not a baomi JSON report"},
-		{"bad as_of", `{"tool": {"name": "baomi"}, "as_of": "26/11/2026", "results": []}`, `as_of "26/11/2026"`},
-		{"no results", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26"}`, "no results list"},
-		{"bad status", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [{"control": "C", "resource": "r", "status": "broken"}]}`, `status "broken"`},
-		{"no resource", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [{"control": "C", "status": "pass"}]}`, "result 1 names no control or no resource"},
-		{"repeated", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": [{"control": "C", "resource": "r", "status": "pass"}, {"control": "C", "resource": "r", "status": "fail"}]}`, "result 2 repeats C on r"},
-		{"two values", good + good, "more than one JSON value"},
-		{"wrong type", `{"tool": {"name": "baomi"}, "as_of": "2026-11-26", "results": {"a": 1}}`, "results holds a JSON object where a list belongs"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Read(strings.NewReader(tc.in))
-			if err == nil || !strings.Contains(err.Error(), tc.err) {
-				t.Errorf("error %v, want %q", err, tc.err)
-			}
-		})
-	}
-}
-
 func TestWrite(t *testing.T) {
 	older := rep("2026-08-31", "BM-4.2.1-04 system.db pass", "BM-4.3.1-01 system.db fail")
 	newer := rep("2026-11-30", "BM-4.2.1-04 system.db fail", "BM-4.3.1-01 system.db pass")
@@ -180,5 +154,100 @@ func TestWrite(t *testing.T) {
 	}
 	if err := Write(&bytes.Buffer{}, "sarif", d, "en"); err == nil {
 		t.Error("an unknown format must be refused")
+	}
+}
+
+// recordedRep is rep with the records of how it was made.
+func recordedRep(asOf string, lines ...string) *report.JSONReport {
+	r := rep(asOf, lines...)
+	r.Inputs = []report.JSONInput{
+		{Path: "inv/a.hcl", Kind: "inventory", SHA256: "aa"},
+		{Path: "inv/sub/b.hcl", Kind: "inventory", SHA256: "bb"},
+	}
+	r.Policies = &report.JSONPolicies{SHA256: "0123456789abcdef", User: []string{}}
+	r.Settings = map[string]any{"patch_max_age_days": json.Number("30"), "backup_min_frequency": "weekly"}
+	r.Skipped = []string{}
+	r.FailOn = evaluator.Low
+	return r
+}
+
+// TestSkippedIsNotFixed: a failure whose control the newer audit skipped is no
+// longer checked, never fixed; one whose control the older audit skipped and
+// that fails now is newly failing, and says it was not checked before.
+func TestSkippedIsNotFixed(t *testing.T) {
+	older := recordedRep("2026-08-31", "BM-2.3-01 department.d fail", "BM-4.2.1-04 system.db pass")
+	older.Skipped = []string{"BM-4.3.1-01"}
+	newer := recordedRep("2026-11-30", "BM-4.3.1-01 system.db fail", "BM-4.2.1-04 system.db pass")
+	newer.Skipped = []string{"BM-2.3-01"}
+	d := Compare(older, newer)
+	if got := keys(d.NoLongerChecked); !reflect.DeepEqual(got, []string{"BM-2.3-01 department.d fail→not_checked"}) {
+		t.Errorf("no longer checked: %q", got)
+	}
+	if len(d.Fixed) != 0 {
+		t.Errorf("a skipped control's failure counted as fixed: %q", keys(d.Fixed))
+	}
+	if got := keys(d.NewlyFailing); !reflect.DeepEqual(got, []string{"BM-4.3.1-01 system.db not_checked→fail"}) {
+		t.Errorf("newly failing: %q", got)
+	}
+	if !reflect.DeepEqual(d.Context.NoLongerChecked, []string{"BM-2.3-01"}) || !reflect.DeepEqual(d.Context.NewlyChecked, []string{"BM-4.3.1-01"}) {
+		t.Errorf("context %+v", d.Context)
+	}
+	if d.Counts.NoLongerChecked != 1 {
+		t.Errorf("counts %+v", d.Counts)
+	}
+}
+
+// TestContext: what differs in how the reports were made is stated; reports of
+// an older baomi still compare, saying what cannot be.
+func TestContext(t *testing.T) {
+	older := recordedRep("2026-11-30", "BM-2.3-01 department.d fail")
+	newer := recordedRep("2026-08-31", "BM-2.3-01 department.d fail")
+	newer.Inputs = []report.JSONInput{
+		{Path: "/tmp/copy/a.hcl", Kind: "inventory", SHA256: "aa"},
+		{Path: "/tmp/copy/sub/b.hcl", Kind: "inventory", SHA256: "b2"},
+		{Path: "/tmp/copy/c.hcl", Kind: "inventory", SHA256: "cc"},
+	}
+	newer.Policies = &report.JSONPolicies{SHA256: "fedcba9876543210", User: []string{"mine"}}
+	newer.Settings = map[string]any{"patch_max_age_days": json.Number("14"), "backup_min_frequency": "weekly"}
+	newer.FailOn = evaluator.High
+	d := Compare(older, newer)
+	x := d.Context
+	if !x.Reversed || !reflect.DeepEqual(x.InputsChanged, []string{"sub/b.hcl"}) || !reflect.DeepEqual(x.InputsAdded, []string{"c.hcl"}) ||
+		len(x.InputsRemoved) != 0 || x.Policies == nil || len(x.Settings) != 1 || x.Settings[0].Name != "patch_max_age_days" ||
+		!reflect.DeepEqual(x.FailOn, []string{"low", "high"}) || len(x.Unrecorded) != 0 {
+		t.Errorf("context %+v", x)
+	}
+	for lang, want := range map[string][]string{
+		"en": {
+			"warning: the newer report (as of 2026-08-31) is dated before the older one (as of 2026-11-30)",
+			"inputs differ: changed sub/b.hcl; added c.hcl",
+			"policies differ: sha256 0123456789ab → fedcba987654; user policy folders none → mine",
+			"settings differ: patch_max_age_days 30 → 14",
+			"fail_on differs: low → high",
+		},
+		"zh": {"警告:新报告(评估基准日 2026-08-31)早于旧报告", "输入文件不同:修改 sub/b.hcl;新增 c.hcl", "设置不同:patch_max_age_days 30 → 14"},
+	} {
+		for _, format := range []string{"table", "markdown"} {
+			var b bytes.Buffer
+			if err := Write(&b, format, d, lang); err != nil {
+				t.Fatal(err)
+			}
+			head := b.String()[:strings.Index(b.String(), text(lang, "Newly failing", "新增未通过"))]
+			for _, w := range want {
+				if !strings.Contains(head, w) {
+					t.Errorf("%s %s: %q not stated before the changes:\n%s", format, lang, w, head)
+				}
+			}
+		}
+	}
+
+	old := rep("2026-08-31", "BM-2.3-01 department.d fail") // an older baomi's report: no records
+	d = Compare(old, recordedRep("2026-11-30"))
+	if !reflect.DeepEqual(d.Context.Unrecorded, []string{"old"}) || len(d.Context.InputsAdded) != 0 || len(d.Fixed) != 1 {
+		t.Errorf("against an older baomi's report: %+v, fixed %q", d.Context, keys(d.Fixed))
+	}
+	var b bytes.Buffer
+	if err := Write(&b, "table", d, "en"); err != nil || !strings.Contains(b.String(), "the older report does not record its inputs, policies or settings (baomi 0.1.0)") {
+		t.Errorf("%v\n%s", err, b.String())
 	}
 }

@@ -37,7 +37,7 @@ func text(lang, en, zh string) string {
 	return en
 }
 
-var statusZh = map[string]string{"pass": "通过", "fail": "未通过", "warn": "警告", "waived": "已豁免", Absent: "无结果", "active": "生效", "unused": "未使用", "expired": "已过期"}
+var statusZh = map[string]string{"pass": "通过", "fail": "未通过", "warn": "警告", "waived": "已豁免", Absent: "无结果", NotChecked: "未检查", "active": "生效", "unused": "未使用", "expired": "已过期"}
 
 var severityZh = map[string]string{"critical": "严重", "high": "高", "medium": "中", "low": "低"}
 
@@ -93,6 +93,10 @@ func sections(d *Diff, lang string) []section {
 	for _, c := range d.Fixed {
 		fixed.rows = append(fixed.rows, []string{severityText(c.Severity, lang), clean(c.Control), clean(c.Resource), statusText(c.After, lang), message(c, lang)})
 	}
+	unchecked := section{title: text(lang, "No longer checked", "不再检查"), headers: []string{sev, ctl, res, text(lang, "Was failing", "此前的发现")}, wrap: 3}
+	for _, c := range d.NoLongerChecked {
+		unchecked.rows = append(unchecked.rows, []string{severityText(c.Severity, lang), clean(c.Control), clean(c.Resource), message(c, lang)})
+	}
 	still := section{title: text(lang, "Still failing", "仍未通过"), headers: []string{sev, ctl, res}, wrap: -1}
 	for _, c := range d.StillFailing {
 		still.rows = append(still.rows, []string{severityText(c.Severity, lang), clean(c.Control), clean(c.Resource)})
@@ -110,7 +114,7 @@ func sections(d *Diff, lang string) []section {
 	for _, e := range d.WaiversExpired {
 		expired.rows = append(expired.rows, []string{clean(e.ID), clean(e.Control), clean(e.Resource), clean(e.Expires), statusText(e.Before, lang), statusText(e.Result, lang)})
 	}
-	return []section{newly, fixed, still, waived, expired}
+	return []section{newly, fixed, unchecked, still, waived, expired}
 }
 
 // headline names the two audits compared, older first.
@@ -122,11 +126,100 @@ func headline(d *Diff, lang string) string {
 func summaryLine(d *Diff, lang string) string {
 	c := d.Counts
 	if lang == "zh" {
-		return fmt.Sprintf("新增未通过 %d,已修复 %d,仍未通过 %d,新增豁免 %d,期间过期的豁免 %d",
-			c.NewlyFailing, c.Fixed, c.StillFailing, c.NewlyWaived, c.WaiversExpired)
+		return fmt.Sprintf("新增未通过 %d,已修复 %d,不再检查 %d,仍未通过 %d,新增豁免 %d,期间过期的豁免 %d",
+			c.NewlyFailing, c.Fixed, c.NoLongerChecked, c.StillFailing, c.NewlyWaived, c.WaiversExpired)
 	}
-	return fmt.Sprintf("%d newly failing, %d fixed, %d still failing, %d newly waived, %d waiver%s expired since",
-		c.NewlyFailing, c.Fixed, c.StillFailing, c.NewlyWaived, c.WaiversExpired, plural(c.WaiversExpired))
+	return fmt.Sprintf("%d newly failing, %d fixed, %d no longer checked, %d still failing, %d newly waived, %d waiver%s expired since",
+		c.NewlyFailing, c.Fixed, c.NoLongerChecked, c.StillFailing, c.NewlyWaived, c.WaiversExpired, plural(c.WaiversExpired))
+}
+
+// notes state, before the changes, what differs in how the two reports were
+// made: a reversed order, missing records, inputs, policies, settings, the
+// gate's threshold and the controls checked.
+func notes(d *Diff, lang string) []string {
+	x := d.Context
+	var out []string
+	if x.Reversed {
+		out = append(out, fmt.Sprintf(text(lang,
+			"warning: the newer report (as of %s) is dated before the older one (as of %s): are OLD and NEW the wrong way round?",
+			"警告:新报告(评估基准日 %s)早于旧报告(评估基准日 %s),两份报告的顺序是否颠倒?"), clean(d.New.AsOf), clean(d.Old.AsOf)))
+	}
+	for _, side := range x.Unrecorded {
+		which, version := text(lang, "older", "旧"), d.Old.Version
+		if side == "new" {
+			which, version = text(lang, "newer", "新"), d.New.Version
+		}
+		out = append(out, fmt.Sprintf(text(lang,
+			"the %s report does not record its inputs, policies or settings (baomi %s): they cannot be compared",
+			"%s报告未记录输入文件、策略和设置(baomi %s),无法比较"), which, clean(version)))
+	}
+	var inputs []string
+	for _, part := range []struct {
+		en, zh string
+		names  []string
+	}{{"changed ", "修改 ", x.InputsChanged}, {"added ", "新增 ", x.InputsAdded}, {"removed ", "删除 ", x.InputsRemoved}} {
+		if len(part.names) > 0 {
+			inputs = append(inputs, text(lang, part.en, part.zh)+cleanList(part.names))
+		}
+	}
+	if len(inputs) > 0 {
+		out = append(out, text(lang, "inputs differ: ", "输入文件不同:")+strings.Join(inputs, text(lang, "; ", ";")))
+	}
+	if p := x.Policies; p != nil {
+		line := text(lang, "policies differ: sha256 ", "策略不同:sha256 ") + short(p.Before.SHA256) + " → " + short(p.After.SHA256)
+		if cleanList(p.Before.User) != cleanList(p.After.User) {
+			line += fmt.Sprintf(text(lang, "; user policy folders %s → %s", ";用户策略目录 %s → %s"), orNone(p.Before.User, lang), orNone(p.After.User, lang))
+		}
+		out = append(out, line)
+	}
+	if len(x.Settings) > 0 {
+		var parts []string
+		for _, s := range x.Settings {
+			parts = append(parts, fmt.Sprintf("%s %s → %s", clean(s.Name), settingText(s.Before, lang), settingText(s.After, lang)))
+		}
+		out = append(out, text(lang, "settings differ: ", "设置不同:")+strings.Join(parts, ", "))
+	}
+	if len(x.FailOn) == 2 {
+		out = append(out, fmt.Sprintf(text(lang, "fail_on differs: %s → %s", "fail_on 不同:%s → %s"), clean(x.FailOn[0]), clean(x.FailOn[1])))
+	}
+	if len(x.NoLongerChecked) > 0 {
+		out = append(out, text(lang, "no longer checked (skipped in the newer audit): ", "不再检查(新审计中跳过):")+cleanList(x.NoLongerChecked))
+	}
+	if len(x.NewlyChecked) > 0 {
+		out = append(out, text(lang, "newly checked (skipped in the older audit): ", "新纳入检查(旧审计中跳过):")+cleanList(x.NewlyChecked))
+	}
+	return out
+}
+
+func cleanList(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = clean(n)
+	}
+	return strings.Join(out, ", ")
+}
+
+func orNone(names []string, lang string) string {
+	if len(names) == 0 {
+		return text(lang, "none", "无")
+	}
+	return cleanList(names)
+}
+
+// short is the first 12 characters of a digest, enough to tell two apart.
+func short(sum string) string {
+	if len(sum) > 12 {
+		sum = sum[:12]
+	}
+	return clean(sum)
+}
+
+// settingText shows a setting's value, or that the report has no such setting.
+func settingText(v any, lang string) string {
+	if v == nil {
+		return text(lang, "unset", "未设置")
+	}
+	return clean(fmt.Sprint(v))
 }
 
 func plural(n int) string {
@@ -141,6 +234,9 @@ const findingWidth = 64
 
 func writeTable(w io.Writer, d *Diff, lang string) error {
 	fmt.Fprintln(w, headline(d, lang))
+	for _, n := range notes(d, lang) {
+		fmt.Fprintln(w, n)
+	}
 	for _, s := range sections(d, lang) {
 		fmt.Fprintf(w, "\n%s (%d)\n", s.title, len(s.rows))
 		if len(s.rows) == 0 {
@@ -174,7 +270,15 @@ func mdCell(s string) string {
 
 func writeMarkdown(w io.Writer, d *Diff, lang string) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## %s\n\n%s\n", headline(d, lang), summaryLine(d, lang))
+	fmt.Fprintf(&b, "## %s\n\n", headline(d, lang))
+	ns := notes(d, lang)
+	for _, n := range ns {
+		fmt.Fprintf(&b, "> %s\n", n)
+	}
+	if len(ns) > 0 {
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "%s\n", summaryLine(d, lang))
 	for _, s := range sections(d, lang) {
 		fmt.Fprintf(&b, "\n### %s (%d)\n", s.title, len(s.rows))
 		if len(s.rows) == 0 {

@@ -24,7 +24,14 @@ type Policies struct {
 	// frequency ranks, which backup_min_frequency must name.
 	defaults    map[string]any
 	frequencies map[string]any
+	// digest is the sha256 of the policy files read, tests included.
+	digest string
 }
+
+// Digest is the sha256 of every policy file read (built-in and user, tests
+// included): of a manifest listing each file's sha256 and path, sorted by path,
+// in the form sha256sum writes, so that two runs with the same policies agree.
+func (p *Policies) Digest() string { return p.digest }
 
 // queryGroup is a prepared query over some of the controls.
 type queryGroup struct {
@@ -93,7 +100,7 @@ func Load(ctx context.Context, builtin fs.FS, userDirs []string, printOut io.Wri
 		return nil, err
 	}
 	sortControls(controls)
-	ps := &Policies{Controls: controls}
+	ps := &Policies{Controls: controls, digest: digestModules(mods)}
 	if err := ps.readDefaults(ctx, comp); err != nil {
 		return nil, err
 	}

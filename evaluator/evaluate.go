@@ -92,7 +92,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 			}
 		})
 	}
-	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(settings)}
+	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(settings), PolicyDigest: p.digest}
 	for _, c := range controls {
 		parts := out[c.ID]
 		if parts == nil || parts.Len() != 3 {
@@ -105,6 +105,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 		rep.Results = append(rep.Results, results...)
 		rep.Controls = append(rep.Controls, &ControlOutcome{Control: c})
 	}
+	rep.Skipped = skippedIDs(p.Controls, controls)
 	applyWaivers(rep, waivers, opts.AsOf)
 	for _, w := range waivers {
 		w.Location = locate(in.Locator, w.ID, "")
@@ -160,6 +161,21 @@ func evalFailure(ctx context.Context, err error) error {
 		return &EvalError{Message: fmt.Sprintf("%s:%d:%d: policy evaluation failed: %s (%s)", te.Location.File, te.Location.Row, te.Location.Col, te.Message, te.Code)}
 	}
 	return &EvalError{Message: "policy evaluation failed: " + err.Error()}
+}
+
+// skippedIDs lists the ids of the controls of all that selected leaves out.
+func skippedIDs(all, selected []*Control) []string {
+	kept := make(map[*Control]bool, len(selected))
+	for _, c := range selected {
+		kept[c] = true
+	}
+	var ids []string
+	for _, c := range all {
+		if !kept[c] {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
 }
 
 // selectControls drops the skipped controls; a skip naming no control is a problem.

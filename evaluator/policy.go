@@ -1,6 +1,8 @@
 package evaluator
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -22,6 +24,8 @@ type Module struct {
 	Name   string
 	Module *ast.Module
 	Test   bool
+	// sum is the sha256 of the file's bytes.
+	sum [sha256.Size]byte
 }
 
 // PolicyError is a problem with a policy file: it does not parse, breaks the
@@ -109,12 +113,24 @@ func parseFiles(fsys fs.FS, prefix string, read func(name string) ([]byte, bool,
 			errs = append(errs, astErrors(err)...)
 			continue
 		}
-		mods = append(mods, &Module{Name: name, Module: m, Test: strings.HasSuffix(n, "_test.rego")})
+		mods = append(mods, &Module{Name: name, Module: m, Test: strings.HasSuffix(n, "_test.rego"), sum: sha256.Sum256(src)})
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
 	return mods, nil
+}
+
+// digestModules is the sha256 of a manifest of the modules, one line per file
+// sorted by path, as sha256sum writes it: "<sha256 of the file>  <path>\n".
+func digestModules(mods []*Module) string {
+	lines := make([]string, len(mods))
+	for i, m := range mods {
+		lines[i] = hex.EncodeToString(m.sum[:]) + "  " + m.Name + "\n"
+	}
+	sort.Slice(lines, func(i, j int) bool { return lines[i][2*sha256.Size+2:] < lines[j][2*sha256.Size+2:] })
+	sum := sha256.Sum256([]byte(strings.Join(lines, "")))
+	return hex.EncodeToString(sum[:])
 }
 
 // diskReader reads user policy folders, each file once however often and under

@@ -123,6 +123,10 @@ type Report struct {
 	Results []*Result
 	// Waivers lists every waiver of the inventory with its status.
 	Waivers []*WaiverInfo
+	// Skipped lists the ids of the controls left out by Options.Skip, in catalog order.
+	Skipped []string
+	// PolicyDigest is the digest of the policy files evaluated (Policies.Digest).
+	PolicyDigest string
 }
 
 // FailsGate reports whether the result fails a run gated at failOn: a failure at

@@ -4,6 +4,8 @@ package inventory
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -29,6 +31,8 @@ type Inventory struct {
 	Files []string
 
 	sources map[string][]byte
+	// digests holds each file's sha256, taken over its bytes as read.
+	digests map[string][sha256.Size]byte
 	blocks  map[string]*resource
 }
 
@@ -42,7 +46,7 @@ func Load(paths []string) (*Inventory, hcl.Diagnostics) {
 // LoadWith is Load with limits on file size and nesting.
 func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 	opts = opts.withDefaults()
-	inv := &Inventory{sources: map[string][]byte{}, blocks: map[string]*resource{}}
+	inv := &Inventory{sources: map[string][]byte{}, digests: map[string][sha256.Size]byte{}, blocks: map[string]*resource{}}
 	files, diags := findFiles(paths)
 	inv.Files = files
 	perFile := make([][]*resource, len(files))
@@ -55,13 +59,14 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				src, d := readFile(files[i], opts.MaxFileBytes)
+				src, sum, d := readFile(files[i], opts.MaxFileBytes)
 				if d != nil {
 					fileDiags[i] = hcl.Diagnostics{d}
 					continue
 				}
 				mu.Lock()
 				inv.sources[files[i]] = src
+				inv.digests[files[i]] = sum
 				mu.Unlock()
 				if d := checkNesting(src, files[i], opts.MaxNesting); d != nil {
 					fileDiags[i] = hcl.Diagnostics{d}
@@ -90,32 +95,33 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 	return inv, diags
 }
 
-// readFile reads one inventory file, refusing one larger than max bytes and
-// dropping a UTF-8 byte order mark.
-func readFile(name string, max int64) ([]byte, *hcl.Diagnostic) {
+// readFile reads one inventory file, refusing one larger than max bytes, and
+// returns its sha256 and its bytes without a UTF-8 byte order mark.
+func readFile(name string, max int64) ([]byte, [sha256.Size]byte, *hcl.Diagnostic) {
+	var none [sha256.Size]byte
 	info, err := os.Stat(name)
 	if err != nil {
-		return nil, fileError(name, "cannot read file", pathErrorText(err))
+		return nil, none, fileError(name, "cannot read file", pathErrorText(err))
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fileError(name, "not a regular file", "An inventory file must be a regular file, not a folder, device, pipe or socket.")
+		return nil, none, fileError(name, "not a regular file", "An inventory file must be a regular file, not a folder, device, pipe or socket.")
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, fileError(name, "cannot read file", pathErrorText(err))
+		return nil, none, fileError(name, "cannot read file", pathErrorText(err))
 	}
 	defer f.Close()
 	if info.Size() > max {
-		return nil, fileError(name, "file too large", fmt.Sprintf("The file holds %d bytes; the limit is %d (max-file-size).", info.Size(), max))
+		return nil, none, fileError(name, "file too large", fmt.Sprintf("The file holds %d bytes; the limit is %d (max-file-size).", info.Size(), max))
 	}
 	src, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
-		return nil, fileError(name, "cannot read file", pathErrorText(err))
+		return nil, none, fileError(name, "cannot read file", pathErrorText(err))
 	}
 	if int64(len(src)) > max {
-		return nil, fileError(name, "file too large", fmt.Sprintf("The file holds more than %d bytes (max-file-size).", max))
+		return nil, none, fileError(name, "file too large", fmt.Sprintf("The file holds more than %d bytes (max-file-size).", max))
 	}
-	return bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), nil
+	return bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), sha256.Sum256(src), nil
 }
 
 // findFiles expands paths into a sorted list of files to read.
@@ -296,6 +302,16 @@ func (inv *Inventory) TakeDocument() map[string]any {
 		r.value = nil
 	}
 	return doc
+}
+
+// Digest returns the hex sha256 of file (a name in Files) over its bytes as
+// read, byte order mark included, and false for a file that was not read.
+func (inv *Inventory) Digest(file string) (string, bool) {
+	sum, ok := inv.digests[file]
+	if !ok {
+		return "", false
+	}
+	return hex.EncodeToString(sum[:]), true
 }
 
 // Locate returns where the attribute (a path like "backup[0].encrypted", or ""

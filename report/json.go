@@ -11,21 +11,59 @@ import (
 	"github.com/baomi-dev/baomi/evaluator"
 )
 
-type jsonReport struct {
-	Tool     jsonTool                `json:"tool"`
-	AsOf     string                  `json:"as_of"`
-	Summary  evaluator.Summary       `json:"summary"`
-	Controls []jsonControl           `json:"controls"`
-	Results  []jsonResult            `json:"results"`
-	Waivers  []*evaluator.WaiverInfo `json:"waivers"`
+// JSONReport is the JSON output contract (`baomi check --format json`): what
+// writeJSON writes and ReadJSON reads back. It records how the report was made
+// and carries each control's texts, so that a saved report can be compared and
+// rendered into every other format without the policies.
+type JSONReport struct {
+	Tool JSONTool `json:"tool"`
+	AsOf string   `json:"as_of"`
+	// Organization is the name of the organization audited.
+	Organization string `json:"organization,omitempty"`
+	// Paths are the inventory paths checked, as given on the command line.
+	Paths []string `json:"paths,omitempty"`
+	// RepoDir is the working directory's path below the root of the git work
+	// tree that holds it; absent at the root and outside a git work tree.
+	RepoDir string `json:"repo_dir,omitempty"`
+	// Inputs lists every file read.
+	Inputs   []JSONInput    `json:"inputs"`
+	Policies *JSONPolicies  `json:"policies"`
+	Settings map[string]any `json:"settings"`
+	// Skipped lists the ids of the controls --skip left out.
+	Skipped []string           `json:"skipped"`
+	FailOn  evaluator.Severity `json:"fail_on"`
+	Verdict *evaluator.Verdict `json:"verdict"`
+	Summary evaluator.Summary  `json:"summary"`
+	// Controls lists every control evaluated with its outcome.
+	Controls []JSONControl `json:"controls"`
+	// Results holds every result, passes included.
+	Results []JSONResult            `json:"results"`
+	Waivers []*evaluator.WaiverInfo `json:"waivers"`
 }
 
-type jsonTool struct {
+// JSONTool names the program that wrote a report.
+type JSONTool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
 }
 
-type jsonControl struct {
+// JSONInput is one file read: its path relative to the working directory, its
+// kind ("inventory") and the sha256 of its bytes.
+type JSONInput struct {
+	Path   string `json:"path"`
+	Kind   string `json:"kind"`
+	SHA256 string `json:"sha256"`
+}
+
+// JSONPolicies identifies the policy set: a digest over every policy file's
+// path and bytes, and the user policy folders given.
+type JSONPolicies struct {
+	SHA256 string   `json:"sha256"`
+	User   []string `json:"user"`
+}
+
+// JSONControl is a control with its outcome.
+type JSONControl struct {
 	ID              string             `json:"id"`
 	ShortCode       string             `json:"short_code"`
 	Article         string             `json:"article"`
@@ -38,21 +76,55 @@ type jsonControl struct {
 	Fail            int                `json:"fail"`
 	Warn            int                `json:"warn"`
 	Waived          int                `json:"waived"`
+	Description     string             `json:"description"`
+	Remediation     string             `json:"remediation"`
+	RemediationZh   string             `json:"remediation_zh"`
+	Package         string             `json:"package"`
+	File            string             `json:"file"`
+	Builtin         bool               `json:"builtin"`
 }
 
-type jsonResult struct {
-	Control   string                `json:"control"`
-	ShortCode string                `json:"short_code"`
-	Article   string                `json:"article"`
-	Severity  evaluator.Severity    `json:"severity"`
-	Status    evaluator.Status      `json:"status"`
-	Resource  string                `json:"resource"`
-	Message   string                `json:"message"`
-	MessageZh string                `json:"message_zh"`
-	Attribute string                `json:"attribute,omitempty"`
-	Location  *evaluator.Location   `json:"location"`
-	Waiver    *evaluator.WaiverInfo `json:"waiver"`
-	Baselined bool                  `json:"baselined,omitempty"`
+// JSONResult is one control's outcome on one resource.
+type JSONResult struct {
+	Control   string             `json:"control"`
+	ShortCode string             `json:"short_code"`
+	Article   string             `json:"article"`
+	Severity  evaluator.Severity `json:"severity"`
+	// BaseSeverity is the control's own severity; Severity is one level above
+	// it when the top_secret assets RaisedBy are involved.
+	BaseSeverity evaluator.Severity    `json:"base_severity"`
+	RaisedBy     []string              `json:"raised_by,omitempty"`
+	Status       evaluator.Status      `json:"status"`
+	Resource     string                `json:"resource"`
+	ResourceName string                `json:"resource_name"`
+	Message      string                `json:"message"`
+	MessageZh    string                `json:"message_zh"`
+	Attribute    string                `json:"attribute,omitempty"`
+	Location     *evaluator.Location   `json:"location"`
+	Waiver       *evaluator.WaiverInfo `json:"waiver"`
+	Baselined    bool                  `json:"baselined,omitempty"`
+}
+
+// jsonControl describes an outcome in the contract.
+func jsonControl(o *evaluator.ControlOutcome) JSONControl {
+	c := o.Control
+	return JSONControl{
+		ID: c.ID, ShortCode: c.ShortCode, Article: c.Article, RelatedArticles: c.RelatedArticles,
+		Title: c.Title, TitleZh: c.TitleZh, Severity: c.Severity, Status: o.Status,
+		Pass: o.Pass, Fail: o.Fail, Warn: o.Warn, Waived: o.Waived,
+		Description: c.Description, Remediation: c.Remediation, RemediationZh: c.RemediationZh,
+		Package: c.Package, File: c.File, Builtin: c.Builtin,
+	}
+}
+
+// jsonResult describes a result in the contract.
+func jsonResult(r *evaluator.Result) JSONResult {
+	return JSONResult{
+		Control: r.Control.ID, ShortCode: r.Control.ShortCode, Article: r.Control.Article,
+		Severity: r.Severity, BaseSeverity: r.BaseSeverity, RaisedBy: r.RaisedBy, Status: r.Status,
+		Resource: r.Resource, ResourceName: r.ResourceName, Message: r.Message, MessageZh: r.MessageZh,
+		Attribute: r.Attribute, Location: r.Location, Waiver: r.Waiver, Baselined: r.Baselined,
+	}
 }
 
 // writeJSON writes every result, passes included, in the JSON output contract.
@@ -61,35 +133,44 @@ type jsonResult struct {
 // those of encoding/json with a two-space indent.
 func writeJSON(w io.Writer, rep *evaluator.Report, opts Options) error {
 	jw := newJSONWriter(w)
-	waivers := rep.Waivers
-	if waivers == nil {
-		waivers = []*evaluator.WaiverInfo{}
-	}
+	failOn := gateSeverity(opts)
+	verdict := rep.Verdict(failOn)
 	jw.raw("{\n")
-	jw.field("tool", jsonTool{Name: "baomi", Version: opts.ToolVersion}, false)
+	jw.field("tool", JSONTool{Name: "baomi", Version: opts.ToolVersion}, false)
 	jw.field("as_of", rep.AsOf, false)
+	if opts.Organization != "" {
+		jw.field("organization", opts.Organization, false)
+	}
+	if len(opts.Inputs) > 0 {
+		jw.field("paths", opts.Inputs, false)
+	}
+	if opts.RepoDir != "" {
+		jw.field("repo_dir", opts.RepoDir, false)
+	}
+	jw.field("inputs", nonNil(opts.Files), false)
+	jw.field("policies", JSONPolicies{SHA256: rep.PolicyDigest, User: nonNil(opts.UserPolicies)}, false)
+	settings := rep.Settings
+	if settings == nil {
+		settings = map[string]any{}
+	}
+	jw.field("settings", settings, false)
+	jw.field("skipped", nonNil(rep.Skipped), false)
+	jw.field("fail_on", failOn, false)
+	jw.field("verdict", verdict, false)
 	jw.field("summary", rep.Summary, false)
-	jw.array("controls", len(rep.Controls), func(i int) any {
-		o := rep.Controls[i]
-		c := o.Control
-		return jsonControl{
-			ID: c.ID, ShortCode: c.ShortCode, Article: c.Article, RelatedArticles: c.RelatedArticles,
-			Title: c.Title, TitleZh: c.TitleZh, Severity: c.Severity, Status: o.Status,
-			Pass: o.Pass, Fail: o.Fail, Warn: o.Warn, Waived: o.Waived,
-		}
-	})
-	jw.array("results", len(rep.Results), func(i int) any {
-		r := rep.Results[i]
-		return jsonResult{
-			Control: r.Control.ID, ShortCode: r.Control.ShortCode, Article: r.Control.Article,
-			Severity: r.Severity, Status: r.Status, Resource: r.Resource,
-			Message: r.Message, MessageZh: r.MessageZh, Attribute: r.Attribute,
-			Location: r.Location, Waiver: r.Waiver, Baselined: r.Baselined,
-		}
-	})
-	jw.field("waivers", waivers, true)
+	jw.array("controls", len(rep.Controls), func(i int) any { return jsonControl(rep.Controls[i]) })
+	jw.array("results", len(rep.Results), func(i int) any { return jsonResult(rep.Results[i]) })
+	jw.field("waivers", nonNil(rep.Waivers), true)
 	jw.raw("}\n")
 	return jw.flush()
+}
+
+// nonNil writes an absent list as [] rather than null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // jsonWriter writes an indented JSON object a field at a time.

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/baomi-dev/baomi/evaluator"
@@ -11,13 +12,14 @@ import (
 
 // The JUnit XML that GitLab, Jenkins and the GitHub test-report actions read.
 type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Skipped  int          `xml:"skipped,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
+	XMLName    xml.Name        `xml:"testsuites"`
+	Name       string          `xml:"name,attr"`
+	Tests      int             `xml:"tests,attr"`
+	Failures   int             `xml:"failures,attr"`
+	Skipped    int             `xml:"skipped,attr"`
+	Errors     int             `xml:"errors,attr"`
+	Properties []junitProperty `xml:"properties>property"`
+	Suites     []junitSuite    `xml:"testsuite"`
 }
 
 type junitSuite struct {
@@ -60,11 +62,27 @@ type junitSkipped struct {
 }
 
 // writeJUnit writes a test suite per evaluated control and a test case per
-// result: a failure fails, a waived failure is skipped, a warning passes with
-// the warning on its output.
+// result, so that a CI reading it agrees with the exit status: only a result
+// that fails the gate is a failure. A baselined failure, a failure below
+// --fail-on, a waived result and a warning are skipped, with a message saying
+// why. The verdict is in the testsuites' properties.
+//
+// Classnames are "baomi." followed by the control's id with its dots made
+// underscores (BM-4.2.1-04 becomes baomi.BM-4_2_1-04): tools that split a
+// classname at its last dot (Jenkins) then show package baomi and the control.
 func writeJUnit(w io.Writer, rep *evaluator.Report, opts Options) error {
 	lang := opts.Lang
-	out := junitSuites{Name: "baomi"}
+	failOn := gateSeverity(opts)
+	v := rep.Verdict(failOn)
+	out := junitSuites{Name: "baomi", Properties: []junitProperty{
+		{Name: "fail_on", Value: string(failOn)},
+		{Name: "verdict", Value: string(v.Status)},
+		{Name: "failing", Value: strconv.Itoa(v.Failing)},
+		{Name: "baselined", Value: strconv.Itoa(v.Baselined)},
+		{Name: "below_threshold", Value: strconv.Itoa(v.BelowThreshold)},
+		{Name: "waived", Value: strconv.Itoa(v.Waived)},
+		{Name: "as_of", Value: rep.AsOf},
+	}}
 	byControl := make(map[*evaluator.Control]*junitSuite, len(rep.Controls))
 	out.Suites = make([]junitSuite, len(rep.Controls))
 	for i, o := range rep.Controls {
@@ -84,20 +102,27 @@ func writeJUnit(w io.Writer, rep *evaluator.Report, opts Options) error {
 		if s == nil {
 			continue
 		}
-		tc := junitCase{Name: r.Resource, Classname: r.Control.ID}
+		tc := junitCase{Name: resourceText(r), Classname: junitClassname(r.Control.ID)}
 		if r.Location != nil {
 			tc.File, tc.Line = r.Location.File, r.Location.Line
 		}
 		msg := findingText(r, lang)
-		switch r.Status {
-		case evaluator.Fail:
+		switch {
+		case r.FailsGate(failOn):
 			s.Failures++
 			tc.Failure = &junitFailure{Message: msg, Type: string(r.Severity), Text: xmlText(failureText(r, msg, lang))}
-		case evaluator.Waived:
+		case r.Status == evaluator.Fail:
+			s.Skipped++
+			tc.Skipped = &junitSkipped{Message: notFailingText(r, failOn, lang) + ": " + msg}
+			tc.SystemOut = &junitOutput{Text: xmlText(failureText(r, msg, lang))}
+		case r.Status == evaluator.Waived:
 			s.Skipped++
 			tc.Skipped = &junitSkipped{Message: waivedText(r.Waiver, lang)}
-		case evaluator.Warn:
-			tc.SystemOut = &junitOutput{Text: xmlText(text(lang, "warning: ", "警告:") + msg)}
+		case r.Status == evaluator.Warn:
+			s.Skipped++
+			warning := text(lang, "warning: ", "警告:") + msg
+			tc.Skipped = &junitSkipped{Message: warning}
+			tc.SystemOut = &junitOutput{Text: xmlText(warning)}
 		}
 		s.Tests++
 		s.Cases = append(s.Cases, tc)
@@ -119,17 +144,34 @@ func writeJUnit(w io.Writer, rep *evaluator.Report, opts Options) error {
 	return err
 }
 
+// junitClassname keeps the dots of a control id out of the class part.
+func junitClassname(id string) string {
+	return "baomi." + strings.ReplaceAll(id, ".", "_")
+}
+
+// notFailingText says why a failure does not fail the run: the baseline
+// accepts it, or its severity is below the gate's threshold.
+func notFailingText(r *evaluator.Result, failOn evaluator.Severity, lang string) string {
+	if r.Baselined {
+		return text(lang, "recorded in the baseline: does not fail the run", "已列入基线,不导致检查失败")
+	}
+	return fmt.Sprintf(text(lang, "severity %s is below --fail-on %s: does not fail the run", "严重程度%s低于 --fail-on %s,不导致检查失败"),
+		text(lang, string(r.Severity), severityNames[r.Severity]), text(lang, string(failOn), severityNames[failOn]))
+}
+
 // failureText is the body of a failure: what fails, where, and how to fix it.
 func failureText(r *evaluator.Result, msg, lang string) string {
-	lines := []string{msg}
+	lines := []string{msg, text(lang, "resource: ", "资源:") + resourceText(r)}
 	if r.Location != nil {
 		lines = append(lines, text(lang, "at ", "位置:")+locationText(r.Location))
 	}
+	if len(r.RaisedBy) > 0 {
+		lines = append(lines, fmt.Sprintf(text(lang, "severity %[1]s, raised from %[2]s by top_secret data: %[3]s", "严重程度%[1]s:因涉及绝密资料(%[3]s)由%[2]s上调"),
+			text(lang, string(r.Severity), severityNames[r.Severity]), text(lang, string(r.BaseSeverity), severityNames[r.BaseSeverity]),
+			strings.Join(r.RaisedBy, ", ")))
+	}
 	if r.Waiver != nil {
 		lines = append(lines, fmt.Sprintf(text(lang, "%s expired on %s", "%s 已于 %s 过期"), r.Waiver.ID, r.Waiver.Expires))
-	}
-	if r.Baselined {
-		lines = append(lines, text(lang, "recorded in the baseline: does not fail the run", "已列入基线,不导致检查失败"))
 	}
 	if rem := text(lang, r.Control.Remediation, r.Control.RemediationZh); rem != "" {
 		lines = append(lines, text(lang, "how to fix: ", "整改建议:")+rem)

@@ -27,6 +27,17 @@ type Options struct {
 	FailOn evaluator.Severity
 	// Width is the width in columns the table must fit; 0 means DefaultWidth.
 	Width int
+	// Files lists every file read, with its sha256, as the JSON report's inputs.
+	Files []JSONInput
+	// UserPolicies are the user policy folders given.
+	UserPolicies []string
+	// RepoDir is the working directory's path below the root of the git work
+	// tree that holds it, or "" at the root or outside a git work tree. SARIF
+	// names files relative to that root.
+	RepoDir string
+	// HelpURL is the page SARIF rules link to, each at its control's anchor;
+	// empty means DefaultHelpURL.
+	HelpURL string
 }
 
 // Writer writes one report format.

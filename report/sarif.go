@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"path"
+	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,15 +24,25 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	Language   string        `json:"language"`
-	ColumnKind string        `json:"columnKind"`
-	Results    []sarifResult `json:"results"`
-	Properties sarifRunProps `json:"properties"`
+	Tool               sarifTool                `json:"tool"`
+	AutomationDetails  sarifAutomation          `json:"automationDetails"`
+	OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds"`
+	Language           string                   `json:"language"`
+	ColumnKind         string                   `json:"columnKind"`
+	Results            []sarifResult            `json:"results"`
+	Properties         sarifRunProps            `json:"properties"`
+}
+
+// sarifAutomation names the run; its id's part before the last slash is the
+// category GitHub code scanning keeps apart, one per inventory path.
+type sarifAutomation struct {
+	ID string `json:"id"`
 }
 
 type sarifRunProps struct {
-	AsOf string `json:"as_of"`
+	AsOf    string             `json:"as_of"`
+	FailOn  evaluator.Severity `json:"fail_on"`
+	Verdict evaluator.Verdict  `json:"verdict"`
 }
 
 type sarifTool struct {
@@ -50,6 +62,7 @@ type sarifRule struct {
 	ShortDescription     sarifText         `json:"shortDescription"`
 	FullDescription      sarifText         `json:"fullDescription"`
 	Help                 sarifText         `json:"help"`
+	HelpURI              string            `json:"helpUri,omitempty"`
 	DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
 	Properties           sarifRuleProperty `json:"properties"`
 }
@@ -85,6 +98,14 @@ type sarifResultProps struct {
 	// Severity is the result's own severity, one level above the rule's when
 	// the resource holds top_secret data.
 	Severity evaluator.Severity `json:"severity"`
+	// SecuritySeverity, BaseSeverity and RaisedBy are set on a result whose
+	// severity was raised: its own score, the rule's severity, and the
+	// top_secret assets that raised it.
+	SecuritySeverity string             `json:"security-severity,omitempty"`
+	BaseSeverity     evaluator.Severity `json:"base_severity,omitempty"`
+	RaisedBy         []string           `json:"raised_by,omitempty"`
+	// ResourceName is the resource's name, beside the address of the logical location.
+	ResourceName string `json:"resource_name,omitempty"`
 }
 
 type sarifLocation struct {
@@ -98,8 +119,9 @@ type sarifPhysical struct {
 }
 
 type sarifArtifact struct {
-	URI       string `json:"uri"`
-	URIBaseID string `json:"uriBaseId,omitempty"`
+	URI         string     `json:"uri,omitempty"`
+	URIBaseID   string     `json:"uriBaseId,omitempty"`
+	Description *sarifText `json:"description,omitempty"`
 }
 
 type sarifRegion struct {
@@ -124,6 +146,8 @@ const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
 	sarifVersion = "2.1.0"
 	toolInfoURI  = "https://github.com/baomi-dev/baomi"
+	// DefaultHelpURL is the catalog page SARIF rules link to by default.
+	DefaultHelpURL = "https://github.com/baomi-dev/baomi/blob/main/docs/controls.md"
 	// srcRoot is the uriBaseId GitHub code scanning resolves against the checkout.
 	srcRoot = "%SRCROOT%"
 )
@@ -136,25 +160,35 @@ var securitySeverity = map[evaluator.Severity]string{
 
 // writeSARIF writes one SARIF run with a rule per evaluated control and a result
 // per failure, warning and waived failure; waived ones carry a suppression.
+// Files are named relative to the root of the git work tree (%SRCROOT%) when
+// the working directory is inside one, else relative to the working directory.
 func writeSARIF(w io.Writer, rep *evaluator.Report, opts Options) error {
 	lang := opts.Lang
 	if lang == "" {
 		lang = "en"
 	}
+	helpURL := opts.HelpURL
+	if helpURL == "" {
+		helpURL = DefaultHelpURL
+	}
+	failOn := gateSeverity(opts)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: "baomi", Version: opts.ToolVersion, InformationURI: toolInfoURI,
 			Rules: make([]sarifRule, 0, len(rep.Controls)),
 		}},
+		AutomationDetails: sarifAutomation{ID: automationID(opts)},
+		OriginalURIBaseIDs: map[string]sarifArtifact{srcRoot: {Description: &sarifText{
+			Text: "The root of the git work tree baomi check ran in; its working directory outside a git work tree."}}},
 		Language:   lang,
 		ColumnKind: "unicodeCodePoints",
 		Results:    []sarifResult{},
-		Properties: sarifRunProps{AsOf: rep.AsOf},
+		Properties: sarifRunProps{AsOf: rep.AsOf, FailOn: failOn, Verdict: rep.Verdict(failOn)},
 	}
 	ruleIndex := make(map[string]int, len(rep.Controls))
 	for i, o := range rep.Controls {
 		ruleIndex[o.Control.ID] = i
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(o.Control, lang))
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(o.Control, lang, helpURL))
 	}
 	withBaseline := rep.Summary.Baselined > 0
 	for _, r := range rep.Results {
@@ -178,11 +212,15 @@ func writeSARIF(w io.Writer, rep *evaluator.Report, opts Options) error {
 			Level:               level,
 			Message:             sarifText{Text: findingText(r, lang)},
 			PartialFingerprints: map[string]string{"primaryLocationLineHash": fingerprint(c.ID, r.Resource)},
-			Properties:          sarifResultProps{Severity: r.Severity},
+			Properties:          sarifResultProps{Severity: r.Severity, ResourceName: r.ResourceName},
+		}
+		if r.Severity != c.Severity {
+			res.Properties.SecuritySeverity = securitySeverity[r.Severity]
+			res.Properties.BaseSeverity, res.Properties.RaisedBy = r.BaseSeverity, r.RaisedBy
 		}
 		if r.Location != nil {
 			res.Locations = []sarifLocation{{
-				PhysicalLocation: sarifPhysicalFor(r.Location),
+				PhysicalLocation: sarifPhysicalFor(r.Location, opts.RepoDir),
 				LogicalLocations: []sarifLogical{{FullyQualifiedName: r.Resource, Kind: "resource"}},
 			}}
 		}
@@ -208,8 +246,10 @@ func writeSARIF(w io.Writer, rep *evaluator.Report, opts Options) error {
 }
 
 // sarifRuleFor describes a control as a SARIF rule. The help carries the
-// remediation in both languages, whatever the report's language.
-func sarifRuleFor(c *evaluator.Control, lang string) sarifRule {
+// remediation in both languages, whatever the report's language; a built-in
+// control's helpUri is its section of the catalog page at helpURL (a user
+// control is not in that page, and has none).
+func sarifRuleFor(c *evaluator.Control, lang, helpURL string) sarifRule {
 	help := sarifText{Text: c.Remediation, Markdown: "**How to fix:** " + c.Remediation}
 	if c.RemediationZh != "" {
 		help.Text += "\n\n" + c.RemediationZh
@@ -221,9 +261,14 @@ func sarifRuleFor(c *evaluator.Control, lang string) sarifRule {
 	}
 	help.Markdown += fmt.Sprintf("\n\nArticle %s (%s), severity %s. Policy: `%s`.",
 		strings.Join(c.Articles(), ", "), Article(c.Article, "zh"), c.Severity, c.File)
+	helpURI := ""
+	if c.Builtin {
+		helpURI = helpURL + "#" + anchor(c.ID)
+	}
 	return sarifRule{
 		ID:                   c.ID,
 		Name:                 pascalCase(c.ShortCode),
+		HelpURI:              helpURI,
 		ShortDescription:     sarifText{Text: text(lang, c.Title, c.TitleZh)},
 		FullDescription:      sarifText{Text: unwrap(c.Description)},
 		Help:                 help,
@@ -236,15 +281,19 @@ func sarifRuleFor(c *evaluator.Control, lang string) sarifRule {
 	}
 }
 
-// sarifPhysicalFor places a result in its file. A relative file name resolves
-// against the checkout (%SRCROOT%); an absolute one becomes a file URI. The
+// sarifPhysicalFor places a result in its file. A relative file name, joined
+// to repoDir, resolves against the checkout (%SRCROOT%); an absolute one, or
+// one that leaves the work tree, becomes a file URI or stays relative. The
 // region spans the first character at the location: results carry no end.
-func sarifPhysicalFor(l *evaluator.Location) sarifPhysical {
+func sarifPhysicalFor(l *evaluator.Location, repoDir string) sarifPhysical {
 	var p sarifPhysical
-	if strings.HasPrefix(l.File, "/") {
+	switch file := repoPath(l.File, repoDir); {
+	case strings.HasPrefix(l.File, "/"):
 		p.ArtifactLocation.URI = (&url.URL{Scheme: "file", Path: l.File}).String()
-	} else {
-		p.ArtifactLocation = sarifArtifact{URI: (&url.URL{Path: l.File}).String(), URIBaseID: srcRoot}
+	case file == ".." || strings.HasPrefix(file, "../"):
+		p.ArtifactLocation.URI = (&url.URL{Path: l.File}).String()
+	default:
+		p.ArtifactLocation = sarifArtifact{URI: (&url.URL{Path: file}).String(), URIBaseID: srcRoot}
 	}
 	if l.Line >= 1 {
 		p.Region = &sarifRegion{StartLine: l.Line, EndLine: l.Line}
@@ -253,6 +302,28 @@ func sarifPhysicalFor(l *evaluator.Location) sarifPhysical {
 		}
 	}
 	return p
+}
+
+// repoPath names a path relative to the working directory relative to the
+// root of the git work tree, repoDir being the working directory below it.
+func repoPath(p, repoDir string) string {
+	return path.Join(repoDir, p)
+}
+
+// automationID identifies the run by the inventory paths checked, relative to
+// the work tree's root, so that runs over different inventories of one
+// repository are uploaded side by side: "baomi/team/".
+func automationID(opts Options) string {
+	paths := make([]string, 0, len(opts.Inputs))
+	for _, p := range opts.Inputs {
+		if p = repoPath(filepath.ToSlash(p), opts.RepoDir); p != "." {
+			paths = append(paths, p)
+		}
+	}
+	if len(paths) == 0 {
+		return "baomi/"
+	}
+	return "baomi/" + strings.Join(paths, "+") + "/"
 }
 
 // fingerprint identifies a finding by control and resource, so that an alert

@@ -37,6 +37,8 @@ type checkOptions struct {
 	Baseline string
 	// WriteBaseline names a file to record the run's failures in.
 	WriteBaseline string
+	// HelpURL is the page SARIF rules link to.
+	HelpURL string
 }
 
 func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -64,6 +66,7 @@ is, 2 for a usage, inventory or policy error.`,
 	f.Duration("timeout", 5*time.Minute, "stop policy evaluation after this long")
 	f.String("baseline", "", "baseline file: only failures not recorded in it fail the run")
 	f.String("write-baseline", "", "record the current failures in this baseline file")
+	addHelpURLFlag(f)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		opts, err := resolveCheckOptions(cmd, args)
 		if err != nil {
@@ -99,6 +102,7 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 
 		Baseline:      v.GetString("baseline"),
 		WriteBaseline: v.GetString("write-baseline"),
+		HelpURL:       v.GetString("help-url"),
 	}
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{"."}
@@ -142,7 +146,7 @@ func asOfDate(s string) (string, error) {
 // It returns the exit status, or an error that carries status 2.
 func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer) (int, error) {
 	var organization string
-	_, rep, err := evaluateInventory(ctx, evalInput{
+	inv, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
 		Eval: evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
 		// check needs only the organization's name once the policies have the
@@ -164,7 +168,8 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		}
 	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
-		Organization: organization, Inputs: opts.Paths, FailOn: opts.FailOn, Width: terminalWidth(stdout)}
+		Organization: organization, Inputs: opts.Paths, FailOn: opts.FailOn, Width: terminalWidth(stdout),
+		Files: inputFiles(inv), UserPolicies: opts.Policies, RepoDir: repoDir(), HelpURL: opts.HelpURL}
 	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
 		return report.Write(w, format, rep, ropts)
 	})

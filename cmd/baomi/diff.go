@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/baomi-dev/baomi/compare"
+	"github.com/baomi-dev/baomi/report"
 )
 
 // diffOptions are the resolved choices of one baomi diff run.
@@ -27,8 +28,14 @@ func newDiffCmd(stdout, _ io.Writer) *cobra.Command {
 		Long: `Compare two reports written by baomi check --format json, an older audit
 and a newer one, matching results on control + resource: what newly fails
 (new resources included), what was fixed (and whether it passes, warns, is
-waived or no longer applies), what still fails, what is newly waived, and which
-waivers expired in between.
+waived or no longer applies), what is no longer checked (a failure whose
+control the newer run skipped is never counted as fixed), what still fails,
+what is newly waived, and which waivers expired in between.
+
+Before the changes it states what else differs between the two runs: the
+inventory files (by sha256), the policies, the settings, --fail-on and the
+controls skipped; and it warns when NEW is dated before OLD. Reports of an
+older baomi, which do not record these, still load.
 
 A quarterly audit is: run baomi check --format json --output, keep the file,
 and diff it against last quarter's.
@@ -99,7 +106,7 @@ func runDiff(opts *diffOptions, stdout io.Writer) (int, error) {
 }
 
 // readReport reads one JSON report; any problem names the file.
-func readReport(path string) (*compare.Report, error) {
+func readReport(path string) (*report.JSONReport, error) {
 	name := filepath.ToSlash(path)
 	f, err := os.Open(path)
 	if err != nil {
@@ -109,7 +116,7 @@ func readReport(path string) (*compare.Report, error) {
 	if info, err := f.Stat(); err == nil && info.IsDir() {
 		return nil, usageError("baomi: %s: is a folder, not a JSON report", name)
 	}
-	rep, err := compare.Read(f)
+	rep, err := report.ReadJSON(f)
 	if err != nil {
 		return nil, usageError("baomi: %s: %v", name, err)
 	}

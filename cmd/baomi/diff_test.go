@@ -198,3 +198,67 @@ func TestDiffErrors(t *testing.T) {
 		t.Errorf("--output: %v\n%s", err, b)
 	}
 }
+
+// TestDiffStatesHowTheReportsDiffer: the newer audit skips a failing control,
+// gates at high, overrides a setting and is dated before the older one; diff
+// says so at the top and lists the skipped control's failure as no longer
+// checked, never fixed. A report of an older baomi still loads.
+func TestDiffStatesHowTheReportsDiffer(t *testing.T) {
+	repoRoot(t)
+	dir := t.TempDir()
+	older := checkJSON(t, "fixtures/acme", "2026-11-26", dir)
+	newer := filepath.Join(dir, "newer.json")
+	t.Setenv("BAOMI_SETTINGS_PATCH_MAX_AGE_DAYS", "31")
+	code, _, errOut := runBaomi(t, "check", "fixtures/acme", "--as-of", "2026-11-20", "--skip", "department-head", "--fail-on", "high",
+		"--format", "json", "--output", newer)
+	if code != 1 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	code, d := runDiffJSON(t, older, newer)
+	if len(d.Fixed) != 0 {
+		t.Errorf("a skipped control's failure counted as fixed: %+v", d.Fixed)
+	}
+	if code != 0 || d.Counts["no_longer_checked"] != 1 {
+		t.Errorf("exit %d, counts %v: want BM-2.3-01's one failure no longer checked", code, d.Counts)
+	}
+	_, out, _ := runBaomi(t, "diff", older, newer, "--lang", "en")
+	head := out[:strings.Index(out, "Newly failing")]
+	for _, want := range []string{
+		"warning: the newer report (as of 2026-11-20) is dated before the older one (as of 2026-11-26)",
+		"settings differ: patch_max_age_days 30 → 31",
+		"fail_on differs: low → high",
+		"no longer checked (skipped in the newer audit): BM-2.3-01",
+	} {
+		if !strings.Contains(head, want) {
+			t.Errorf("%q is not stated at the top:\n%s", want, head)
+		}
+	}
+	if strings.Contains(head, "inputs differ") || strings.Contains(head, "policies differ") {
+		t.Errorf("the same inputs and policies are said to differ:\n%s", head)
+	}
+
+	b, err := os.ReadFile(older)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"inputs", "policies", "settings", "skipped", "fail_on", "verdict", "organization", "paths"} {
+		delete(m, k)
+	}
+	for _, r := range m["results"].([]any) {
+		delete(r.(map[string]any), "base_severity")
+		delete(r.(map[string]any), "resource_name")
+	}
+	legacy := filepath.Join(dir, "legacy.json")
+	b, _ = json.Marshal(m)
+	if err := os.WriteFile(legacy, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runBaomi(t, "diff", legacy, older, "--lang", "en")
+	if code != 0 || !strings.Contains(out, "the older report does not record its inputs, policies or settings (baomi 0.1.0)") {
+		t.Errorf("a report of an older baomi: exit %d\n%s%s", code, out, errOut)
+	}
+}
