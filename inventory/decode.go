@@ -235,7 +235,7 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 			}
 		}
 		hint := ""
-		if n := suggest.Nearest(s, spec.enum); n != "" {
+		if n := nearestEnum(s, spec.enum); n != "" {
 			hint = fmt.Sprintf(" Did you mean %q?", n)
 		}
 		d.errorf(rng, "Invalid value", "%s must be one of %s; %s is not.%s", spec.name, quoteAll(spec.enum), quoteShort(s), hint)
@@ -378,6 +378,19 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 		return "", false
 	}
 	return intern(root + "." + attr.Name), true
+}
+
+// negatives are the words people write for "none": an enum that offers "none"
+// suggests it for them rather than a value that reads as the opposite.
+var negatives = map[string]bool{"no": true, "false": true, "off": true, "disabled": true, "unencrypted": true,
+	"plaintext": true, "n": true, "0": true, "null": true, "nil": true, "na": true, "n/a": true}
+
+// nearestEnum suggests the enum value a bad value most likely meant, or "".
+func nearestEnum(s string, enum []string) string {
+	if contains(enum, "none") && negatives[strings.ToLower(strings.TrimSpace(s))] {
+		return "none"
+	}
+	return suggest.Nearest(s, enum)
 }
 
 // failed reports whether an attribute's value was reported as bad, rather than

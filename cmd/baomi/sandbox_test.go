@@ -152,7 +152,7 @@ system "db" {
   name               = "SECRET-system-name"
   kind               = "server"
   site               = site.hq
-  encryption_at_rest = "SECRET-encryption-at-rest"
+  encryption_at_rest = "none"
   access_control     = "shared_account"
   patch_age_days     = 90
 
