@@ -104,6 +104,12 @@ func TestDecodeErrors(t *testing.T) {
 			[]string{`a.hcl:2:1: error: Incomplete waiver`, `missing: reason, approved_by.`}},
 		{"empty folder", map[string]string{"README.txt": "nothing here"},
 			[]string{`error: no inventory files`}},
+		{"no organization", map[string]string{"b.hcl": "site \"a\" {}\n", "a.hcl": "\nsite \"b\" {}\n"},
+			[]string{"a.hcl:1:1: error: No organization: the inventory declares no organization"}},
+		{"empty file only", map[string]string{"a.hcl": ""},
+			[]string{"a.hcl:1:1: error: No resources: the inventory declares no resources at all"}},
+		{"comments only", map[string]string{"a.hcl": "# nothing yet\n/* organization \"x\" {} */\n", "b.hcl": "// later\n"},
+			[]string{"a.hcl:1:1: error: No resources: the inventory declares no resources at all"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, out := load(t, tc.files)
@@ -113,6 +119,28 @@ func TestDecodeErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWholeInventoryErrorsNeedACleanDecode: a file that failed to decode may
+// hold the organization, so "no organization" waits until the rest is clean,
+// and an inventory with an organization is not refused.
+func TestWholeInventoryErrorsNeedACleanDecode(t *testing.T) {
+	_, out := load(t, map[string]string{"a.hcl": "organization \"acme\" {\n  name = \n}\n"})
+	if strings.Contains(out, "No organization") || !strings.Contains(out, "a.hcl:2:") {
+		t.Errorf("want only the syntax error; got:\n%s", out)
+	}
+	if _, out := load(t, map[string]string{"a.hcl": "organization \"acme\" {}\n"}); out != "" {
+		t.Errorf("an organization alone is a valid inventory; got:\n%s", out)
+	}
+	inv, diags := LoadWith([]string{t.TempDir() + "/missing.hcl"}, Options{})
+	for _, d := range diags {
+		if d.Summary == "No resources" || d.Summary == "No organization" {
+			t.Errorf("an unreadable path also said %q", d.Summary)
+		}
+	}
+	if inv == nil {
+		t.Fatal("no inventory")
 	}
 }
 
@@ -136,6 +164,7 @@ func TestAllErrorsReportedTogether(t *testing.T) {
 
 func TestDecodeDocument(t *testing.T) {
 	inv, out := load(t, map[string]string{
+		"org.hcl": "organization \"acme\" {}\n",
 		"infra.hcl": `site "sh" {
   city = "Shanghai"
   kind = "datacenter"
@@ -205,13 +234,13 @@ agreement "nda" {
 			t.Errorf("collection %s missing from the document", c)
 		}
 	}
-	if len(inv.Files) != 2 {
-		t.Errorf("files = %v, want the two .hcl files outside the hidden folder", inv.Files)
+	if len(inv.Files) != 3 {
+		t.Errorf("files = %v, want the three .hcl files outside the hidden folder", inv.Files)
 	}
 }
 
 func TestLocate(t *testing.T) {
-	inv, out := load(t, map[string]string{"a.hcl": `site "sh" {}
+	inv, out := load(t, map[string]string{"org.hcl": "organization \"acme\" {}\n", "a.hcl": `site "sh" {}
 
 system "db" {
   site = site.sh

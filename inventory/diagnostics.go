@@ -62,6 +62,9 @@ func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error
 			}
 			width = max(1, min(width, utf8.RuneCountInString(line)-s.Start.Column+1))
 			gutter := fmt.Sprintf("%5d | ", s.Start.Line)
+			if line == "" {
+				gutter = strings.TrimRight(gutter, " ")
+			}
 			fmt.Fprintf(&buf, "%s%s\n", gutter, line)
 			if s.Start.Column <= utf8.RuneCountInString(line) {
 				fmt.Fprintf(&buf, "%s%s%s\n", strings.Repeat(" ", len(gutter)-2)+"| ", strings.Repeat(" ", max(s.Start.Column-1, 0)), strings.Repeat("^", width))

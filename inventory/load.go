@@ -81,6 +81,10 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 	}
 	diags = append(diags, inv.merge(perFile)...)
 	diags = append(diags, inv.checkRefs()...)
+	if !diags.HasErrors() {
+		// Only a clean decode can tell: a file that failed may hold the organization.
+		diags = append(diags, inv.checkWhole()...)
+	}
 	if !opts.keepRefs {
 		for _, r := range inv.blocks {
 			r.refs = nil
@@ -262,6 +266,35 @@ func (inv *Inventory) checkRefs() hcl.Diagnostics {
 		}
 	}
 	return diags
+}
+
+// checkWhole reports an inventory that declares no resources at all, or no
+// organization: leaving facts out must never turn failures into "not applicable".
+func (inv *Inventory) checkWhole() hcl.Diagnostics {
+	var summary, detail string
+	switch {
+	case len(inv.blocks) == 0:
+		summary, detail = "No resources", "the inventory declares no resources at all: its files are empty or hold only comments, and an empty inventory would pass every control."
+	case !inv.hasOrganization():
+		summary, detail = "No organization", "the inventory declares no organization: add one organization block, so that the organization's controls judge it instead of finding nothing to judge."
+	default:
+		return nil
+	}
+	d := &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail}
+	if len(inv.Files) > 0 {
+		d.Subject = &hcl.Range{Filename: inv.Files[0], Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 1}}
+	}
+	return hcl.Diagnostics{d}
+}
+
+// hasOrganization reports whether an organization block was decoded.
+func (inv *Inventory) hasOrganization() bool {
+	for _, r := range inv.blocks {
+		if r.typ.single {
+			return true
+		}
+	}
+	return false
 }
 
 // idsByType groups the ids of sorted addresses by block type.
