@@ -305,41 +305,60 @@ func describeType(v cty.Value) string {
 }
 
 // literalOnly rejects function calls, templates and variables where a literal value
-// is expected: an inventory is data, never evaluated.
+// is expected: an inventory is data, never evaluated. It walks the expression with
+// its own stack, not by recursion, and stops at the first thing it rejects, so
+// that no expression, however deep, exhausts the goroutine's stack.
 func (d *fileDecoder) literalOnly(expr hcl.Expression, spec attribute) bool {
 	node, ok := expr.(hclsyntax.Node)
 	if !ok {
 		return true
 	}
-	good := true
-	hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
-		if !good {
-			return nil
-		}
+	todo := []hclsyntax.Node{node}
+	for len(todo) > 0 {
+		n := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
 		switch e := n.(type) {
+		case *hclsyntax.LiteralValueExpr, *hclsyntax.AnonSymbolExpr:
+		case *hclsyntax.TupleConsExpr:
+			for i := len(e.Exprs) - 1; i >= 0; i-- {
+				todo = append(todo, e.Exprs[i])
+			}
+		case *hclsyntax.ObjectConsExpr:
+			for i := len(e.Items) - 1; i >= 0; i-- {
+				todo = append(todo, e.Items[i].ValueExpr, e.Items[i].KeyExpr)
+			}
+		case *hclsyntax.ObjectConsKeyExpr:
+			todo = append(todo, e.Wrapped)
+		case *hclsyntax.ParenthesesExpr:
+			todo = append(todo, e.Expression)
+		case *hclsyntax.UnaryOpExpr:
+			todo = append(todo, e.Val)
+		case *hclsyntax.TemplateJoinExpr:
+			todo = append(todo, e.Tuple)
 		case *hclsyntax.FunctionCallExpr:
 			d.errorf(e.Range(), "Function calls are not allowed", "An inventory is plain data and is never evaluated: write the value of %s itself instead of calling %s().", spec.name, e.Name)
-			good = false
+			return false
 		case *hclsyntax.TemplateExpr:
 			if !e.IsStringLiteral() {
 				d.errorf(e.Range(), "Templates are not allowed", "An inventory is plain data and is never evaluated: write %s without ${...} or %%{...}.", spec.name)
-				good = false
+				return false
 			}
 		case *hclsyntax.TemplateWrapExpr:
 			d.errorf(e.Range(), "Templates are not allowed", "An inventory is plain data and is never evaluated: write %s without ${...}.", spec.name)
-			good = false
+			return false
 		case *hclsyntax.ScopeTraversalExpr:
 			if spec.kind != kindRef && spec.kind != kindRefList {
 				d.errorf(e.Range(), "References are not allowed here", "%s takes a literal value, not a reference or variable; did you forget the quotes?", spec.name)
-				good = false
+				return false
 			}
-		case *hclsyntax.ConditionalExpr, *hclsyntax.BinaryOpExpr, *hclsyntax.ForExpr, *hclsyntax.SplatExpr, *hclsyntax.IndexExpr, *hclsyntax.RelativeTraversalExpr:
+		default:
+			// Conditionals, operators, for expressions, splats, indexes and
+			// anything else that computes a value.
 			d.errorf(n.Range(), "Expressions are not allowed", "An inventory is plain data and is never evaluated: write the value of %s itself.", spec.name)
-			good = false
+			return false
 		}
-		return nil
-	})
-	return good
+	}
+	return true
 }
 
 // reference reads a bare reference TYPE.ID. It catches quoted references and

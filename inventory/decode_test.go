@@ -5,8 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // load writes files (name → content) to a temporary folder, loads it and returns
@@ -303,5 +307,55 @@ func TestNestingIgnoresStringsCommentsAndHeredocs(t *testing.T) {
 	}
 	if d := checkNesting([]byte("a = \"${[[[1]]]}\"\n"), "a.hcl", 3); d == nil {
 		t.Error("interpolations nest too")
+	}
+}
+
+func TestNestingCountsOperators(t *testing.T) {
+	for _, src := range []string{
+		"department \"d\" {\n  staff = -3\n  undertakings_signed = 1e-5\n}\n",
+		"site \"shop-db-east-1-a\" {\n  name = \"a-b-c-d-e ! ? : + * / %\"\n}\nsystem \"a-b-c-d-e\" {\n  site = site.shop-db-east-1-a\n}\n",
+		"data_asset \"d\" {\n  stored_in = [\n    -1, -2, -3, -4, -5,\n    -6,\n  ]\n}\n",
+		"# a - b - c - d - e\n// ! ! ! !\n/* ? : ? : */\nsite \"a\" {}\n",
+		"site \"a\" {\n  name = -1\n  city = -2\n  kind = -3\n  x = -4\n}\n",
+	} {
+		if d := checkNesting([]byte(src), "a.hcl", 3); d != nil {
+			t.Errorf("counted operators that are not chained in\n%s\n%v", src, d)
+		}
+	}
+	for _, tc := range []struct {
+		src       string
+		line, col int
+	}{
+		{"system \"a\" {\n  designated = !!!true\n}\n", 2, 18},
+		{"department \"d\" {\n  staff = 1+1+1+1\n}\n", 2, 16},
+		{"department \"d\" {\n  staff = 1 - 1 - 1 - 1\n}\n", 2, 21},
+		{"system \"a\" {\n  designated = true ? true : true ? true : true\n}\n", 2, 35},
+		{"system \"a\" {\n  designated = (true ||\n    false ||\n    true)\n}\n", 3, 11},
+		{"site \"a\" {\n  name = \"${1 == 2 != 3}\"\n}\n", 2, 20},
+	} {
+		d := checkNesting([]byte(tc.src), "a.hcl", 3)
+		if d == nil || d.Subject.Start.Line != tc.line || d.Subject.Start.Column != tc.col {
+			t.Errorf("chained operators past a limit of 3 in\n%s\nwant an error at %d:%d, got %v", tc.src, tc.line, tc.col, d)
+		}
+	}
+}
+
+// TestLiteralOnlyIsIterative: the walk over an expression uses no stack per
+// level. Under a 1 MiB stack, a walk that recursed per level would crash on an
+// expression 200,000 levels deep.
+func TestLiteralOnlyIsIterative(t *testing.T) {
+	var expr hclsyntax.Expression = &hclsyntax.LiteralValueExpr{Val: cty.True}
+	for i := 0; i < 200000; i++ {
+		expr = &hclsyntax.ParenthesesExpr{Expression: expr}
+	}
+	old := debug.SetMaxStack(1 << 20)
+	defer debug.SetMaxStack(old)
+	d := &fileDecoder{}
+	if !d.literalOnly(expr, boolean("designated")) || len(d.diags) > 0 {
+		t.Errorf("a literal in parentheses was refused: %v", d.diags)
+	}
+	chain := &hclsyntax.UnaryOpExpr{Op: hclsyntax.OpLogicalNot, Val: &hclsyntax.BinaryOpExpr{Op: hclsyntax.OpAdd, LHS: expr, RHS: expr}}
+	if d.literalOnly(chain, boolean("designated")) || len(d.diags) != 1 || d.diags[0].Summary != "Expressions are not allowed" {
+		t.Errorf("an operator was accepted: %v", d.diags)
 	}
 }
