@@ -2,12 +2,14 @@ package inventory
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -357,5 +359,25 @@ func TestLiteralOnlyIsIterative(t *testing.T) {
 	chain := &hclsyntax.UnaryOpExpr{Op: hclsyntax.OpLogicalNot, Val: &hclsyntax.BinaryOpExpr{Op: hclsyntax.OpAdd, LHS: expr, RHS: expr}}
 	if d.literalOnly(chain, boolean("designated")) || len(d.diags) != 1 || d.diags[0].Summary != "Expressions are not allowed" {
 		t.Errorf("an operator was accepted: %v", d.diags)
+	}
+}
+
+// TestDiagnosticsOnOneLongLine: rendering many diagnostics on one long line
+// reads only the part of the line it shows, not the whole line each time.
+func TestDiagnosticsOnOneLongLine(t *testing.T) {
+	refs := make([]string, 40000)
+	for i := range refs {
+		refs[i] = fmt.Sprintf("system.missing_%d", i)
+	}
+	start := time.Now()
+	_, out := load(t, map[string]string{"a.hcl": "organization \"o\" {}\ndata_asset \"d\" {\n  stored_in = [" + strings.Join(refs, ", ") + "]\n}\n"})
+	if n := strings.Count(out, "error: Unknown reference"); n != len(refs) {
+		t.Errorf("%d unknown references reported, want %d", n, len(refs))
+	}
+	if !strings.Contains(out, "    3 |   stored_in = [system.missing_0, system.missing_1,") || strings.Contains(out, "missing_100, system") {
+		t.Errorf("the source line is not shown cut to a readable length:\n%.600s", out)
+	}
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("decoding and rendering took %s", d)
 	}
 }

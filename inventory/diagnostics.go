@@ -31,6 +31,7 @@ func SortDiagnostics(diags hcl.Diagnostics) {
 // detail" followed by the source line with the problem underlined.
 func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error {
 	var buf bytes.Buffer
+	lines := map[string][]int{}
 	for _, d := range diags {
 		sev := "error"
 		if d.Severity == hcl.DiagWarning {
@@ -55,7 +56,11 @@ func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error
 			continue
 		}
 		fmt.Fprintf(&buf, "%s:%d:%d: %s: %s\n", s.Filename, s.Start.Line, s.Start.Column, sev, msg)
-		if line, ok := sourceLine(inv.sources[s.Filename], s.Start.Line); ok {
+		src := inv.sources[s.Filename]
+		if _, ok := lines[s.Filename]; !ok {
+			lines[s.Filename] = lineStarts(src)
+		}
+		if line, ok := sourceLine(src, lines[s.Filename], s.Start.Line); ok {
 			width := 1
 			if s.End.Line == s.Start.Line && s.End.Column > s.Start.Column {
 				width = s.End.Column - s.Start.Column
@@ -75,24 +80,41 @@ func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error
 	return err
 }
 
-// sourceLine returns line n (1-based) of src with tabs kept and control
-// characters made visible, cut to a readable length.
-func sourceLine(src []byte, n int) (string, bool) {
-	for i := 1; i < n; i++ {
-		j := bytes.IndexByte(src, '\n')
-		if j < 0 {
-			return "", false
+// maxSourceLine is how many bytes of a source line a diagnostic shows.
+const maxSourceLine = 200
+
+// lineStarts lists the offset at which each line of src begins.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
 		}
-		src = src[j+1:]
 	}
-	if j := bytes.IndexByte(src, '\n'); j >= 0 {
-		src = src[:j]
+	return starts
+}
+
+// sourceLine returns line n (1-based) of src, whose lines begin at starts, with
+// tabs kept and control characters made visible, cut to a readable length. It
+// reads only the part it shows, however long the line.
+func sourceLine(src []byte, starts []int, n int) (string, bool) {
+	if n < 1 || n > len(starts) {
+		return "", false
 	}
-	line := printable(strings.TrimRight(string(src), "\r"))
-	if len(line) > 200 {
-		line = strings.ToValidUTF8(line[:200], "") + "…"
+	line := src[starts[n-1]:]
+	if j := bytes.IndexByte(line, '\n'); j >= 0 {
+		line = line[:j]
 	}
-	return line, true
+	// Each byte shows as one byte or more, so the first 4×maxSourceLine bytes
+	// hold all that is shown.
+	if len(line) > 4*maxSourceLine {
+		line = line[:4*maxSourceLine]
+	}
+	text := printable(strings.TrimRight(string(line), "\r"))
+	if len(text) > maxSourceLine {
+		text = strings.ToValidUTF8(text[:maxSourceLine], "") + "…"
+	}
+	return text, true
 }
 
 // printable makes text safe to print on a terminal: invalid UTF-8, control
