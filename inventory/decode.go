@@ -389,7 +389,7 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 		if n := suggest.Nearest(root, blockTypeNames()); n != "" {
 			hint = fmt.Sprintf(" Did you mean %s?", n)
 		}
-		d.errorf(tr.SourceRange(), "Unknown block type in reference", "%s is not a block type of the inventory.%s", root, hint)
+		d.errorf(tr.SourceRange(), "Unknown block type in reference", "%s is not a block type of the inventory.%s", shorten(root), hint)
 		return "", false
 	}
 	if len(spec.refs) > 0 && !contains(spec.refs, root) {
@@ -533,6 +533,7 @@ func withSuggestions(diags hcl.Diagnostics, attrs []attribute, blocks []nestedBl
 			}
 		}
 		name := m[1] + m[2]
+		d.Detail = strings.Replace(d.Detail, name, shorten(name), 1)
 		if n := suggest.Nearest(name, names); n != "" {
 			d.Detail += fmt.Sprintf(" Did you mean %q?", n)
 		} else if len(names) > 0 {

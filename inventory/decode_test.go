@@ -70,6 +70,8 @@ func TestDecodeErrors(t *testing.T) {
 			[]string{`a.hcl:3:10: error: Unknown reference: site refers to site.hz, which is not defined in any inventory file.`}},
 		{"dangling reference in a list", map[string]string{"a.hcl": "data_asset \"d\" {\n  stored_in = [system.nope]\n}\n"},
 			[]string{`a.hcl:2:16: error: Unknown reference: stored_in refers to system.nope`}},
+		{"unknown reference with a very long id", map[string]string{"a.hcl": "site \"" + strings.Repeat("x", 5000) + "\" {}\nsystem \"s\" {\n  site = site." + strings.Repeat("x", 4999) + "y\n}\n"},
+			[]string{"a.hcl:3:10: error: Unknown reference: site refers to site." + strings.Repeat("x", 55) + "…, which is not defined in any inventory file.\n"}},
 		{"wrong reference type", map[string]string{"a.hcl": "site \"s\" {}\ndata_asset \"d\" {\n  stored_in = [site.s]\n}\n"},
 			[]string{`a.hcl:3:16: error: Wrong reference type: stored_in must refer to a system or a paper_archive, not to a site.`}},
 		{"unknown type in reference", map[string]string{"a.hcl": "system \"x\" {\n  site = sites.a\n}\n"},

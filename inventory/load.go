@@ -206,7 +206,7 @@ func (inv *Inventory) merge(perFile [][]*resource) hcl.Diagnostics {
 			if prev := inv.blocks[r.address]; prev != nil {
 				rng := r.defRng
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Duplicate id",
-					Detail:  fmt.Sprintf("%s is defined twice: first at %s. Ids are unique per block type across all files.", r.address, rangeText(prev.defRng)),
+					Detail:  fmt.Sprintf("%s is defined twice: first at %s. Ids are unique per block type across all files.", shorten(r.address), rangeText(prev.defRng)),
 					Subject: &rng})
 				continue
 			}
@@ -214,7 +214,7 @@ func (inv *Inventory) merge(perFile [][]*resource) hcl.Diagnostics {
 				if org != nil {
 					rng := r.defRng
 					diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Second organization",
-						Detail:  fmt.Sprintf("An inventory describes one organization; %s is already defined at %s.", org.address, rangeText(org.defRng)),
+						Detail:  fmt.Sprintf("An inventory describes one organization; %s is already defined at %s.", shorten(org.address), rangeText(org.defRng)),
 						Subject: &rng})
 					continue
 				}
@@ -262,7 +262,7 @@ func (inv *Inventory) checkRefs() hcl.Diagnostics {
 			}
 			rng := ref.rng
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown reference",
-				Detail: fmt.Sprintf("%s refers to %s, which is not defined in any inventory file.%s", ref.attr, ref.target, hint), Subject: &rng})
+				Detail: fmt.Sprintf("%s refers to %s, which is not defined in any inventory file.%s", ref.attr, shorten(ref.target), hint), Subject: &rng})
 		}
 	}
 	return diags
