@@ -383,3 +383,45 @@ func TestDiagnosticsOnOneLongLine(t *testing.T) {
 		t.Errorf("decoding and rendering took %s", d)
 	}
 }
+
+// TestSymlinkedFolders: a folder reached through a symbolic link is read (once,
+// however many links lead to it); a link back to a folder above is a loop error.
+func TestSymlinkedFolders(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	write := func(p, content string) {
+		t.Helper()
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(dir, "org.hcl"), "organization \"o\" {}\n")
+	write(filepath.Join(elsewhere, "systems.hcl"), "system \"vault\" {}\n")
+	for _, link := range []string{"linked", "again", ".hidden"} {
+		if err := os.Symlink(elsewhere, filepath.Join(dir, link)); err != nil {
+			t.Skipf("cannot make symbolic links here: %v", err)
+		}
+	}
+	inv, diags := Load([]string{dir})
+	if len(diags) > 0 || inv.Document["systems"].(map[string]any)["system.vault"] == nil {
+		t.Errorf("the linked folder was not read: %v", diags)
+	}
+	if len(inv.Files) != 2 {
+		t.Errorf("files %v, want org.hcl and the linked folder's file once", inv.Files)
+	}
+	if err := os.Symlink("..", filepath.Join(elsewhere, "up")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(dir, filepath.Join(elsewhere, "back")); err != nil {
+		t.Fatal(err)
+	}
+	_, diags = Load([]string{dir})
+	loops := 0
+	for _, d := range diags {
+		if d.Summary == "symbolic link loop" {
+			loops++
+		}
+	}
+	if loops != 2 {
+		t.Errorf("want the two links back up reported as loops, got %v", diags)
+	}
+}

@@ -12,8 +12,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -144,32 +146,107 @@ func findFiles(paths []string) ([]string, hcl.Diagnostics) {
 			add(p)
 			continue
 		}
-		found := 0
-		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
-			if err != nil {
-				diags = append(diags, fileError(displayName(q), "cannot read inventory path", pathErrorText(err)))
-				return nil
-			}
-			hidden := q != p && strings.HasPrefix(d.Name(), ".")
-			if d.IsDir() {
-				if hidden {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if hidden || !strings.HasSuffix(d.Name(), ".hcl") {
-				return nil
-			}
-			found++
-			add(q)
-			return nil
-		})
-		if err == nil && found == 0 {
+		w := &folderWalk{add: add, visited: map[string]bool{}}
+		if real, err := realPath(p); err == nil {
+			w.walk(p, []string{real})
+		} else {
+			w.diags = append(w.diags, fileError(displayName(p), "cannot read inventory path", pathErrorText(err)))
+		}
+		diags = append(diags, w.diags...)
+		if w.found == 0 && len(w.diags) == 0 {
 			diags = append(diags, fileError(displayName(p), "no inventory files", "This folder and its subfolders hold no .hcl files."))
 		}
 	}
 	sort.Strings(files)
 	return files, diags
+}
+
+// folderWalk finds the .hcl files below a folder, hidden folders and files
+// skipped. It follows symbolic links to folders, so that no folder is skipped
+// in silence, and reports a link that leads back to a folder holding it.
+type folderWalk struct {
+	add   func(string)
+	diags hcl.Diagnostics
+	found int
+	// visited holds the real path of every folder read, so that a folder
+	// reached twice (through a link and directly) is read once.
+	visited map[string]bool
+}
+
+// walk reads dir, whose real path and those of the folders above it on the way
+// here are chain.
+func (w *folderWalk) walk(dir string, chain []string) {
+	w.visited[chain[len(chain)-1]] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.diags = append(w.diags, fileError(displayName(dir), "cannot read inventory path", pathErrorText(err)))
+		return
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		isDir := e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			info, err := os.Stat(p)
+			switch {
+			case err != nil && strings.HasSuffix(e.Name(), ".hcl"):
+				w.found++
+				w.add(p) // reading it reports why it cannot be read
+				continue
+			case err != nil && errors.Is(err, syscall.ELOOP):
+				w.diags = append(w.diags, fileError(displayName(p), "cannot read inventory path", pathErrorText(err)))
+				continue
+			case err != nil:
+				continue // a dangling link to something that is not an inventory file
+			}
+			isDir = info.IsDir()
+		}
+		if !isDir {
+			if strings.HasSuffix(e.Name(), ".hcl") {
+				w.found++
+				w.add(p)
+			}
+			continue
+		}
+		real, err := realPath(p)
+		if err != nil {
+			w.diags = append(w.diags, fileError(displayName(p), "cannot read inventory path", pathErrorText(err)))
+			continue
+		}
+		if holding(real, chain) {
+			target, _ := os.Readlink(p)
+			w.diags = append(w.diags, fileError(displayName(p), "symbolic link loop",
+				fmt.Sprintf("This link to %s leads back to a folder that holds the link itself: following it would never end. Remove the link or point it elsewhere.", strconv.Quote(shorten(target)))))
+			continue
+		}
+		if w.visited[real] {
+			continue // already read by another way
+		}
+		before := w.found
+		w.walk(p, append(chain[:len(chain):len(chain)], real))
+		w.found = max(w.found, before)
+	}
+}
+
+// holding reports whether real is, or holds, one of the folders of chain.
+func holding(real string, chain []string) bool {
+	for _, c := range chain {
+		if c == real || strings.HasPrefix(c, strings.TrimSuffix(real, string(filepath.Separator))+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// realPath is p's absolute path with every symbolic link resolved.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
 }
 
 // displayName shows a path relative to the working directory where it lies below it.
