@@ -219,6 +219,10 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 		}
 		s := v.AsString()
 		if _, err := time.Parse("2006-01-02", s); err != nil || len(s) != 10 {
+			if why := impossibleDate(s); why != "" {
+				d.errorf(rng, "Impossible date", "%s is written as \"YYYY-MM-DD\" but %s.", spec.name, why)
+				return nil, false
+			}
 			d.errorf(rng, "Invalid date", "%s must be a real date written as \"YYYY-MM-DD\", like \"2026-01-31\"; %s is not.", spec.name, quoteShort(s))
 			return nil, false
 		}
@@ -257,6 +261,32 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 		return out, true
 	}
 	return nil, false
+}
+
+var dateShape = regexp.MustCompile(`^([0-9]{4})-([0-9]{2})-([0-9]{2})$`)
+
+// impossibleDate says why s, written in the shape YYYY-MM-DD, names no day of
+// the calendar ("there is no month 13", "2026-02-30 does not exist: February
+// 2026 has 28 days"), or "" when s is not in that shape.
+func impossibleDate(s string) string {
+	m := dateShape.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	year, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	switch {
+	case month < 1 || month > 12:
+		return fmt.Sprintf("there is no month %s: months run from 01 to 12", m[2])
+	case day < 1:
+		return fmt.Sprintf("there is no day %s: days start at 01", m[3])
+	}
+	days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if day < 1 || day > days {
+		return fmt.Sprintf("that day does not exist: %s %d has %d days, so %s is not a date", time.Month(month), year, days, s)
+	}
+	return ""
 }
 
 // number accepts a finite, non-negative number that JSON holds exactly.
@@ -378,6 +408,12 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 		d.errorf(expr.Range(), "Expected a reference", "%s takes a reference to another block, written TYPE.ID like %s.", spec.name, example)
 		return "", false
 	}
+	if len(tr) == 1 {
+		// A bare id: once every file is read, resolveBareIDs suggests the address.
+		d.errorf(tr.SourceRange(), "Expected a reference", "%s takes a reference written TYPE.ID, like %s; %s is only an id.", spec.name, example, shorten(tr.RootName()))
+		d.diags[len(d.diags)-1].Extra = bareID{id: tr.RootName(), types: spec.refs}
+		return "", false
+	}
 	attr, ok := tr[len(tr)-1].(hcl.TraverseAttr)
 	if len(tr) != 2 || !ok {
 		d.errorf(tr.SourceRange(), "Invalid reference", "A reference is exactly TYPE.ID, like %s, with nothing after the id.", example)
@@ -410,6 +446,13 @@ func nearestEnum(s string, enum []string) string {
 		return "none"
 	}
 	return suggest.Nearest(s, enum)
+}
+
+// bareID marks the diagnostic of an id written where a reference is expected.
+type bareID struct {
+	id string
+	// types are the block types the reference may name; nil for any type.
+	types []string
 }
 
 // failed reports whether an attribute's value was reported as bad, rather than

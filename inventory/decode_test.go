@@ -62,8 +62,22 @@ func TestDecodeErrors(t *testing.T) {
 			[]string{`"AES256" is not. Did you mean "AES-256"?`}},
 		{"encryption in lower case", map[string]string{"a.hcl": "system \"x\" {\n  encryption_at_rest = \"sm4\"\n}\n"},
 			[]string{`"sm4" is not. Did you mean "SM4"?`}},
-		{"bad date", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2026-02-30\"\n}\n"},
-			[]string{`a.hcl:2:12: error: Invalid date: signed must be a real date written as "YYYY-MM-DD"`}},
+		{"impossible day", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2026-02-30\"\n}\n"},
+			[]string{`a.hcl:2:12: error: Impossible date: signed is written as "YYYY-MM-DD" but that day does not exist: February 2026 has 28 days, so 2026-02-30 is not a date.`}},
+		{"leap day", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2023-02-29\"\n}\n"},
+			[]string{`that day does not exist: February 2023 has 28 days`}},
+		{"impossible month", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2026-13-01\"\n}\n"},
+			[]string{`a.hcl:2:12: error: Impossible date: signed is written as "YYYY-MM-DD" but there is no month 13`}},
+		{"day zero", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2026-04-00\"\n}\n"},
+			[]string{`Impossible date: signed is written as "YYYY-MM-DD" but there is no day 00`}},
+		{"bare id for a reference", map[string]string{"a.hcl": "site \"hq\" {}\nsystem \"x\" {\n  site = hq\n}\n"},
+			[]string{`a.hcl:3:10: error: Expected a reference: site takes a reference written TYPE.ID, like site.example; hq is only an id. Did you mean site.hq?`}},
+		{"bare id in a list", map[string]string{"a.hcl": "data_asset \"d\" {\n  stored_in = [shop_db]\n}\n", "b.hcl": "system \"shop_db\" {}\n"},
+			[]string{`a.hcl:2:16: error: Expected a reference: stored_in takes a reference written TYPE.ID, like system.example; shop_db is only an id. Did you mean system.shop_db?`}},
+		{"bare id of another type", map[string]string{"a.hcl": "site \"shop_db\" {}\ndata_asset \"d\" {\n  stored_in = [shop_db]\n}\n"},
+			[]string{"stored_in takes a reference written TYPE.ID, like system.example; shop_db is only an id.\n"}},
+		{"bare id in a waiver", map[string]string{"a.hcl": "site \"hq\" {}\nwaiver \"w\" {\n  control = \"BM-4.2.1-04\"\n  resource = hq\n  reason = \"r\"\n  approved_by = \"a\"\n  expires = \"2027-01-01\"\n}\n"},
+			[]string{`a.hcl:4:14: error: Expected a reference: resource takes a reference written TYPE.ID, like site.sh_dc1; hq is only an id. Did you mean site.hq?`}},
 		{"date in another format", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2026/01/05\"\n}\n"},
 			[]string{`a.hcl:2:12: error: Invalid date`}},
 		{"dangling reference", map[string]string{"a.hcl": "site \"sh\" {}\nsystem \"x\" {\n  site = site.hz\n}\n"},
@@ -157,6 +171,36 @@ func TestDiagnosticShowsSourceLine(t *testing.T) {
 	want := "    2 |   kind = \"servr\"\n      |          ^^^^^^^\n"
 	if !strings.Contains(out, want) {
 		t.Errorf("want snippet\n%s\ngot\n%s", want, out)
+	}
+}
+
+// TestCaretsAsWideAsTheText: under CJK text (two columns a character) the
+// carets cover the text on screen, and tabs before it are kept.
+func TestCaretsAsWideAsTheText(t *testing.T) {
+	_, out := load(t, map[string]string{"a.hcl": "site \"hq\" {\n  name = \"上海\"\n  kind = \"办公室\"\n}\nsite \"b\" {\n\tkind =\t\"数据é\"\n}\n"})
+	for _, want := range []string{
+		"    3 |   kind = \"办公室\"\n      |          ^^^^^^^^\n",
+		"    6 | \tkind =\t\"数据é\"\n      | \t      \t^^^^^^^\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want\n%s\ngot\n%s", want, out)
+		}
+	}
+	for _, tc := range []struct {
+		line       string
+		col, width int
+		indent     string
+		carets     string
+	}{
+		{"  id = \"客户库\" # x", 8, 5, "       ", "^^^^^^^^"},
+		{"数据 = x", 4, 1, "     ", "^"},
+		{"a\u200bb", 3, 1, " ", "^"},
+		{"abc", 4, 1, "", ""},
+	} {
+		indent, carets, ok := underline(tc.line, tc.col, tc.width)
+		if indent != tc.indent || carets != tc.carets || ok != (tc.carets != "") {
+			t.Errorf("underline(%q, %d, %d) = %q, %q, %v; want %q, %q", tc.line, tc.col, tc.width, indent, carets, ok, tc.indent, tc.carets)
+		}
 	}
 }
 

@@ -6,8 +6,10 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/apparentlymart/go-textseg/v15/textseg"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -65,19 +67,66 @@ func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error
 			if s.End.Line == s.Start.Line && s.End.Column > s.Start.Column {
 				width = s.End.Column - s.Start.Column
 			}
-			width = max(1, min(width, utf8.RuneCountInString(line)-s.Start.Column+1))
 			gutter := fmt.Sprintf("%5d | ", s.Start.Line)
 			if line == "" {
 				gutter = strings.TrimRight(gutter, " ")
 			}
 			fmt.Fprintf(&buf, "%s%s\n", gutter, line)
-			if s.Start.Column <= utf8.RuneCountInString(line) {
-				fmt.Fprintf(&buf, "%s%s%s\n", strings.Repeat(" ", len(gutter)-2)+"| ", strings.Repeat(" ", max(s.Start.Column-1, 0)), strings.Repeat("^", width))
+			if indent, carets, ok := underline(line, s.Start.Column, width); ok {
+				fmt.Fprintf(&buf, "%s%s%s\n", strings.Repeat(" ", len(gutter)-2)+"| ", indent, carets)
 			}
 		}
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// underline returns what goes under line to mark width grapheme clusters from
+// column col (1-based, in grapheme clusters as hcl counts): the indent, keeping
+// the line's tabs, and the carets, both as wide on screen as the text above
+// them (a CJK character takes two columns). ok is false when col lies past the
+// end of the line.
+func underline(line string, col, width int) (indent, carets string, ok bool) {
+	var in, under strings.Builder
+	n := 0
+	for rest := []byte(line); len(rest) > 0; n++ {
+		adv, cluster, _ := textseg.ScanGraphemeClusters(rest, true)
+		rest = rest[adv:]
+		switch {
+		case n < col-1 && cluster[0] == '\t':
+			in.WriteByte('\t')
+		case n < col-1:
+			in.WriteString(strings.Repeat(" ", displayWidth(cluster)))
+		case n < col-1+width:
+			under.WriteString(strings.Repeat("^", displayWidth(cluster)))
+		}
+	}
+	if col < 1 || col > n {
+		return "", "", false
+	}
+	if under.Len() == 0 {
+		under.WriteByte('^')
+	}
+	return in.String(), under.String(), true
+}
+
+// displayWidth is how many terminal columns a grapheme cluster takes: two for
+// East Asian wide and fullwidth characters (CJK, Hangul, fullwidth forms, most
+// emoji), none for a lone zero-width character, one otherwise.
+func displayWidth(cluster []byte) int {
+	r, _ := utf8.DecodeRune(cluster)
+	switch {
+	case r == 0x200b || r == 0x200c || r == 0x200d || r == 0x2060 || r == 0xfeff || unicode.Is(unicode.Mn, r):
+		return 0
+	case r >= 0x1100 && r <= 0x115f, r >= 0x2e80 && r <= 0x303e, r >= 0x3041 && r <= 0x33ff,
+		r >= 0x3400 && r <= 0x4dbf, r >= 0x4e00 && r <= 0x9fff, r >= 0xa000 && r <= 0xa4cf,
+		r >= 0xa960 && r <= 0xa97f, r >= 0xac00 && r <= 0xd7a3, r >= 0xf900 && r <= 0xfaff,
+		r >= 0xfe10 && r <= 0xfe19, r >= 0xfe30 && r <= 0xfe6f, r >= 0xff00 && r <= 0xff60,
+		r >= 0xffe0 && r <= 0xffe6, r >= 0x1f300 && r <= 0x1f64f, r >= 0x1f900 && r <= 0x1f9ff,
+		r >= 0x20000 && r <= 0x3fffd:
+		return 2
+	}
+	return 1
 }
 
 // maxSourceLine is how many bytes of a source line a diagnostic shows.

@@ -83,6 +83,7 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 	}
 	diags = append(diags, inv.merge(perFile)...)
 	diags = append(diags, inv.checkRefs()...)
+	inv.resolveBareIDs(diags)
 	if !diags.HasErrors() {
 		// Only a clean decode can tell: a file that failed may hold the organization.
 		diags = append(diags, inv.checkWhole()...)
@@ -343,6 +344,31 @@ func (inv *Inventory) checkRefs() hcl.Diagnostics {
 		}
 	}
 	return diags
+}
+
+// resolveBareIDs completes the diagnostic of each id written where a reference
+// is expected ("stored_in = [shop_db]") with the addresses that id has.
+func (inv *Inventory) resolveBareIDs(diags hcl.Diagnostics) {
+	for _, d := range diags {
+		b, ok := d.Extra.(bareID)
+		if !ok {
+			continue
+		}
+		d.Extra = nil
+		types := b.types
+		if types == nil {
+			types = blockTypeNames()
+		}
+		var found []string
+		for _, t := range types {
+			if inv.blocks[t+"."+b.id] != nil {
+				found = append(found, t+"."+b.id)
+			}
+		}
+		if len(found) > 0 {
+			d.Detail += " Did you mean " + strings.Join(found, " or ") + "?"
+		}
+	}
 }
 
 // checkWhole reports an inventory that declares no resources at all, or no
