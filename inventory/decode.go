@@ -18,7 +18,22 @@ import (
 // maxSafeInteger is the largest integer JSON consumers hold exactly (2^53 - 1).
 const maxSafeInteger = 1<<53 - 1
 
-var idPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+// validID reports whether id is an HCL identifier: a letter (of any script)
+// or _, then letters, digits, _ and -.
+func validID(id string) bool {
+	if id == "" || !(isLetter(id[0]) || id[0] == '_') {
+		return id != "" && id[0] >= 0x80 && hclsyntax.ValidIdentifier(id)
+	}
+	for i := 1; i < len(id); i++ {
+		switch c := id[i]; {
+		case c >= 0x80:
+			return hclsyntax.ValidIdentifier(id)
+		case !isLetter(c) && !isDigit(c) && c != '_' && c != '-':
+			return false
+		}
+	}
+	return true
+}
 
 // resource is one decoded top-level block, before references are checked.
 type resource struct {
@@ -91,7 +106,7 @@ func (d *fileDecoder) decodeBlock(blk *hcl.Block) *resource {
 		return nil // hcl has reported the missing or extra label
 	}
 	id := blk.Labels[0]
-	if !idPattern.MatchString(id) {
+	if !validID(id) {
 		d.errorf(blk.LabelRanges[0], "Invalid id", "%s is not a valid id: an id is made of letters, digits, _ and -, and does not start with a digit or -.", quoteShort(id))
 		return nil
 	}

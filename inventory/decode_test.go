@@ -291,6 +291,28 @@ agreement "nda" {
 	}
 }
 
+func TestValidID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"crm_db": true, "_x": true, "a-b": true, "客户库": true, "数据_1-x": true, "é": true, "Ωmega": true,
+		"": false, "9lives": false, "-a": false, "a b": false, "a.b": false, "客户 库": false, "١٢": false, "a\u200b": false,
+	} {
+		if got := validID(id); got != want {
+			t.Errorf("validID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+func TestChineseIDs(t *testing.T) {
+	inv, out := load(t, map[string]string{"a.hcl": "organization \"顶点\" {}\nsystem \"客户库\" {}\ndata_asset \"客户资料\" {\n  stored_in = [system.客户库]\n}\n"})
+	if out != "" {
+		t.Fatalf("Chinese ids refused:\n%s", out)
+	}
+	asset := inv.Document["data_assets"].(map[string]any)["data_asset.客户资料"]
+	if !reflect.DeepEqual(asset, map[string]any{"stored_in": []any{"system.客户库"}}) {
+		t.Errorf("data_asset.客户资料 = %#v", asset)
+	}
+}
+
 func TestLocate(t *testing.T) {
 	inv, out := load(t, map[string]string{"org.hcl": "organization \"acme\" {}\n", "a.hcl": `site "sh" {}
 

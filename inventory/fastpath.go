@@ -415,7 +415,7 @@ func (p *fastParser) topBlock() (*resource, bool) {
 	} else if id, labelRange, ok = p.ident(); !ok {
 		return nil, false
 	}
-	if !idPattern.MatchString(id) || !p.skipSpace() || p.peek() != '{' {
+	if !validID(id) || !p.skipSpace() || p.peek() != '{' {
 		return nil, false
 	}
 	p.pos++
