@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -214,7 +215,7 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 			d.wrongType(rng, spec, "a string, in quotes", v)
 			return nil, false
 		}
-		return v.AsString(), true
+		return v.AsString(), d.checkText(rng, spec, v.AsString())
 	case kindBool:
 		if v.Type() != cty.Bool {
 			d.wrongType(rng, spec, "true or false, without quotes", v)
@@ -253,6 +254,9 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 				return e, true
 			}
 		}
+		if !d.checkText(rng, spec, s) {
+			return nil, false
+		}
 		hint := ""
 		if n := nearestEnum(s, spec.enum); n != "" {
 			hint = fmt.Sprintf(" Did you mean %q?", n)
@@ -269,6 +273,9 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 			_, ev := it.Element()
 			if ev.IsNull() || ev.Type() != cty.String {
 				d.wrongType(rng, spec, `a list of strings, like ["a", "b"]`, v)
+				return nil, false
+			}
+			if !d.checkText(rng, spec, ev.AsString()) {
 				return nil, false
 			}
 			out = append(out, ev.AsString())
@@ -413,6 +420,14 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 	if len(spec.refs) > 0 {
 		example = spec.refs[0] + ".example"
 	}
+	if hcl.ExprAsKeyword(expr) == "null" {
+		if spec.name == "resource" {
+			d.errorf(expr.Range(), "Null reference", "A waiver needs a resource: resource = null waives nothing. Name the resource the waiver covers, like %s.", example)
+		} else {
+			d.errorf(expr.Range(), "Null reference", "%s = null names nothing: write a reference like %s, or leave %s out.", spec.name, example, spec.name)
+		}
+		return "", false
+	}
 	if t, ok := expr.(*hclsyntax.TemplateExpr); ok && t.IsStringLiteral() {
 		v, _ := t.Value(nil)
 		d.errorf(expr.Range(), "Quoted reference", "A reference is written bare, without quotes: %s = %s, not %s.", spec.name, shorten(v.AsString()), quoteShort(v.AsString()))
@@ -482,13 +497,59 @@ func (d *fileDecoder) failed(a *hcl.Attribute) bool {
 }
 
 // filled reports whether value holds name, and not as a blank string: a
-// required attribute set to null or "" is missing.
+// required attribute set to null, "" or only blank and zero-width characters is
+// missing.
 func filled(value map[string]any, name string) bool {
 	v, ok := value[name]
 	if s, isString := v.(string); isString {
-		return strings.TrimSpace(s) != ""
+		return visible(s)
 	}
 	return ok
+}
+
+// visible reports whether s holds a character that shows: not a space, a
+// zero-width or other format character, a lone combining mark or a filler.
+func visible(s string) bool {
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), unicode.In(r, unicode.Cf, unicode.Cc, unicode.Mn, unicode.Me):
+		case r == 0x115f || r == 0x1160 || r == 0x2800 || r == 0x3164 || r == 0xffa0:
+			// Hangul and braille fillers: letters that print as blanks.
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// hiddenControl returns the first C0 control character of s other than tab,
+// newline and the CR of a CRLF line end (a heredoc saved on Windows): such a
+// character in a value can only hide or disguise text.
+func hiddenControl(s string) (rune, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\t' && c != '\n' && !(c == '\r' && i+1 < len(s) && s[i+1] == '\n') {
+			return rune(c), true
+		}
+	}
+	return 0, false
+}
+
+// controlNames names the C0 control characters people meet.
+var controlNames = map[rune]string{0: "NUL", 7: "BEL", 8: "BS", '\r': "CR", 0x1b: "ESC"}
+
+// checkText reports a string value holding a hidden control character.
+func (d *fileDecoder) checkText(rng hcl.Range, spec attribute, s string) bool {
+	r, bad := hiddenControl(s)
+	if !bad {
+		return true
+	}
+	name := fmt.Sprintf("U+%04X", r)
+	if n, ok := controlNames[r]; ok {
+		name += " (" + n + ")"
+	}
+	d.errorf(rng, "Control character in text", "%s holds the control character %s, which can only hide or disguise text; remove it.", spec.name, name)
+	return false
 }
 
 // nestedPath names the i-th nested block of a type: "backup[0]", or

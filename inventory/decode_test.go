@@ -124,6 +124,22 @@ func TestDecodeErrors(t *testing.T) {
 			[]string{`a.hcl:1:1: error: Incomplete waiver`, `missing: resource, reason, approved_by, expires.`}},
 		{"blank waiver texts", map[string]string{"a.hcl": "site \"a\" {}\nwaiver \"w\" {\n  control = \"BM-4.2.1-04\"\n  resource = site.a\n  reason = \"  \"\n  approved_by = null\n  expires = \"2027-01-01\"\n}\n"},
 			[]string{`a.hcl:2:1: error: Incomplete waiver`, `missing: reason, approved_by.`}},
+		{"UTF-16 with a byte order mark", map[string]string{"a.hcl": "\xff\xfes\x00i\x00t\x00e\x00"},
+			[]string{"a.hcl: error: UTF-16 file: This file is UTF-16 text (it begins with the byte order mark of UTF-16 little-endian), and an inventory file is read as UTF-8: save the file as UTF-8.\n"}},
+		{"UTF-16 without a byte order mark", map[string]string{"a.hcl": "\x00s\x00i\x00t\x00e\x00 \x00\"\x00a\x00\"\x00 \x00{\x00}"},
+			[]string{"a.hcl: error: UTF-16 file: This file is UTF-16 text (every other byte is zero)"}},
+		{"NUL in a string", map[string]string{"a.hcl": "site \"a\" {\n  name = \"a\\u0000b\"\n}\n"},
+			[]string{"a.hcl:2:10: error: Control character in text: name holds the control character U+0000 (NUL), which can only hide or disguise text; remove it."}},
+		{"ESC in an enum", map[string]string{"a.hcl": "site \"a\" {\n  kind = \"\\u001b[2Joffice\"\n}\n"},
+			[]string{"a.hcl:2:10: error: Control character in text: kind holds the control character U+001B (ESC)"}},
+		{"lone CR in a string", map[string]string{"a.hcl": "site \"a\" {\n  name = \"a\\rb\"\n}\n"},
+			[]string{"a.hcl:2:10: error: Control character in text: name holds the control character U+000D (CR)"}},
+		{"null waiver resource", map[string]string{"a.hcl": "waiver \"w\" {\n  control = \"BM-4.2.1-04\"\n  resource = null\n  reason = \"r\"\n  approved_by = \"a\"\n  expires = \"2027-01-01\"\n}\n"},
+			[]string{"a.hcl:3:14: error: Null reference: A waiver needs a resource: resource = null waives nothing."}},
+		{"null reference", map[string]string{"a.hcl": "system \"s\" {\n  site = null\n}\n"},
+			[]string{"a.hcl:2:10: error: Null reference: site = null names nothing: write a reference like site.example, or leave site out."}},
+		{"zero-width waiver texts", map[string]string{"a.hcl": "site \"a\" {}\nwaiver \"w\" {\n  control = \"BM-4.2.1-04\"\n  resource = site.a\n  reason = \"\u200b\u200c\u200d\"\n  approved_by = \"\\u2060\\ufeff\u3000\"\n  expires = \"2027-01-01\"\n}\n"},
+			[]string{"a.hcl:2:1: error: Incomplete waiver", "missing: reason, approved_by."}},
 		{"empty folder", map[string]string{"README.txt": "nothing here"},
 			[]string{`error: no inventory files`}},
 		{"no organization", map[string]string{"b.hcl": "site \"a\" {}\n", "a.hcl": "\nsite \"b\" {}\n"},
@@ -288,6 +304,17 @@ agreement "nda" {
 	}
 	if len(inv.Files) != 3 {
 		t.Errorf("files = %v, want the three .hcl files outside the hidden folder", inv.Files)
+	}
+}
+
+func TestVisible(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Zhou Jun": true, "周军": true, "x\u200b": true, "": false, "  \t": false, "\u200b\u200c\u200d\u2060\ufeff": false,
+		"\u3000\u00a0": false, "\u0301": false, "\u3164\u2800": false, "\u00ad": false,
+	} {
+		if got := visible(text); got != want {
+			t.Errorf("visible(%q) = %v, want %v", text, got, want)
+		}
 	}
 }
 

@@ -684,6 +684,9 @@ func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, b
 	if v.kind == fastNull {
 		return nil, spec.kind != kindRef && spec.kind != kindRefList
 	}
+	if _, bad := hiddenControl(v.str); bad {
+		return nil, false
+	}
 	switch spec.kind {
 	case kindString:
 		return v.str, v.kind == fastString
@@ -715,7 +718,7 @@ func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, b
 		}
 		out := make([]any, 0, len(v.elems))
 		for _, e := range v.elems {
-			if e.kind != fastString {
+			if _, bad := hiddenControl(e.str); bad || e.kind != fastString {
 				return nil, false
 			}
 			out = append(out, e.str)

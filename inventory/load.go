@@ -65,6 +65,10 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 				mu.Lock()
 				inv.sources[files[i]] = src
 				mu.Unlock()
+				if d := checkUTF16(src, files[i]); d != nil {
+					fileDiags[i] = hcl.Diagnostics{d}
+					continue
+				}
 				if d := checkNesting(src, files[i], opts.MaxNesting); d != nil {
 					fileDiags[i] = hcl.Diagnostics{d}
 					continue
@@ -123,6 +127,40 @@ func readFile(name string, max int64) ([]byte, *hcl.Diagnostic) {
 		return nil, fileError(name, "file too large", fmt.Sprintf("The file holds more than %d bytes (max-file-size).", max))
 	}
 	return bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), nil
+}
+
+// checkUTF16 reports a file saved as UTF-16, which would read as a stream of
+// NULs and garbage: it starts with a UTF-16 byte order mark, or every other
+// byte of its beginning is zero.
+func checkUTF16(src []byte, name string) *hcl.Diagnostic {
+	var how string
+	switch {
+	case bytes.HasPrefix(src, []byte{0xff, 0xfe}):
+		how = "it begins with the byte order mark of UTF-16 little-endian"
+	case bytes.HasPrefix(src, []byte{0xfe, 0xff}):
+		how = "it begins with the byte order mark of UTF-16 big-endian"
+	case alternateNULs(src):
+		how = "every other byte is zero"
+	default:
+		return nil
+	}
+	return fileError(name, "UTF-16 file", "This file is UTF-16 text ("+how+"), and an inventory file is read as UTF-8: save the file as UTF-8.")
+}
+
+// alternateNULs reports whether the first bytes of src hold a zero at every
+// even or every odd offset, and few elsewhere: the mark of UTF-16 text.
+func alternateNULs(src []byte) bool {
+	n := min(len(src), 512) / 2
+	if n < 2 {
+		return false
+	}
+	var zeros [2]int
+	for i := range 2 * n {
+		if src[i] == 0 {
+			zeros[i%2]++
+		}
+	}
+	return zeros[0] >= n*9/10 && zeros[1] <= n/10 || zeros[1] >= n*9/10 && zeros[0] <= n/10
 }
 
 // findFiles expands paths into a sorted list of files to read.
