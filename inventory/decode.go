@@ -260,6 +260,8 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 		hint := ""
 		if n := nearestEnum(s, spec.enum); n != "" {
 			hint = fmt.Sprintf(" Did you mean %q?", n)
+		} else if spec.name == "encryption_at_rest" {
+			hint = " Name the cipher that protects the data (for TDE, BitLocker or LUKS, the one they are set to use), or \"none\"."
 		}
 		d.errorf(rng, "Invalid value", "%s must be one of %s; %s is not.%s", spec.name, quoteAll(spec.enum), quoteShort(s), hint)
 		return nil, false

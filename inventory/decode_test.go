@@ -57,7 +57,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"encryption written as free text", map[string]string{"a.hcl": "system \"x\" {\n  encryption_at_rest = \"no\"\n}\n"},
 			[]string{`a.hcl:2:24: error: Invalid value: encryption_at_rest must be one of "none", "SM4", "AES-128", "AES-192", "AES-256"; "no" is not. Did you mean "none"?`}},
 		{"encryption written as TDE", map[string]string{"a.hcl": "system \"x\" {\n  encryption_at_rest = \"TDE\"\n}\n"},
-			[]string{`a.hcl:2:24: error: Invalid value: encryption_at_rest must be one of`, `"TDE" is not.`}},
+			[]string{`a.hcl:2:24: error: Invalid value: encryption_at_rest must be one of`, `"TDE" is not. Name the cipher that protects the data (for TDE, BitLocker or LUKS, the one they are set to use), or "none".`}},
 		{"encryption without its dash", map[string]string{"a.hcl": "system \"x\" {\n  encryption_at_rest = \"AES256\"\n}\n"},
 			[]string{`"AES256" is not. Did you mean "AES-256"?`}},
 		{"encryption in lower case", map[string]string{"a.hcl": "system \"x\" {\n  encryption_at_rest = \"sm4\"\n}\n"},
