@@ -3,6 +3,7 @@ package inventory
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -161,7 +162,7 @@ func checkNesting(src []byte, file string, max int) *hcl.Diagnostic {
 				if c == '}' && top.mode == inInterp && depth == top.depth {
 					stack = stack[:len(stack)-1]
 				}
-			case bytes.IndexByte([]byte("!-+*/%&|<>?:="), c) >= 0:
+			case strings.IndexByte("!-+*/%&|<>?:=", c) >= 0:
 				start := i
 				if i+1 < len(src) && isTwoByteOperator(c, src[i+1]) {
 					i++
@@ -223,11 +224,13 @@ func skipNumber(src []byte, i int) int {
 
 // isTwoByteOperator reports whether a and b make one operator: == != <= >= && || =>.
 func isTwoByteOperator(a, b byte) bool {
-	switch string([]byte{a, b}) {
-	case "==", "!=", "<=", ">=", "&&", "||", "=>":
-		return true
+	switch {
+	case b == '=':
+		return a == '=' || a == '!' || a == '<' || a == '>'
+	case a == b:
+		return a == '&' || a == '|'
 	}
-	return false
+	return a == '=' && b == '>'
 }
 
 func isIdentByte(c byte) bool {
