@@ -263,9 +263,7 @@ func (w *folderWalk) walk(dir string, chain []string) {
 		if w.visited[real] {
 			continue // already read by another way
 		}
-		before := w.found
 		w.walk(p, append(chain[:len(chain):len(chain)], real))
-		w.found = max(w.found, before)
 	}
 }
 
