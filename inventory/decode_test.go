@@ -501,6 +501,19 @@ func TestSymlinkedFolders(t *testing.T) {
 	if len(inv.Files) != 2 {
 		t.Errorf("files %v, want org.hcl and the linked folder's file once", inv.Files)
 	}
+	// A link to a folder of the inventory itself: the folder is read once,
+	// under its own path, whichever sorts first.
+	if err := os.Mkdir(filepath.Join(dir, "z-real"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(filepath.Join(dir, "z-real", "sites.hcl"), "site \"hq\" {}\n")
+	if err := os.Symlink(filepath.Join(dir, "z-real"), filepath.Join(dir, "a-link")); err != nil {
+		t.Fatal(err)
+	}
+	inv, diags = Load([]string{dir})
+	if len(diags) > 0 || len(inv.Files) != 3 || !strings.HasSuffix(inv.Files[2], "z-real/sites.hcl") {
+		t.Errorf("files %v, diagnostics %v: want z-real/sites.hcl read once under its own path", inv.Files, diags)
+	}
 	if err := os.Symlink("..", filepath.Join(elsewhere, "up")); err != nil {
 		t.Fatal(err)
 	}

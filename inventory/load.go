@@ -187,7 +187,7 @@ func findFiles(paths []string) ([]string, hcl.Diagnostics) {
 		}
 		w := &folderWalk{add: add, visited: map[string]bool{}}
 		if real, err := realPath(p); err == nil {
-			w.walk(p, []string{real})
+			w.run(p, real)
 		} else {
 			w.diags = append(w.diags, fileError(displayName(p), "cannot read inventory path", pathErrorText(err)))
 		}
@@ -202,18 +202,48 @@ func findFiles(paths []string) ([]string, hcl.Diagnostics) {
 
 // folderWalk finds the .hcl files below a folder, hidden folders and files
 // skipped. It follows symbolic links to folders, so that no folder is skipped
-// in silence, and reports a link that leads back to a folder holding it.
+// in silence, and reports a link that leads back to a folder holding it. The
+// folders themselves are read first and the links after, so that a folder
+// reached both ways is read, once, under its own path.
 type folderWalk struct {
 	add   func(string)
 	diags hcl.Diagnostics
 	found int
-	// visited holds the real path of every folder read, so that a folder
-	// reached twice (through a link and directly) is read once.
+	// visited holds the real path of every folder read.
 	visited map[string]bool
+	// links are the links to folders met and not yet followed.
+	links []folderLink
+}
+
+// folderLink is a symbolic link to a folder, met in the folder whose real path
+// and those of the folders above it on the way there are chain.
+type folderLink struct {
+	path  string
+	chain []string
+}
+
+// run reads root, whose real path is real, then follows the links met.
+func (w *folderWalk) run(root, real string) {
+	w.walk(root, []string{real})
+	for len(w.links) > 0 {
+		l := w.links[0]
+		w.links = w.links[1:]
+		real, err := realPath(l.path)
+		switch {
+		case err != nil:
+			w.diags = append(w.diags, fileError(displayName(l.path), "cannot read inventory path", pathErrorText(err)))
+		case holding(real, l.chain):
+			target, _ := os.Readlink(l.path)
+			w.diags = append(w.diags, fileError(displayName(l.path), "symbolic link loop",
+				fmt.Sprintf("This link to %s leads back to a folder that holds the link itself: following it would never end. Remove the link or point it elsewhere.", strconv.Quote(shorten(target)))))
+		case !w.visited[real]:
+			w.walk(l.path, append(l.chain[:len(l.chain):len(l.chain)], real))
+		}
+	}
 }
 
 // walk reads dir, whose real path and those of the folders above it on the way
-// here are chain.
+// here are chain, and the folders below it; it puts the links to folders aside.
 func (w *folderWalk) walk(dir string, chain []string) {
 	w.visited[chain[len(chain)-1]] = true
 	entries, err := os.ReadDir(dir)
@@ -226,44 +256,31 @@ func (w *folderWalk) walk(dir string, chain []string) {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		isDir := e.IsDir()
 		if e.Type()&fs.ModeSymlink != 0 {
 			info, err := os.Stat(p)
 			switch {
 			case err != nil && strings.HasSuffix(e.Name(), ".hcl"):
 				w.found++
 				w.add(p) // reading it reports why it cannot be read
-				continue
 			case err != nil && errors.Is(err, syscall.ELOOP):
 				w.diags = append(w.diags, fileError(displayName(p), "cannot read inventory path", pathErrorText(err)))
-				continue
 			case err != nil:
-				continue // a dangling link to something that is not an inventory file
-			}
-			isDir = info.IsDir()
-		}
-		if !isDir {
-			if strings.HasSuffix(e.Name(), ".hcl") {
+				// a dangling link to something that is not an inventory file
+			case info.IsDir():
+				w.links = append(w.links, folderLink{path: p, chain: chain})
+			case strings.HasSuffix(e.Name(), ".hcl"):
 				w.found++
 				w.add(p)
 			}
 			continue
 		}
-		real, err := realPath(p)
-		if err != nil {
-			w.diags = append(w.diags, fileError(displayName(p), "cannot read inventory path", pathErrorText(err)))
-			continue
+		switch {
+		case e.IsDir():
+			w.walk(p, append(chain[:len(chain):len(chain)], filepath.Join(chain[len(chain)-1], e.Name())))
+		case strings.HasSuffix(e.Name(), ".hcl"):
+			w.found++
+			w.add(p)
 		}
-		if holding(real, chain) {
-			target, _ := os.Readlink(p)
-			w.diags = append(w.diags, fileError(displayName(p), "symbolic link loop",
-				fmt.Sprintf("This link to %s leads back to a folder that holds the link itself: following it would never end. Remove the link or point it elsewhere.", strconv.Quote(shorten(target)))))
-			continue
-		}
-		if w.visited[real] {
-			continue // already read by another way
-		}
-		w.walk(p, append(chain[:len(chain):len(chain)], real))
 	}
 }
 
