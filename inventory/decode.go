@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -18,7 +19,22 @@ import (
 // maxSafeInteger is the largest integer JSON consumers hold exactly (2^53 - 1).
 const maxSafeInteger = 1<<53 - 1
 
-var idPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+// validID reports whether id is an HCL identifier: a letter (of any script)
+// or _, then letters, digits, _ and -.
+func validID(id string) bool {
+	if id == "" || !(isLetter(id[0]) || id[0] == '_') {
+		return id != "" && id[0] >= 0x80 && hclsyntax.ValidIdentifier(id)
+	}
+	for i := 1; i < len(id); i++ {
+		switch c := id[i]; {
+		case c >= 0x80:
+			return hclsyntax.ValidIdentifier(id)
+		case !isLetter(c) && !isDigit(c) && c != '_' && c != '-':
+			return false
+		}
+	}
+	return true
+}
 
 // resource is one decoded top-level block, before references are checked.
 type resource struct {
@@ -91,7 +107,7 @@ func (d *fileDecoder) decodeBlock(blk *hcl.Block) *resource {
 		return nil // hcl has reported the missing or extra label
 	}
 	id := blk.Labels[0]
-	if !idPattern.MatchString(id) {
+	if !validID(id) {
 		d.errorf(blk.LabelRanges[0], "Invalid id", "%s is not a valid id: an id is made of letters, digits, _ and -, and does not start with a digit or -.", quoteShort(id))
 		return nil
 	}
@@ -199,7 +215,7 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 			d.wrongType(rng, spec, "a string, in quotes", v)
 			return nil, false
 		}
-		return v.AsString(), true
+		return v.AsString(), d.checkText(rng, spec, v.AsString())
 	case kindBool:
 		if v.Type() != cty.Bool {
 			d.wrongType(rng, spec, "true or false, without quotes", v)
@@ -219,6 +235,10 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 		}
 		s := v.AsString()
 		if _, err := time.Parse("2006-01-02", s); err != nil || len(s) != 10 {
+			if why := impossibleDate(s); why != "" {
+				d.errorf(rng, "Impossible date", "%s is written as \"YYYY-MM-DD\" but %s.", spec.name, why)
+				return nil, false
+			}
 			d.errorf(rng, "Invalid date", "%s must be a real date written as \"YYYY-MM-DD\", like \"2026-01-31\"; %s is not.", spec.name, quoteShort(s))
 			return nil, false
 		}
@@ -234,9 +254,14 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 				return e, true
 			}
 		}
+		if !d.checkText(rng, spec, s) {
+			return nil, false
+		}
 		hint := ""
-		if n := suggest.Nearest(s, spec.enum); n != "" {
+		if n := nearestEnum(s, spec.enum); n != "" {
 			hint = fmt.Sprintf(" Did you mean %q?", n)
+		} else if spec.name == "encryption_at_rest" {
+			hint = " Name the cipher that protects the data (for TDE, BitLocker or LUKS, the one they are set to use), or \"none\"."
 		}
 		d.errorf(rng, "Invalid value", "%s must be one of %s; %s is not.%s", spec.name, quoteAll(spec.enum), quoteShort(s), hint)
 		return nil, false
@@ -252,11 +277,40 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 				d.wrongType(rng, spec, `a list of strings, like ["a", "b"]`, v)
 				return nil, false
 			}
+			if !d.checkText(rng, spec, ev.AsString()) {
+				return nil, false
+			}
 			out = append(out, ev.AsString())
 		}
 		return out, true
 	}
 	return nil, false
+}
+
+var dateShape = regexp.MustCompile(`^([0-9]{4})-([0-9]{2})-([0-9]{2})$`)
+
+// impossibleDate says why s, written in the shape YYYY-MM-DD, names no day of
+// the calendar ("there is no month 13", "2026-02-30 does not exist: February
+// 2026 has 28 days"), or "" when s is not in that shape.
+func impossibleDate(s string) string {
+	m := dateShape.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	year, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	switch {
+	case month < 1 || month > 12:
+		return fmt.Sprintf("there is no month %s: months run from 01 to 12", m[2])
+	case day < 1:
+		return fmt.Sprintf("there is no day %s: days start at 01", m[3])
+	}
+	days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if day < 1 || day > days {
+		return fmt.Sprintf("that day does not exist: %s %d has %d days, so %s is not a date", time.Month(month), year, days, s)
+	}
+	return ""
 }
 
 // number accepts a finite, non-negative number that JSON holds exactly.
@@ -305,41 +359,60 @@ func describeType(v cty.Value) string {
 }
 
 // literalOnly rejects function calls, templates and variables where a literal value
-// is expected: an inventory is data, never evaluated.
+// is expected: an inventory is data, never evaluated. It walks the expression with
+// its own stack, not by recursion, and stops at the first thing it rejects, so
+// that no expression, however deep, exhausts the goroutine's stack.
 func (d *fileDecoder) literalOnly(expr hcl.Expression, spec attribute) bool {
 	node, ok := expr.(hclsyntax.Node)
 	if !ok {
 		return true
 	}
-	good := true
-	hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
-		if !good {
-			return nil
-		}
+	todo := []hclsyntax.Node{node}
+	for len(todo) > 0 {
+		n := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
 		switch e := n.(type) {
+		case *hclsyntax.LiteralValueExpr, *hclsyntax.AnonSymbolExpr:
+		case *hclsyntax.TupleConsExpr:
+			for i := len(e.Exprs) - 1; i >= 0; i-- {
+				todo = append(todo, e.Exprs[i])
+			}
+		case *hclsyntax.ObjectConsExpr:
+			for i := len(e.Items) - 1; i >= 0; i-- {
+				todo = append(todo, e.Items[i].ValueExpr, e.Items[i].KeyExpr)
+			}
+		case *hclsyntax.ObjectConsKeyExpr:
+			todo = append(todo, e.Wrapped)
+		case *hclsyntax.ParenthesesExpr:
+			todo = append(todo, e.Expression)
+		case *hclsyntax.UnaryOpExpr:
+			todo = append(todo, e.Val)
+		case *hclsyntax.TemplateJoinExpr:
+			todo = append(todo, e.Tuple)
 		case *hclsyntax.FunctionCallExpr:
 			d.errorf(e.Range(), "Function calls are not allowed", "An inventory is plain data and is never evaluated: write the value of %s itself instead of calling %s().", spec.name, e.Name)
-			good = false
+			return false
 		case *hclsyntax.TemplateExpr:
 			if !e.IsStringLiteral() {
 				d.errorf(e.Range(), "Templates are not allowed", "An inventory is plain data and is never evaluated: write %s without ${...} or %%{...}.", spec.name)
-				good = false
+				return false
 			}
 		case *hclsyntax.TemplateWrapExpr:
 			d.errorf(e.Range(), "Templates are not allowed", "An inventory is plain data and is never evaluated: write %s without ${...}.", spec.name)
-			good = false
+			return false
 		case *hclsyntax.ScopeTraversalExpr:
 			if spec.kind != kindRef && spec.kind != kindRefList {
 				d.errorf(e.Range(), "References are not allowed here", "%s takes a literal value, not a reference or variable; did you forget the quotes?", spec.name)
-				good = false
+				return false
 			}
-		case *hclsyntax.ConditionalExpr, *hclsyntax.BinaryOpExpr, *hclsyntax.ForExpr, *hclsyntax.SplatExpr, *hclsyntax.IndexExpr, *hclsyntax.RelativeTraversalExpr:
+		default:
+			// Conditionals, operators, for expressions, splats, indexes and
+			// anything else that computes a value.
 			d.errorf(n.Range(), "Expressions are not allowed", "An inventory is plain data and is never evaluated: write the value of %s itself.", spec.name)
-			good = false
+			return false
 		}
-		return nil
-	})
-	return good
+	}
+	return true
 }
 
 // reference reads a bare reference TYPE.ID. It catches quoted references and
@@ -349,6 +422,14 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 	if len(spec.refs) > 0 {
 		example = spec.refs[0] + ".example"
 	}
+	if hcl.ExprAsKeyword(expr) == "null" {
+		if spec.name == "resource" {
+			d.errorf(expr.Range(), "Null reference", "A waiver needs a resource: resource = null waives nothing. Name the resource the waiver covers, like %s.", example)
+		} else {
+			d.errorf(expr.Range(), "Null reference", "%s = null names nothing: write a reference like %s, or leave %s out.", spec.name, example, spec.name)
+		}
+		return "", false
+	}
 	if t, ok := expr.(*hclsyntax.TemplateExpr); ok && t.IsStringLiteral() {
 		v, _ := t.Value(nil)
 		d.errorf(expr.Range(), "Quoted reference", "A reference is written bare, without quotes: %s = %s, not %s.", spec.name, shorten(v.AsString()), quoteShort(v.AsString()))
@@ -357,6 +438,12 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 	tr, diags := hcl.AbsTraversalForExpr(expr)
 	if diags.HasErrors() {
 		d.errorf(expr.Range(), "Expected a reference", "%s takes a reference to another block, written TYPE.ID like %s.", spec.name, example)
+		return "", false
+	}
+	if len(tr) == 1 {
+		// A bare id: once every file is read, resolveBareIDs suggests the address.
+		d.errorf(tr.SourceRange(), "Expected a reference", "%s takes a reference written TYPE.ID, like %s; %s is only an id.", spec.name, example, shorten(tr.RootName()))
+		d.diags[len(d.diags)-1].Extra = bareID{id: tr.RootName(), types: spec.refs}
 		return "", false
 	}
 	attr, ok := tr[len(tr)-1].(hcl.TraverseAttr)
@@ -370,7 +457,7 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 		if n := suggest.Nearest(root, blockTypeNames()); n != "" {
 			hint = fmt.Sprintf(" Did you mean %s?", n)
 		}
-		d.errorf(tr.SourceRange(), "Unknown block type in reference", "%s is not a block type of the inventory.%s", root, hint)
+		d.errorf(tr.SourceRange(), "Unknown block type in reference", "%s is not a block type of the inventory.%s", shorten(root), hint)
 		return "", false
 	}
 	if len(spec.refs) > 0 && !contains(spec.refs, root) {
@@ -378,6 +465,26 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 		return "", false
 	}
 	return intern(root + "." + attr.Name), true
+}
+
+// negatives are the words people write for "none": an enum that offers "none"
+// suggests it for them rather than a value that reads as the opposite.
+var negatives = map[string]bool{"no": true, "false": true, "off": true, "disabled": true, "unencrypted": true,
+	"plaintext": true, "n": true, "0": true, "null": true, "nil": true, "na": true, "n/a": true}
+
+// nearestEnum suggests the enum value a bad value most likely meant, or "".
+func nearestEnum(s string, enum []string) string {
+	if contains(enum, "none") && negatives[strings.ToLower(strings.TrimSpace(s))] {
+		return "none"
+	}
+	return suggest.Nearest(s, enum)
+}
+
+// bareID marks the diagnostic of an id written where a reference is expected.
+type bareID struct {
+	id string
+	// types are the block types the reference may name; nil for any type.
+	types []string
 }
 
 // failed reports whether an attribute's value was reported as bad, rather than
@@ -392,13 +499,59 @@ func (d *fileDecoder) failed(a *hcl.Attribute) bool {
 }
 
 // filled reports whether value holds name, and not as a blank string: a
-// required attribute set to null or "" is missing.
+// required attribute set to null, "" or only blank and zero-width characters is
+// missing.
 func filled(value map[string]any, name string) bool {
 	v, ok := value[name]
 	if s, isString := v.(string); isString {
-		return strings.TrimSpace(s) != ""
+		return visible(s)
 	}
 	return ok
+}
+
+// visible reports whether s holds a character that shows: not a space, a
+// zero-width or other format character, a lone combining mark or a filler.
+func visible(s string) bool {
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), unicode.In(r, unicode.Cf, unicode.Cc, unicode.Mn, unicode.Me):
+		case r == 0x115f || r == 0x1160 || r == 0x2800 || r == 0x3164 || r == 0xffa0:
+			// Hangul and braille fillers: letters that print as blanks.
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// hiddenControl returns the first C0 control character of s other than tab,
+// newline and the CR of a CRLF line end (a heredoc saved on Windows): such a
+// character in a value can only hide or disguise text.
+func hiddenControl(s string) (rune, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\t' && c != '\n' && !(c == '\r' && i+1 < len(s) && s[i+1] == '\n') {
+			return rune(c), true
+		}
+	}
+	return 0, false
+}
+
+// controlNames names the C0 control characters people meet.
+var controlNames = map[rune]string{0: "NUL", 7: "BEL", 8: "BS", '\r': "CR", 0x1b: "ESC"}
+
+// checkText reports a string value holding a hidden control character.
+func (d *fileDecoder) checkText(rng hcl.Range, spec attribute, s string) bool {
+	r, bad := hiddenControl(s)
+	if !bad {
+		return true
+	}
+	name := fmt.Sprintf("U+%04X", r)
+	if n, ok := controlNames[r]; ok {
+		name += " (" + n + ")"
+	}
+	d.errorf(rng, "Control character in text", "%s holds the control character %s, which can only hide or disguise text; remove it.", spec.name, name)
+	return false
 }
 
 // nestedPath names the i-th nested block of a type: "backup[0]", or
@@ -501,6 +654,7 @@ func withSuggestions(diags hcl.Diagnostics, attrs []attribute, blocks []nestedBl
 			}
 		}
 		name := m[1] + m[2]
+		d.Detail = strings.Replace(d.Detail, name, shorten(name), 1)
 		if n := suggest.Nearest(name, names); n != "" {
 			d.Detail += fmt.Sprintf(" Did you mean %q?", n)
 		} else if len(names) > 0 {

@@ -2,11 +2,17 @@ package inventory
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // load writes files (name → content) to a temporary folder, loads it and returns
@@ -48,14 +54,38 @@ func TestDecodeErrors(t *testing.T) {
 			[]string{`a.hcl:2:3: error: Unsupported block type`, `Did you mean "backup"?`}},
 		{"bad enum", map[string]string{"a.hcl": "system \"x\" {\n  kind = \"servr\"\n}\n"},
 			[]string{`a.hcl:2:10: error: Invalid value: kind must be one of "server", "cloud"`, `Did you mean "server"?`}},
-		{"bad date", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2026-02-30\"\n}\n"},
-			[]string{`a.hcl:2:12: error: Invalid date: signed must be a real date written as "YYYY-MM-DD"`}},
+		{"encryption written as free text", map[string]string{"a.hcl": "system \"x\" {\n  encryption_at_rest = \"no\"\n}\n"},
+			[]string{`a.hcl:2:24: error: Invalid value: encryption_at_rest must be one of "none", "SM4", "AES-128", "AES-192", "AES-256"; "no" is not. Did you mean "none"?`}},
+		{"encryption written as TDE", map[string]string{"a.hcl": "system \"x\" {\n  encryption_at_rest = \"TDE\"\n}\n"},
+			[]string{`a.hcl:2:24: error: Invalid value: encryption_at_rest must be one of`, `"TDE" is not. Name the cipher that protects the data (for TDE, BitLocker or LUKS, the one they are set to use), or "none".`}},
+		{"encryption without its dash", map[string]string{"a.hcl": "system \"x\" {\n  encryption_at_rest = \"AES256\"\n}\n"},
+			[]string{`"AES256" is not. Did you mean "AES-256"?`}},
+		{"encryption in lower case", map[string]string{"a.hcl": "system \"x\" {\n  encryption_at_rest = \"sm4\"\n}\n"},
+			[]string{`"sm4" is not. Did you mean "SM4"?`}},
+		{"impossible day", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2026-02-30\"\n}\n"},
+			[]string{`a.hcl:2:12: error: Impossible date: signed is written as "YYYY-MM-DD" but that day does not exist: February 2026 has 28 days, so 2026-02-30 is not a date.`}},
+		{"leap day", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2023-02-29\"\n}\n"},
+			[]string{`that day does not exist: February 2023 has 28 days`}},
+		{"impossible month", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2026-13-01\"\n}\n"},
+			[]string{`a.hcl:2:12: error: Impossible date: signed is written as "YYYY-MM-DD" but there is no month 13`}},
+		{"day zero", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2026-04-00\"\n}\n"},
+			[]string{`Impossible date: signed is written as "YYYY-MM-DD" but there is no day 00`}},
+		{"bare id for a reference", map[string]string{"a.hcl": "site \"hq\" {}\nsystem \"x\" {\n  site = hq\n}\n"},
+			[]string{`a.hcl:3:10: error: Expected a reference: site takes a reference written TYPE.ID, like site.example; hq is only an id. Did you mean site.hq?`}},
+		{"bare id in a list", map[string]string{"a.hcl": "data_asset \"d\" {\n  stored_in = [shop_db]\n}\n", "b.hcl": "system \"shop_db\" {}\n"},
+			[]string{`a.hcl:2:16: error: Expected a reference: stored_in takes a reference written TYPE.ID, like system.example; shop_db is only an id. Did you mean system.shop_db?`}},
+		{"bare id of another type", map[string]string{"a.hcl": "site \"shop_db\" {}\ndata_asset \"d\" {\n  stored_in = [shop_db]\n}\n"},
+			[]string{"stored_in takes a reference written TYPE.ID, like system.example; shop_db is only an id.\n"}},
+		{"bare id in a waiver", map[string]string{"a.hcl": "site \"hq\" {}\nwaiver \"w\" {\n  control = \"BM-4.2.1-04\"\n  resource = hq\n  reason = \"r\"\n  approved_by = \"a\"\n  expires = \"2027-01-01\"\n}\n"},
+			[]string{`a.hcl:4:14: error: Expected a reference: resource takes a reference written TYPE.ID, like site.sh_dc1; hq is only an id. Did you mean site.hq?`}},
 		{"date in another format", map[string]string{"a.hcl": "agreement \"x\" {\n  signed = \"2026/01/05\"\n}\n"},
 			[]string{`a.hcl:2:12: error: Invalid date`}},
 		{"dangling reference", map[string]string{"a.hcl": "site \"sh\" {}\nsystem \"x\" {\n  site = site.hz\n}\n"},
 			[]string{`a.hcl:3:10: error: Unknown reference: site refers to site.hz, which is not defined in any inventory file.`}},
 		{"dangling reference in a list", map[string]string{"a.hcl": "data_asset \"d\" {\n  stored_in = [system.nope]\n}\n"},
 			[]string{`a.hcl:2:16: error: Unknown reference: stored_in refers to system.nope`}},
+		{"unknown reference with a very long id", map[string]string{"a.hcl": "site \"" + strings.Repeat("x", 5000) + "\" {}\nsystem \"s\" {\n  site = site." + strings.Repeat("x", 4999) + "y\n}\n"},
+			[]string{"a.hcl:3:10: error: Unknown reference: site refers to site." + strings.Repeat("x", 55) + "…, which is not defined in any inventory file.\n"}},
 		{"wrong reference type", map[string]string{"a.hcl": "site \"s\" {}\ndata_asset \"d\" {\n  stored_in = [site.s]\n}\n"},
 			[]string{`a.hcl:3:16: error: Wrong reference type: stored_in must refer to a system or a paper_archive, not to a site.`}},
 		{"unknown type in reference", map[string]string{"a.hcl": "system \"x\" {\n  site = sites.a\n}\n"},
@@ -94,8 +124,30 @@ func TestDecodeErrors(t *testing.T) {
 			[]string{`a.hcl:1:1: error: Incomplete waiver`, `missing: resource, reason, approved_by, expires.`}},
 		{"blank waiver texts", map[string]string{"a.hcl": "site \"a\" {}\nwaiver \"w\" {\n  control = \"BM-4.2.1-04\"\n  resource = site.a\n  reason = \"  \"\n  approved_by = null\n  expires = \"2027-01-01\"\n}\n"},
 			[]string{`a.hcl:2:1: error: Incomplete waiver`, `missing: reason, approved_by.`}},
+		{"UTF-16 with a byte order mark", map[string]string{"a.hcl": "\xff\xfes\x00i\x00t\x00e\x00"},
+			[]string{"a.hcl: error: UTF-16 file: This file is UTF-16 text (it begins with the byte order mark of UTF-16 little-endian), and an inventory file is read as UTF-8: save the file as UTF-8.\n"}},
+		{"UTF-16 without a byte order mark", map[string]string{"a.hcl": "\x00s\x00i\x00t\x00e\x00 \x00\"\x00a\x00\"\x00 \x00{\x00}"},
+			[]string{"a.hcl: error: UTF-16 file: This file is UTF-16 text (every other byte is zero)"}},
+		{"NUL in a string", map[string]string{"a.hcl": "site \"a\" {\n  name = \"a\\u0000b\"\n}\n"},
+			[]string{"a.hcl:2:10: error: Control character in text: name holds the control character U+0000 (NUL), which can only hide or disguise text; remove it."}},
+		{"ESC in an enum", map[string]string{"a.hcl": "site \"a\" {\n  kind = \"\\u001b[2Joffice\"\n}\n"},
+			[]string{"a.hcl:2:10: error: Control character in text: kind holds the control character U+001B (ESC)"}},
+		{"lone CR in a string", map[string]string{"a.hcl": "site \"a\" {\n  name = \"a\\rb\"\n}\n"},
+			[]string{"a.hcl:2:10: error: Control character in text: name holds the control character U+000D (CR)"}},
+		{"null waiver resource", map[string]string{"a.hcl": "waiver \"w\" {\n  control = \"BM-4.2.1-04\"\n  resource = null\n  reason = \"r\"\n  approved_by = \"a\"\n  expires = \"2027-01-01\"\n}\n"},
+			[]string{"a.hcl:3:14: error: Null reference: A waiver needs a resource: resource = null waives nothing."}},
+		{"null reference", map[string]string{"a.hcl": "system \"s\" {\n  site = null\n}\n"},
+			[]string{"a.hcl:2:10: error: Null reference: site = null names nothing: write a reference like site.example, or leave site out."}},
+		{"zero-width waiver texts", map[string]string{"a.hcl": "site \"a\" {}\nwaiver \"w\" {\n  control = \"BM-4.2.1-04\"\n  resource = site.a\n  reason = \"\u200b\u200c\u200d\"\n  approved_by = \"\\u2060\\ufeff\u3000\"\n  expires = \"2027-01-01\"\n}\n"},
+			[]string{"a.hcl:2:1: error: Incomplete waiver", "missing: reason, approved_by."}},
 		{"empty folder", map[string]string{"README.txt": "nothing here"},
 			[]string{`error: no inventory files`}},
+		{"no organization", map[string]string{"b.hcl": "site \"a\" {}\n", "a.hcl": "\nsite \"b\" {}\n"},
+			[]string{"a.hcl:1:1: error: No organization: the inventory declares no organization"}},
+		{"empty file only", map[string]string{"a.hcl": ""},
+			[]string{"a.hcl:1:1: error: No resources: the inventory declares no resources at all"}},
+		{"comments only", map[string]string{"a.hcl": "# nothing yet\n/* organization \"x\" {} */\n", "b.hcl": "// later\n"},
+			[]string{"a.hcl:1:1: error: No resources: the inventory declares no resources at all"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, out := load(t, tc.files)
@@ -108,11 +160,63 @@ func TestDecodeErrors(t *testing.T) {
 	}
 }
 
+// TestWholeInventoryErrorsNeedACleanDecode: a file that failed to decode may
+// hold the organization, so "no organization" waits until the rest is clean,
+// and an inventory with an organization is not refused.
+func TestWholeInventoryErrorsNeedACleanDecode(t *testing.T) {
+	_, out := load(t, map[string]string{"a.hcl": "organization \"acme\" {\n  name = \n}\n"})
+	if strings.Contains(out, "No organization") || !strings.Contains(out, "a.hcl:2:") {
+		t.Errorf("want only the syntax error; got:\n%s", out)
+	}
+	if _, out := load(t, map[string]string{"a.hcl": "organization \"acme\" {}\n"}); out != "" {
+		t.Errorf("an organization alone is a valid inventory; got:\n%s", out)
+	}
+	inv, diags := LoadWith([]string{t.TempDir() + "/missing.hcl"}, Options{})
+	for _, d := range diags {
+		if d.Summary == "No resources" || d.Summary == "No organization" {
+			t.Errorf("an unreadable path also said %q", d.Summary)
+		}
+	}
+	if inv == nil {
+		t.Fatal("no inventory")
+	}
+}
+
 func TestDiagnosticShowsSourceLine(t *testing.T) {
 	_, out := load(t, map[string]string{"a.hcl": "system \"x\" {\n  kind = \"servr\"\n}\n"})
 	want := "    2 |   kind = \"servr\"\n      |          ^^^^^^^\n"
 	if !strings.Contains(out, want) {
 		t.Errorf("want snippet\n%s\ngot\n%s", want, out)
+	}
+}
+
+// TestCaretsAsWideAsTheText: under CJK text (two columns a character) the
+// carets cover the text on screen, and tabs before it are kept.
+func TestCaretsAsWideAsTheText(t *testing.T) {
+	_, out := load(t, map[string]string{"a.hcl": "site \"hq\" {\n  name = \"上海\"\n  kind = \"办公室\"\n}\nsite \"b\" {\n\tkind =\t\"数据é\"\n}\n"})
+	for _, want := range []string{
+		"    3 |   kind = \"办公室\"\n      |          ^^^^^^^^\n",
+		"    6 | \tkind =\t\"数据é\"\n      | \t      \t^^^^^^^\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want\n%s\ngot\n%s", want, out)
+		}
+	}
+	for _, tc := range []struct {
+		line       string
+		col, width int
+		indent     string
+		carets     string
+	}{
+		{"  id = \"客户库\" # x", 8, 5, "       ", "^^^^^^^^"},
+		{"数据 = x", 4, 1, "     ", "^"},
+		{"a\u200bb", 3, 1, " ", "^"},
+		{"abc", 4, 1, "", ""},
+	} {
+		indent, carets, ok := underline(tc.line, tc.col, tc.width)
+		if indent != tc.indent || carets != tc.carets || ok != (tc.carets != "") {
+			t.Errorf("underline(%q, %d, %d) = %q, %q, %v; want %q, %q", tc.line, tc.col, tc.width, indent, carets, ok, tc.indent, tc.carets)
+		}
 	}
 }
 
@@ -128,6 +232,7 @@ func TestAllErrorsReportedTogether(t *testing.T) {
 
 func TestDecodeDocument(t *testing.T) {
 	inv, out := load(t, map[string]string{
+		"org.hcl": "organization \"acme\" {}\n",
 		"infra.hcl": `site "sh" {
   city = "Shanghai"
   kind = "datacenter"
@@ -197,13 +302,46 @@ agreement "nda" {
 			t.Errorf("collection %s missing from the document", c)
 		}
 	}
-	if len(inv.Files) != 2 {
-		t.Errorf("files = %v, want the two .hcl files outside the hidden folder", inv.Files)
+	if len(inv.Files) != 3 {
+		t.Errorf("files = %v, want the three .hcl files outside the hidden folder", inv.Files)
+	}
+}
+
+func TestVisible(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Zhou Jun": true, "周军": true, "x\u200b": true, "": false, "  \t": false, "\u200b\u200c\u200d\u2060\ufeff": false,
+		"\u3000\u00a0": false, "\u0301": false, "\u3164\u2800": false, "\u00ad": false,
+	} {
+		if got := visible(text); got != want {
+			t.Errorf("visible(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestValidID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"crm_db": true, "_x": true, "a-b": true, "客户库": true, "数据_1-x": true, "é": true, "Ωmega": true,
+		"": false, "9lives": false, "-a": false, "a b": false, "a.b": false, "客户 库": false, "١٢": false, "a\u200b": false,
+	} {
+		if got := validID(id); got != want {
+			t.Errorf("validID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+func TestChineseIDs(t *testing.T) {
+	inv, out := load(t, map[string]string{"a.hcl": "organization \"顶点\" {}\nsystem \"客户库\" {}\ndata_asset \"客户资料\" {\n  stored_in = [system.客户库]\n}\n"})
+	if out != "" {
+		t.Fatalf("Chinese ids refused:\n%s", out)
+	}
+	asset := inv.Document["data_assets"].(map[string]any)["data_asset.客户资料"]
+	if !reflect.DeepEqual(asset, map[string]any{"stored_in": []any{"system.客户库"}}) {
+		t.Errorf("data_asset.客户资料 = %#v", asset)
 	}
 }
 
 func TestLocate(t *testing.T) {
-	inv, out := load(t, map[string]string{"a.hcl": `site "sh" {}
+	inv, out := load(t, map[string]string{"org.hcl": "organization \"acme\" {}\n", "a.hcl": `site "sh" {}
 
 system "db" {
   site = site.sh
@@ -266,5 +404,130 @@ func TestNestingIgnoresStringsCommentsAndHeredocs(t *testing.T) {
 	}
 	if d := checkNesting([]byte("a = \"${[[[1]]]}\"\n"), "a.hcl", 3); d == nil {
 		t.Error("interpolations nest too")
+	}
+}
+
+func TestNestingCountsOperators(t *testing.T) {
+	for _, src := range []string{
+		"department \"d\" {\n  staff = -3\n  undertakings_signed = 1e-5\n}\n",
+		"site \"shop-db-east-1-a\" {\n  name = \"a-b-c-d-e ! ? : + * / %\"\n}\nsystem \"a-b-c-d-e\" {\n  site = site.shop-db-east-1-a\n}\n",
+		"data_asset \"d\" {\n  stored_in = [\n    -1, -2, -3, -4, -5,\n    -6,\n  ]\n}\n",
+		"# a - b - c - d - e\n// ! ! ! !\n/* ? : ? : */\nsite \"a\" {}\n",
+		"site \"a\" {\n  name = -1\n  city = -2\n  kind = -3\n  x = -4\n}\n",
+	} {
+		if d := checkNesting([]byte(src), "a.hcl", 3); d != nil {
+			t.Errorf("counted operators that are not chained in\n%s\n%v", src, d)
+		}
+	}
+	for _, tc := range []struct {
+		src       string
+		line, col int
+	}{
+		{"system \"a\" {\n  designated = !!!true\n}\n", 2, 18},
+		{"department \"d\" {\n  staff = 1+1+1+1\n}\n", 2, 16},
+		{"department \"d\" {\n  staff = 1 - 1 - 1 - 1\n}\n", 2, 21},
+		{"system \"a\" {\n  designated = true ? true : true ? true : true\n}\n", 2, 35},
+		{"system \"a\" {\n  designated = (true ||\n    false ||\n    true)\n}\n", 3, 11},
+		{"site \"a\" {\n  name = \"${1 == 2 != 3}\"\n}\n", 2, 20},
+	} {
+		d := checkNesting([]byte(tc.src), "a.hcl", 3)
+		if d == nil || d.Subject.Start.Line != tc.line || d.Subject.Start.Column != tc.col {
+			t.Errorf("chained operators past a limit of 3 in\n%s\nwant an error at %d:%d, got %v", tc.src, tc.line, tc.col, d)
+		}
+	}
+}
+
+// TestLiteralOnlyIsIterative: the walk over an expression uses no stack per
+// level. Under a 1 MiB stack, a walk that recursed per level would crash on an
+// expression 200,000 levels deep.
+func TestLiteralOnlyIsIterative(t *testing.T) {
+	var expr hclsyntax.Expression = &hclsyntax.LiteralValueExpr{Val: cty.True}
+	for i := 0; i < 200000; i++ {
+		expr = &hclsyntax.ParenthesesExpr{Expression: expr}
+	}
+	old := debug.SetMaxStack(1 << 20)
+	defer debug.SetMaxStack(old)
+	d := &fileDecoder{}
+	if !d.literalOnly(expr, boolean("designated")) || len(d.diags) > 0 {
+		t.Errorf("a literal in parentheses was refused: %v", d.diags)
+	}
+	chain := &hclsyntax.UnaryOpExpr{Op: hclsyntax.OpLogicalNot, Val: &hclsyntax.BinaryOpExpr{Op: hclsyntax.OpAdd, LHS: expr, RHS: expr}}
+	if d.literalOnly(chain, boolean("designated")) || len(d.diags) != 1 || d.diags[0].Summary != "Expressions are not allowed" {
+		t.Errorf("an operator was accepted: %v", d.diags)
+	}
+}
+
+// TestDiagnosticsOnOneLongLine: rendering many diagnostics on one long line
+// reads only the part of the line it shows, not the whole line each time.
+func TestDiagnosticsOnOneLongLine(t *testing.T) {
+	refs := make([]string, 40000)
+	for i := range refs {
+		refs[i] = fmt.Sprintf("system.missing_%d", i)
+	}
+	start := time.Now()
+	_, out := load(t, map[string]string{"a.hcl": "organization \"o\" {}\ndata_asset \"d\" {\n  stored_in = [" + strings.Join(refs, ", ") + "]\n}\n"})
+	if n := strings.Count(out, "error: Unknown reference"); n != len(refs) {
+		t.Errorf("%d unknown references reported, want %d", n, len(refs))
+	}
+	if !strings.Contains(out, "    3 |   stored_in = [system.missing_0, system.missing_1,") || strings.Contains(out, "missing_100, system") {
+		t.Errorf("the source line is not shown cut to a readable length:\n%.600s", out)
+	}
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("decoding and rendering took %s", d)
+	}
+}
+
+// TestSymlinkedFolders: a folder reached through a symbolic link is read (once,
+// however many links lead to it); a link back to a folder above is a loop error.
+func TestSymlinkedFolders(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	write := func(p, content string) {
+		t.Helper()
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(dir, "org.hcl"), "organization \"o\" {}\n")
+	write(filepath.Join(elsewhere, "systems.hcl"), "system \"vault\" {}\n")
+	for _, link := range []string{"linked", "again", ".hidden"} {
+		if err := os.Symlink(elsewhere, filepath.Join(dir, link)); err != nil {
+			t.Skipf("cannot make symbolic links here: %v", err)
+		}
+	}
+	inv, diags := Load([]string{dir})
+	if len(diags) > 0 || inv.Document["systems"].(map[string]any)["system.vault"] == nil {
+		t.Errorf("the linked folder was not read: %v", diags)
+	}
+	if len(inv.Files) != 2 {
+		t.Errorf("files %v, want org.hcl and the linked folder's file once", inv.Files)
+	}
+	// A link to a folder of the inventory itself: the folder is read once,
+	// under its own path, whichever sorts first.
+	if err := os.Mkdir(filepath.Join(dir, "z-real"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(filepath.Join(dir, "z-real", "sites.hcl"), "site \"hq\" {}\n")
+	if err := os.Symlink(filepath.Join(dir, "z-real"), filepath.Join(dir, "a-link")); err != nil {
+		t.Fatal(err)
+	}
+	inv, diags = Load([]string{dir})
+	if len(diags) > 0 || len(inv.Files) != 3 || !strings.HasSuffix(inv.Files[2], "z-real/sites.hcl") {
+		t.Errorf("files %v, diagnostics %v: want z-real/sites.hcl read once under its own path", inv.Files, diags)
+	}
+	if err := os.Symlink("..", filepath.Join(elsewhere, "up")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(dir, filepath.Join(elsewhere, "back")); err != nil {
+		t.Fatal(err)
+	}
+	_, diags = Load([]string{dir})
+	loops := 0
+	for _, d := range diags {
+		if d.Summary == "symbolic link loop" {
+			loops++
+		}
+	}
+	if loops != 2 {
+		t.Errorf("want the two links back up reported as loops, got %v", diags)
 	}
 }

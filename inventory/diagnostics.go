@@ -6,8 +6,10 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/apparentlymart/go-textseg/v15/textseg"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -31,6 +33,7 @@ func SortDiagnostics(diags hcl.Diagnostics) {
 // detail" followed by the source line with the problem underlined.
 func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error {
 	var buf bytes.Buffer
+	lines := map[string][]int{}
 	for _, d := range diags {
 		sev := "error"
 		if d.Severity == hcl.DiagWarning {
@@ -55,16 +58,22 @@ func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error
 			continue
 		}
 		fmt.Fprintf(&buf, "%s:%d:%d: %s: %s\n", s.Filename, s.Start.Line, s.Start.Column, sev, msg)
-		if line, ok := sourceLine(inv.sources[s.Filename], s.Start.Line); ok {
+		src := inv.sources[s.Filename]
+		if _, ok := lines[s.Filename]; !ok {
+			lines[s.Filename] = lineStarts(src)
+		}
+		if line, ok := sourceLine(src, lines[s.Filename], s.Start.Line); ok {
 			width := 1
 			if s.End.Line == s.Start.Line && s.End.Column > s.Start.Column {
 				width = s.End.Column - s.Start.Column
 			}
-			width = max(1, min(width, utf8.RuneCountInString(line)-s.Start.Column+1))
 			gutter := fmt.Sprintf("%5d | ", s.Start.Line)
+			if line == "" {
+				gutter = strings.TrimRight(gutter, " ")
+			}
 			fmt.Fprintf(&buf, "%s%s\n", gutter, line)
-			if s.Start.Column <= utf8.RuneCountInString(line) {
-				fmt.Fprintf(&buf, "%s%s%s\n", strings.Repeat(" ", len(gutter)-2)+"| ", strings.Repeat(" ", max(s.Start.Column-1, 0)), strings.Repeat("^", width))
+			if indent, carets, ok := underline(line, s.Start.Column, width); ok {
+				fmt.Fprintf(&buf, "%s%s%s\n", strings.Repeat(" ", len(gutter)-2)+"| ", indent, carets)
 			}
 		}
 	}
@@ -72,24 +81,89 @@ func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error
 	return err
 }
 
-// sourceLine returns line n (1-based) of src with tabs kept and control
-// characters made visible, cut to a readable length.
-func sourceLine(src []byte, n int) (string, bool) {
-	for i := 1; i < n; i++ {
-		j := bytes.IndexByte(src, '\n')
-		if j < 0 {
-			return "", false
+// underline returns what goes under line to mark width grapheme clusters from
+// column col (1-based, in grapheme clusters as hcl counts): the indent, keeping
+// the line's tabs, and the carets, both as wide on screen as the text above
+// them (a CJK character takes two columns). ok is false when col lies past the
+// end of the line.
+func underline(line string, col, width int) (indent, carets string, ok bool) {
+	var in, under strings.Builder
+	n := 0
+	for rest := []byte(line); len(rest) > 0; n++ {
+		adv, cluster, _ := textseg.ScanGraphemeClusters(rest, true)
+		rest = rest[adv:]
+		switch {
+		case n < col-1 && cluster[0] == '\t':
+			in.WriteByte('\t')
+		case n < col-1:
+			in.WriteString(strings.Repeat(" ", displayWidth(cluster)))
+		case n < col-1+width:
+			under.WriteString(strings.Repeat("^", displayWidth(cluster)))
 		}
-		src = src[j+1:]
 	}
-	if j := bytes.IndexByte(src, '\n'); j >= 0 {
-		src = src[:j]
+	if col < 1 || col > n {
+		return "", "", false
 	}
-	line := printable(strings.TrimRight(string(src), "\r"))
-	if len(line) > 200 {
-		line = strings.ToValidUTF8(line[:200], "") + "…"
+	if under.Len() == 0 {
+		under.WriteByte('^')
 	}
-	return line, true
+	return in.String(), under.String(), true
+}
+
+// displayWidth is how many terminal columns a grapheme cluster takes: two for
+// East Asian wide and fullwidth characters (CJK, Hangul, fullwidth forms, most
+// emoji), none for a lone zero-width character, one otherwise.
+func displayWidth(cluster []byte) int {
+	r, _ := utf8.DecodeRune(cluster)
+	switch {
+	case r == 0x200b || r == 0x200c || r == 0x200d || r == 0x2060 || r == 0xfeff || unicode.Is(unicode.Mn, r):
+		return 0
+	case r >= 0x1100 && r <= 0x115f, r >= 0x2e80 && r <= 0x303e, r >= 0x3041 && r <= 0x33ff,
+		r >= 0x3400 && r <= 0x4dbf, r >= 0x4e00 && r <= 0x9fff, r >= 0xa000 && r <= 0xa4cf,
+		r >= 0xa960 && r <= 0xa97f, r >= 0xac00 && r <= 0xd7a3, r >= 0xf900 && r <= 0xfaff,
+		r >= 0xfe10 && r <= 0xfe19, r >= 0xfe30 && r <= 0xfe6f, r >= 0xff00 && r <= 0xff60,
+		r >= 0xffe0 && r <= 0xffe6, r >= 0x1f300 && r <= 0x1f64f, r >= 0x1f900 && r <= 0x1f9ff,
+		r >= 0x20000 && r <= 0x3fffd:
+		return 2
+	}
+	return 1
+}
+
+// maxSourceLine is how many bytes of a source line a diagnostic shows.
+const maxSourceLine = 200
+
+// lineStarts lists the offset at which each line of src begins.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// sourceLine returns line n (1-based) of src, whose lines begin at starts, with
+// tabs kept and control characters made visible, cut to a readable length. It
+// reads only the part it shows, however long the line.
+func sourceLine(src []byte, starts []int, n int) (string, bool) {
+	if n < 1 || n > len(starts) {
+		return "", false
+	}
+	line := src[starts[n-1]:]
+	if j := bytes.IndexByte(line, '\n'); j >= 0 {
+		line = line[:j]
+	}
+	// Each byte shows as one byte or more, so the first 4×maxSourceLine bytes
+	// hold all that is shown.
+	if len(line) > 4*maxSourceLine {
+		line = line[:4*maxSourceLine]
+	}
+	text := printable(strings.TrimRight(string(line), "\r"))
+	if len(text) > maxSourceLine {
+		text = strings.ToValidUTF8(text[:maxSourceLine], "") + "…"
+	}
+	return text, true
 }
 
 // printable makes text safe to print on a terminal: invalid UTF-8, control

@@ -29,7 +29,7 @@ func decodeSource(src []byte, name string, slowOnly bool) ([]*resource, hcl.Diag
 		rs, diags, _ := slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
 		return rs, diags
 	}
-	p := &fastParser{src: src, name: name, line: 1}
+	p := &fastParser{src: src, name: name, line: 1, colLine: -1}
 	var out []*resource
 	var diags hcl.Diagnostics
 	for {
@@ -212,6 +212,9 @@ type fastParser struct {
 	pos       int
 	line      int
 	lineStart int
+	// colLine, colOff and colCol remember the last column computed: on the
+	// line that starts at colLine, offset colOff is column colCol.
+	colLine, colOff, colCol int
 }
 
 // fastValue is a literal read by the fast path.
@@ -256,9 +259,31 @@ func (p *fastParser) here() hcl.Pos {
 	return hcl.Pos{Line: p.line, Column: p.column(p.pos), Byte: p.pos}
 }
 
-// column counts grapheme clusters from the line's start, as hcl does.
+// column counts grapheme clusters from the line's start, as hcl does. It goes
+// on from the last column computed on the same line when it can, so that a line
+// of many tokens costs time in proportion to its length, not to its square.
 func (p *fastParser) column(off int) int {
-	seg := p.src[p.lineStart:off]
+	from, col := p.lineStart, 1
+	if p.colLine == p.lineStart && p.colOff <= off && p.clusterBoundary(p.colOff) {
+		from, col = p.colOff, p.colCol
+	}
+	col += clusters(p.src[from:off])
+	p.colLine, p.colOff, p.colCol = p.lineStart, off, col
+	return col
+}
+
+// clusterBoundary reports whether a grapheme cluster surely begins at off: at
+// the line's start, or between two ASCII characters other than CR LF.
+func (p *fastParser) clusterBoundary(off int) bool {
+	if off == p.lineStart {
+		return true
+	}
+	prev := p.src[off-1]
+	return prev < 0x80 && prev != '\r' && (off == len(p.src) || p.src[off] < 0x80)
+}
+
+// clusters counts the grapheme clusters of seg.
+func clusters(seg []byte) int {
 	for _, c := range seg {
 		if c >= 0x80 {
 			n := 0
@@ -267,10 +292,10 @@ func (p *fastParser) column(off int) int {
 				seg = seg[adv:]
 				n++
 			}
-			return n + 1
+			return n
 		}
 	}
-	return len(seg) + 1
+	return len(seg)
 }
 
 // rangeFrom is the range from start to the parser's position, on one line.
@@ -390,7 +415,7 @@ func (p *fastParser) topBlock() (*resource, bool) {
 	} else if id, labelRange, ok = p.ident(); !ok {
 		return nil, false
 	}
-	if !idPattern.MatchString(id) || !p.skipSpace() || p.peek() != '{' {
+	if !validID(id) || !p.skipSpace() || p.peek() != '{' {
 		return nil, false
 	}
 	p.pos++
@@ -659,6 +684,9 @@ func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, b
 	if v.kind == fastNull {
 		return nil, spec.kind != kindRef && spec.kind != kindRefList
 	}
+	if _, bad := hiddenControl(v.str); bad {
+		return nil, false
+	}
 	switch spec.kind {
 	case kindString:
 		return v.str, v.kind == fastString
@@ -690,7 +718,7 @@ func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, b
 		}
 		out := make([]any, 0, len(v.elems))
 		for _, e := range v.elems {
-			if e.kind != fastString {
+			if _, bad := hiddenControl(e.str); bad || e.kind != fastString {
 				return nil, false
 			}
 			out = append(out, e.str)

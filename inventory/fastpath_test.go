@@ -101,6 +101,9 @@ func TestFastPathEdgeCases(t *testing.T) {
 		"block after brace":   "site \"a\" {\n} site \"b\" {}\n",
 		"waiver":              "site \"a\" {}\nwaiver \"w\" {\n  control = \"BM-4.2.1-04\"\n  resource = site.a\n  reason = \"r\"\n  approved_by = \"a\"\n  expires = \"2027-01-01\"\n}\nwaiver \"x\" {\n  control = \"x\"\n}\n",
 		"tabs":                "site\t\"a\"\t{\n\tcity\t=\t\"x\"\n}\n",
+		"long unicode line":   "agreement \"n\" {\n  scope_of_use = [\"数据\", \"e\u0301\", \"\u0600\", \"x\", \"客户\", \"👩\u200d💻\", \"y\"]\n  covers = [data_asset.a, data_asset.b, data_asset.c]\n}\ndata_asset \"a\" {}\n",
+		"chinese ids":         "system \"客户库\" {\n  name = \"客户\"\n}\ndata_asset \"客户资料\" {\n  stored_in = [system.客户库]\n}\nsite \"é_1-x\" {}\n",
+		"control escapes":     "site \"a\" {\n  name = \"a\\rb\"\n  city = \"tab\\there\\n\"\n}\nwaiver \"w\" {\n  control = \"x\"\n  resource = site.a\n  reason = \"\u200b\"\n  approved_by = \"a\"\n  expires = \"2027-01-01\"\n}\n",
 		"unicode column":      "site \"a\" {\n  name = \"数据\"; city = \"x\"\n}\nsystem \"s\" {\n  name = \"数\" \n  site = site.b\n}\n",
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package inventory
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -58,21 +59,39 @@ type scanFrame struct {
 }
 
 // checkNesting finds the first place where src nests deeper than max, without
-// parsing: the parser recurses per level, and a hostile file nested a million
-// deep would exhaust the stack. It follows strings, comments, heredocs and
-// interpolations well enough to count only real nesting.
+// parsing: the parser and the decoder recurse per level, and a hostile file
+// nested a million deep would exhaust the stack. Brackets, interpolations and
+// operators count: each operator of an expression ("!!!x", "1+1+1", "a ? b : c
+// ? ...") is one more level of the tree the parser builds. It follows strings,
+// comments, heredocs and interpolations well enough to count only real nesting.
 func checkNesting(src []byte, file string, max int) *hcl.Diagnostic {
 	stack := []scanFrame{{mode: inCode}}
 	depth, line, lineStart := 0, 1, 0
+	// ops counts the operators of the expression being read; brackets lists
+	// the open brackets, innermost last, to tell where a newline ends one.
+	ops := 0
+	var brackets []byte
+	place := func(i int) *hcl.Range {
+		pos := hcl.Pos{Line: line, Column: i - lineStart + 1, Byte: i}
+		return &hcl.Range{Filename: file, Start: pos, End: hcl.Pos{Line: line, Column: pos.Column + 1, Byte: i + 1}}
+	}
 	deeper := func(i int) *hcl.Diagnostic {
 		depth++
-		if depth <= max {
+		if depth+ops <= max {
 			return nil
 		}
-		pos := hcl.Pos{Line: line, Column: i - lineStart + 1, Byte: i}
 		return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nesting too deep",
 			Detail:  fmt.Sprintf("Blocks, lists and expressions nest more than %d levels deep here; an inventory needs only a few. Raise max-nesting if this is intended.", max),
-			Subject: &hcl.Range{Filename: file, Start: pos, End: hcl.Pos{Line: line, Column: pos.Column + 1, Byte: i + 1}}}
+			Subject: place(i)}
+	}
+	operator := func(i int) *hcl.Diagnostic {
+		ops++
+		if depth+ops <= max {
+			return nil
+		}
+		return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nesting too deep",
+			Detail:  fmt.Sprintf("An expression chains operators more than %d levels deep here; an inventory is plain data and needs none. Raise max-nesting if this is intended.", max),
+			Subject: place(i)}
 	}
 	for i := 0; i < len(src); i++ {
 		c := src[i]
@@ -83,6 +102,22 @@ func checkNesting(src []byte, file string, max int) *hcl.Diagnostic {
 		switch top.mode {
 		case inCode, inInterp:
 			switch {
+			case c == '\n':
+				// A newline ends an expression in a block body, not inside brackets.
+				if top.mode == inCode && (len(brackets) == 0 || brackets[len(brackets)-1] == '{') {
+					ops = 0
+				}
+			case isDigit(c):
+				i = skipNumber(src, i)
+			case isIdentByte(c) && c != '-':
+				// An identifier, which may hold "-" (shop-db): not an operator.
+				for i+1 < len(src) && isIdentByte(src[i+1]) {
+					i++
+				}
+			case c == ',':
+				ops = 0
+			case c == '=' && !(i+1 < len(src) && (src[i+1] == '=' || src[i+1] == '>')):
+				ops = 0
 			case c == '#' || (c == '/' && i+1 < len(src) && src[i+1] == '/'):
 				for i+1 < len(src) && src[i+1] != '\n' {
 					i++
@@ -115,13 +150,25 @@ func checkNesting(src []byte, file string, max int) *hcl.Diagnostic {
 					i = k - 1
 				}
 			case c == '{' || c == '[' || c == '(':
+				brackets = append(brackets, c)
 				if d := deeper(i); d != nil {
 					return d
 				}
 			case c == '}' || c == ']' || c == ')':
 				depth--
+				if len(brackets) > 0 {
+					brackets = brackets[:len(brackets)-1]
+				}
 				if c == '}' && top.mode == inInterp && depth == top.depth {
 					stack = stack[:len(stack)-1]
+				}
+			case strings.IndexByte("!-+*/%&|<>?:=", c) >= 0:
+				start := i
+				if i+1 < len(src) && isTwoByteOperator(c, src[i+1]) {
+					i++
+				}
+				if d := operator(start); d != nil {
+					return d
 				}
 			}
 		case inString, inHeredoc:
@@ -132,6 +179,7 @@ func checkNesting(src []byte, file string, max int) *hcl.Diagnostic {
 				i++
 			case (c == '$' || c == '%') && i+1 < len(src) && src[i+1] == '{':
 				stack = append(stack, scanFrame{mode: inInterp, depth: depth})
+				brackets = append(brackets, '(')
 				i++
 				if d := deeper(i); d != nil {
 					return d
@@ -151,6 +199,38 @@ func checkNesting(src []byte, file string, max int) *hcl.Diagnostic {
 		}
 	}
 	return nil
+}
+
+// skipNumber returns the index of the last byte of the number that begins at i:
+// digits, a fraction and an exponent such as 1.5e-3, whose sign is no operator.
+func skipNumber(src []byte, i int) int {
+	for i+1 < len(src) && (isDigit(src[i+1]) || src[i+1] == '.') {
+		i++
+	}
+	if i+2 < len(src) && (src[i+1] == 'e' || src[i+1] == 'E') {
+		j := i + 2
+		if src[j] == '+' || src[j] == '-' {
+			j++
+		}
+		if j < len(src) && isDigit(src[j]) {
+			i = j
+			for i+1 < len(src) && isDigit(src[i+1]) {
+				i++
+			}
+		}
+	}
+	return i
+}
+
+// isTwoByteOperator reports whether a and b make one operator: == != <= >= && || =>.
+func isTwoByteOperator(a, b byte) bool {
+	switch {
+	case b == '=':
+		return a == '=' || a == '!' || a == '<' || a == '>'
+	case a == b:
+		return a == '&' || a == '|'
+	}
+	return a == '=' && b == '>'
 }
 
 func isIdentByte(c byte) bool {

@@ -14,8 +14,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -68,6 +70,10 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 				inv.sources[files[i]] = src
 				inv.digests[files[i]] = sum
 				mu.Unlock()
+				if d := checkUTF16(src, files[i]); d != nil {
+					fileDiags[i] = hcl.Diagnostics{d}
+					continue
+				}
 				if d := checkNesting(src, files[i], opts.MaxNesting); d != nil {
 					fileDiags[i] = hcl.Diagnostics{d}
 					continue
@@ -86,6 +92,11 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 	}
 	diags = append(diags, inv.merge(perFile)...)
 	diags = append(diags, inv.checkRefs()...)
+	inv.resolveBareIDs(diags)
+	if !diags.HasErrors() {
+		// Only a clean decode can tell: a file that failed may hold the organization.
+		diags = append(diags, inv.checkWhole()...)
+	}
 	if !opts.keepRefs {
 		for _, r := range inv.blocks {
 			r.refs = nil
@@ -124,6 +135,40 @@ func readFile(name string, max int64) ([]byte, [sha256.Size]byte, *hcl.Diagnosti
 	return bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), sha256.Sum256(src), nil
 }
 
+// checkUTF16 reports a file saved as UTF-16, which would read as a stream of
+// NULs and garbage: it starts with a UTF-16 byte order mark, or every other
+// byte of its beginning is zero.
+func checkUTF16(src []byte, name string) *hcl.Diagnostic {
+	var how string
+	switch {
+	case bytes.HasPrefix(src, []byte{0xff, 0xfe}):
+		how = "it begins with the byte order mark of UTF-16 little-endian"
+	case bytes.HasPrefix(src, []byte{0xfe, 0xff}):
+		how = "it begins with the byte order mark of UTF-16 big-endian"
+	case alternateNULs(src):
+		how = "every other byte is zero"
+	default:
+		return nil
+	}
+	return fileError(name, "UTF-16 file", "This file is UTF-16 text ("+how+"), and an inventory file is read as UTF-8: save the file as UTF-8.")
+}
+
+// alternateNULs reports whether the first bytes of src hold a zero at every
+// even or every odd offset, and few elsewhere: the mark of UTF-16 text.
+func alternateNULs(src []byte) bool {
+	n := min(len(src), 512) / 2
+	if n < 2 {
+		return false
+	}
+	var zeros [2]int
+	for i := range 2 * n {
+		if src[i] == 0 {
+			zeros[i%2]++
+		}
+	}
+	return zeros[0] >= n*9/10 && zeros[1] <= n/10 || zeros[1] >= n*9/10 && zeros[0] <= n/10
+}
+
 // findFiles expands paths into a sorted list of files to read.
 func findFiles(paths []string) ([]string, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
@@ -146,32 +191,122 @@ func findFiles(paths []string) ([]string, hcl.Diagnostics) {
 			add(p)
 			continue
 		}
-		found := 0
-		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
-			if err != nil {
-				diags = append(diags, fileError(displayName(q), "cannot read inventory path", pathErrorText(err)))
-				return nil
-			}
-			hidden := q != p && strings.HasPrefix(d.Name(), ".")
-			if d.IsDir() {
-				if hidden {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if hidden || !strings.HasSuffix(d.Name(), ".hcl") {
-				return nil
-			}
-			found++
-			add(q)
-			return nil
-		})
-		if err == nil && found == 0 {
+		w := &folderWalk{add: add, visited: map[string]bool{}}
+		if real, err := realPath(p); err == nil {
+			w.run(p, real)
+		} else {
+			w.diags = append(w.diags, fileError(displayName(p), "cannot read inventory path", pathErrorText(err)))
+		}
+		diags = append(diags, w.diags...)
+		if w.found == 0 && len(w.diags) == 0 {
 			diags = append(diags, fileError(displayName(p), "no inventory files", "This folder and its subfolders hold no .hcl files."))
 		}
 	}
 	sort.Strings(files)
 	return files, diags
+}
+
+// folderWalk finds the .hcl files below a folder, hidden folders and files
+// skipped. It follows symbolic links to folders, so that no folder is skipped
+// in silence, and reports a link that leads back to a folder holding it. The
+// folders themselves are read first and the links after, so that a folder
+// reached both ways is read, once, under its own path.
+type folderWalk struct {
+	add   func(string)
+	diags hcl.Diagnostics
+	found int
+	// visited holds the real path of every folder read.
+	visited map[string]bool
+	// links are the links to folders met and not yet followed.
+	links []folderLink
+}
+
+// folderLink is a symbolic link to a folder, met in the folder whose real path
+// and those of the folders above it on the way there are chain.
+type folderLink struct {
+	path  string
+	chain []string
+}
+
+// run reads root, whose real path is real, then follows the links met.
+func (w *folderWalk) run(root, real string) {
+	w.walk(root, []string{real})
+	for len(w.links) > 0 {
+		l := w.links[0]
+		w.links = w.links[1:]
+		real, err := realPath(l.path)
+		switch {
+		case err != nil:
+			w.diags = append(w.diags, fileError(displayName(l.path), "cannot read inventory path", pathErrorText(err)))
+		case holding(real, l.chain):
+			target, _ := os.Readlink(l.path)
+			w.diags = append(w.diags, fileError(displayName(l.path), "symbolic link loop",
+				fmt.Sprintf("This link to %s leads back to a folder that holds the link itself: following it would never end. Remove the link or point it elsewhere.", strconv.Quote(shorten(target)))))
+		case !w.visited[real]:
+			w.walk(l.path, append(l.chain[:len(l.chain):len(l.chain)], real))
+		}
+	}
+}
+
+// walk reads dir, whose real path and those of the folders above it on the way
+// here are chain, and the folders below it; it puts the links to folders aside.
+func (w *folderWalk) walk(dir string, chain []string) {
+	w.visited[chain[len(chain)-1]] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.diags = append(w.diags, fileError(displayName(dir), "cannot read inventory path", pathErrorText(err)))
+		return
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			info, err := os.Stat(p)
+			switch {
+			case err != nil && strings.HasSuffix(e.Name(), ".hcl"):
+				w.found++
+				w.add(p) // reading it reports why it cannot be read
+			case err != nil && errors.Is(err, syscall.ELOOP):
+				w.diags = append(w.diags, fileError(displayName(p), "cannot read inventory path", pathErrorText(err)))
+			case err != nil:
+				// a dangling link to something that is not an inventory file
+			case info.IsDir():
+				w.links = append(w.links, folderLink{path: p, chain: chain})
+			case strings.HasSuffix(e.Name(), ".hcl"):
+				w.found++
+				w.add(p)
+			}
+			continue
+		}
+		switch {
+		case e.IsDir():
+			w.walk(p, append(chain[:len(chain):len(chain)], filepath.Join(chain[len(chain)-1], e.Name())))
+		case strings.HasSuffix(e.Name(), ".hcl"):
+			w.found++
+			w.add(p)
+		}
+	}
+}
+
+// holding reports whether real is, or holds, one of the folders of chain.
+func holding(real string, chain []string) bool {
+	for _, c := range chain {
+		if c == real || strings.HasPrefix(c, strings.TrimSuffix(real, string(filepath.Separator))+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// realPath is p's absolute path with every symbolic link resolved.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
 }
 
 // displayName shows a path relative to the working directory where it lies below it.
@@ -208,7 +343,7 @@ func (inv *Inventory) merge(perFile [][]*resource) hcl.Diagnostics {
 			if prev := inv.blocks[r.address]; prev != nil {
 				rng := r.defRng
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Duplicate id",
-					Detail:  fmt.Sprintf("%s is defined twice: first at %s. Ids are unique per block type across all files.", r.address, rangeText(prev.defRng)),
+					Detail:  fmt.Sprintf("%s is defined twice: first at %s. Ids are unique per block type across all files.", shorten(r.address), rangeText(prev.defRng)),
 					Subject: &rng})
 				continue
 			}
@@ -216,7 +351,7 @@ func (inv *Inventory) merge(perFile [][]*resource) hcl.Diagnostics {
 				if org != nil {
 					rng := r.defRng
 					diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Second organization",
-						Detail:  fmt.Sprintf("An inventory describes one organization; %s is already defined at %s.", org.address, rangeText(org.defRng)),
+						Detail:  fmt.Sprintf("An inventory describes one organization; %s is already defined at %s.", shorten(org.address), rangeText(org.defRng)),
 						Subject: &rng})
 					continue
 				}
@@ -264,10 +399,64 @@ func (inv *Inventory) checkRefs() hcl.Diagnostics {
 			}
 			rng := ref.rng
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown reference",
-				Detail: fmt.Sprintf("%s refers to %s, which is not defined in any inventory file.%s", ref.attr, ref.target, hint), Subject: &rng})
+				Detail: fmt.Sprintf("%s refers to %s, which is not defined in any inventory file.%s", ref.attr, shorten(ref.target), hint), Subject: &rng})
 		}
 	}
 	return diags
+}
+
+// resolveBareIDs completes the diagnostic of each id written where a reference
+// is expected ("stored_in = [shop_db]") with the addresses that id has.
+func (inv *Inventory) resolveBareIDs(diags hcl.Diagnostics) {
+	for _, d := range diags {
+		b, ok := d.Extra.(bareID)
+		if !ok {
+			continue
+		}
+		d.Extra = nil
+		types := b.types
+		if types == nil {
+			types = blockTypeNames()
+		}
+		var found []string
+		for _, t := range types {
+			if inv.blocks[t+"."+b.id] != nil {
+				found = append(found, t+"."+b.id)
+			}
+		}
+		if len(found) > 0 {
+			d.Detail += " Did you mean " + strings.Join(found, " or ") + "?"
+		}
+	}
+}
+
+// checkWhole reports an inventory that declares no resources at all, or no
+// organization: leaving facts out must never turn failures into "not applicable".
+func (inv *Inventory) checkWhole() hcl.Diagnostics {
+	var summary, detail string
+	switch {
+	case len(inv.blocks) == 0:
+		summary, detail = "No resources", "the inventory declares no resources at all: its files are empty or hold only comments, and an empty inventory would pass every control."
+	case !inv.hasOrganization():
+		summary, detail = "No organization", "the inventory declares no organization: add one organization block, so that the organization's controls judge it instead of finding nothing to judge."
+	default:
+		return nil
+	}
+	d := &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail}
+	if len(inv.Files) > 0 {
+		d.Subject = &hcl.Range{Filename: inv.Files[0], Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 1}}
+	}
+	return hcl.Diagnostics{d}
+}
+
+// hasOrganization reports whether an organization block was decoded.
+func (inv *Inventory) hasOrganization() bool {
+	for _, r := range inv.blocks {
+		if r.typ.single {
+			return true
+		}
+	}
+	return false
 }
 
 // idsByType groups the ids of sorted addresses by block type.

@@ -70,7 +70,8 @@ var blockTypes = []*blockType{
 	{name: "system", collection: "systems", attrs: []attribute{
 		str("name"),
 		enum("kind", "server", "cloud", "third_party_platform", "personal_computer", "removable_media"),
-		ref("site", "site"), boolean("designated"), boolean("approved"), str("encryption_at_rest"),
+		ref("site", "site"), boolean("designated"), boolean("approved"),
+		enum("encryption_at_rest", "none", "SM4", "AES-128", "AES-192", "AES-256"),
 		enum("access_control", "none", "shared_account", "role_based", "attribute_based"),
 		boolean("access_approval"), boolean("audit_logging"), boolean("antivirus"), boolean("firewall"), number("patch_age_days"),
 	}, blocks: []nestedBlock{

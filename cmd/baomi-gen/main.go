@@ -25,8 +25,9 @@ func main() {
 	seed := flag.Int64("seed", 1, "random seed: the same seed writes the same bytes")
 	dir := flag.String("out", "", "folder to write the files into")
 	file := flag.String("o", "", "single file to write, or - for standard output")
+	longLine := flag.Bool("long-line", false, "make the first partner receive every data asset, listed on one line")
 	flag.Parse()
-	if err := run(*dir, *file, generate.Options{Resources: *n, Files: *files, Seed: *seed}); err != nil {
+	if err := run(*dir, *file, generate.Options{Resources: *n, Files: *files, Seed: *seed, LongLine: *longLine}); err != nil {
 		fmt.Fprintln(os.Stderr, "baomi-gen:", err)
 		os.Exit(2)
 	}

@@ -26,9 +26,31 @@ func runBaomi(t *testing.T, args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
+// testOrganization is an organization whose own controls pass: every inventory
+// must declare one (a run without it is an input error).
+const testOrganization = `organization "acme" {
+  name                   = "Acme"
+  accountable_executive  = "Wang Li"
+  lead_department        = department.legal
+  last_management_review = "2026-10-01"
+
+  classification_catalog {
+    owner         = department.legal
+    last_reviewed = "2026-10-01"
+  }
+}
+
+department "legal" {
+  name                = "Legal"
+  head                = "Chen Jie"
+  staff               = 3
+  undertakings_signed = 3
+}
+`
+
 // failingInventory is the smallest inventory with failures: a server holding
 // data without any of the storage controls' facts declared.
-const failingInventory = `system "db" {
+const failingInventory = testOrganization + `system "db" {
   kind = "server"
 }
 data_asset "d" {
@@ -126,7 +148,9 @@ func TestCheckAcmeJSONContract(t *testing.T) {
 }
 
 func TestExitStatus(t *testing.T) {
-	clean := writeInventory(t, "site \"hq\" {\n  kind = \"office\"\n}\n")
+	clean := writeInventory(t, testOrganization+"site \"hq\" {\n  kind = \"office\"\n}\n")
+	unorganized := writeInventory(t, "site \"hq\" {\n  kind = \"office\"\n}\n")
+	empty := writeInventory(t, "# nothing yet\n")
 	failing := writeInventory(t, failingInventory)
 	broken := writeInventory(t, "system \"db\" {\n  kind = \"serverr\"\n}\n")
 	for _, tc := range []struct {
@@ -135,7 +159,11 @@ func TestExitStatus(t *testing.T) {
 		code int
 		err  string
 	}{
-		{"nothing applies", []string{"check", clean}, 0, ""},
+		{"only passes", []string{"check", clean, "--as-of", "2026-11-26"}, 0, ""},
+		{"no organization", []string{"check", unorganized}, 2, "inventory.hcl:1:1: error: No organization: the inventory declares no organization"},
+		{"no organization in validate", []string{"validate", unorganized}, 2, "the inventory declares no organization"},
+		{"no organization in partners", []string{"partners", unorganized}, 2, "the inventory declares no organization"},
+		{"no resources", []string{"check", empty}, 2, "inventory.hcl:1:1: error: No resources: the inventory declares no resources at all"},
 		{"failures", []string{"check", failing, "--as-of", "2026-11-26"}, 1, ""},
 		{"failures below fail-on", []string{"check", failing, "--as-of", "2026-11-26", "--fail-on", "critical"}, 0, ""},
 		{"failures at fail-on", []string{"check", failing, "--as-of", "2026-11-26", "--fail-on", "high"}, 1, ""},
@@ -203,7 +231,7 @@ deny contains {"resource": "system.db", "message": r.body} if {
 	if err := os.WriteFile(filepath.Join(dir, "evil.rego"), []byte(policy), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	inv := writeInventory(t, "site \"hq\" {}\n")
+	inv := writeInventory(t, testOrganization+"site \"hq\" {}\n")
 	code, _, errOut := runBaomi(t, "check", inv, "--policy", dir)
 	if code != 2 || !strings.Contains(errOut, "evil.rego:17:7") || !strings.Contains(errOut, "http.send is not allowed") {
 		t.Errorf("exit %d, stderr:\n%s", code, errOut)
@@ -335,7 +363,7 @@ func TestBaselineFlow(t *testing.T) {
 		t.Errorf("baselined failures must still be shown as such:\n%s", out)
 	}
 	// Lines move and a new failing system appears: only the new one fails the run.
-	changed := "# moved down\n\n" + `system "db" {
+	changed := "# moved down\n\n" + testOrganization + `system "db" {
   kind = "server"
 }
 system "usb" {
@@ -407,7 +435,8 @@ func TestValidate(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "4 files") || !strings.Contains(out, "valid") {
 		t.Errorf("exit %d\n%s%s", code, out, errOut)
 	}
-	waiver := writeInventory(t, `site "hq" {}
+	waiver := writeInventory(t, `organization "acme" {}
+site "hq" {}
 waiver "w" {
   control     = "storage-encryptd"
   resource    = site.hq
@@ -417,11 +446,11 @@ waiver "w" {
 }
 `)
 	code, _, errOut = runBaomi(t, "validate", waiver)
-	if code != 2 || !strings.Contains(errOut, "inventory.hcl:3:3: error: Invalid waiver") || !strings.Contains(errOut, "did you mean storage-encrypted?") {
+	if code != 2 || !strings.Contains(errOut, "inventory.hcl:4:3: error: Invalid waiver") || !strings.Contains(errOut, "did you mean storage-encrypted?") {
 		t.Errorf("a waiver naming an unknown control: exit %d\n%s", code, errOut)
 	}
 	code, _, errOut = runBaomi(t, "check", waiver)
-	if code != 2 || !strings.Contains(errOut, "inventory.hcl:3:3: error: Invalid waiver") {
+	if code != 2 || !strings.Contains(errOut, "inventory.hcl:4:3: error: Invalid waiver") {
 		t.Errorf("check must refuse the same waiver: exit %d\n%s", code, errOut)
 	}
 	both := writeInventory(t, `system "s" {

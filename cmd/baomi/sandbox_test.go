@@ -57,7 +57,7 @@ deny contains {"resource": "system.db", "message": "never"} if {
 	s2 := {[a, b] | some a in s1; some b in s1}
 	count({1 | some a in s2; some b in s2}) == 2
 }`)
-	inv := writeInventory(t, "system \"db\" {\n  kind = \"server\"\n}\n")
+	inv := writeInventory(t, testOrganization+"system \"db\" {\n  kind = \"server\"\n}\n")
 	start := time.Now()
 	code, out, errOut := runBaomi(t, "check", inv, "--policy", policy, "--timeout", "1s", "--as-of", "2026-11-26")
 	elapsed := time.Since(start)
@@ -90,7 +90,7 @@ deny contains {"resource": address, "message": "system without a name"} if {
 	not input.systems[address].name
 	print("`+marker+`-deny", address)
 }`)
-	inv := writeInventory(t, "system \"db\" {\n  kind = \"server\"\n}\n")
+	inv := writeInventory(t, testOrganization+"system \"db\" {\n  kind = \"server\"\n}\n")
 	for _, format := range report.Formats() {
 		t.Run(format, func(t *testing.T) {
 			file := filepath.Join(t.TempDir(), "report."+format)
@@ -152,7 +152,7 @@ system "db" {
   name               = "Named system"
   kind               = "server"
   site               = site.hq
-  encryption_at_rest = "SECRET-encryption-at-rest"
+  encryption_at_rest = "none"
   access_control     = "shared_account"
   patch_age_days     = 90
 

@@ -71,7 +71,7 @@ var cities = []string{
 
 var siteAbbrev = map[string]string{"datacenter": "dc", "office": "office", "cloud_region": "cloud"}
 
-var ciphers = []string{"AES-256", "SM4", "AES-256-GCM", "AES-128"}
+var ciphers = []string{"AES-256", "SM4", "AES-192", "AES-128"}
 
 var archiveStems = []string{"cabinet", "storeroom", "records_room", "vault", "archive_room"}
 

@@ -35,6 +35,9 @@ type Options struct {
 	Files int
 	// Seed seeds the random choices: the same seed writes the same bytes.
 	Seed int64
+	// LongLine makes the first partner receive every data asset, listed on one
+	// line: a line of tens of thousands of references, for decoding tests.
+	LongLine bool
 }
 
 // Write writes opts.Files files named inventory-N.hcl into dir (created when
@@ -278,9 +281,11 @@ type gen struct {
 	r    *rand.Rand
 	c    counts
 	sink func(k int, text []byte) error
-	err  error
-	k    int
-	buf  bytes.Buffer
+	// longLine is Options.LongLine.
+	longLine bool
+	err      error
+	k        int
+	buf      bytes.Buffer
 
 	sites    []string
 	depts    []deptFacts
@@ -295,9 +300,10 @@ type gen struct {
 // generate writes every block, in order, through sink.
 func generate(opts Options, sink func(k int, text []byte) error) error {
 	g := &gen{
-		r:    rand.New(rand.NewPCG(uint64(opts.Seed), 0x62616f6d69)),
-		c:    plan(opts.Resources),
-		sink: sink,
+		r:        rand.New(rand.NewPCG(uint64(opts.Seed), 0x62616f6d69)),
+		c:        plan(opts.Resources),
+		sink:     sink,
+		longLine: opts.LongLine,
 	}
 	g.organization()
 	g.loop(g.c.departments, g.department)
@@ -739,6 +745,12 @@ func (g *gen) partner(i int) {
 		receives = append(receives, pick(g, g.assets).addr)
 	}
 	receives = dedupe(receives)
+	if g.longLine && i == 0 {
+		receives = receives[:0]
+		for _, a := range g.assets {
+			receives = append(receives, a.addr)
+		}
+	}
 	b.refs("receives", receives)
 	if !f[pNoAssessment] {
 		latest := -g.between(5, 360)

@@ -194,3 +194,36 @@ func TestEvaluates(t *testing.T) {
 		t.Error("no waiver waives a failure")
 	}
 }
+
+// TestLongLine: LongLine puts every data asset on one line of the first
+// partner, and the inventory still decodes cleanly.
+func TestLongLine(t *testing.T) {
+	var plain, long bytes.Buffer
+	if err := WriteTo(&plain, Options{Resources: testResources, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteTo(&long, Options{Resources: testResources, Seed: 1, LongLine: true}); err != nil {
+		t.Fatal(err)
+	}
+	assets := bytes.Count(plain.Bytes(), []byte("\ndata_asset \""))
+	longest := 0
+	for _, line := range bytes.Split(long.Bytes(), []byte("\n")) {
+		longest = max(longest, bytes.Count(line, []byte("data_asset.")))
+	}
+	if longest != assets {
+		t.Errorf("the longest line names %d data assets, want all %d", longest, assets)
+	}
+	if bytes.Equal(plain.Bytes(), long.Bytes()) {
+		t.Error("LongLine changed nothing")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "long.hcl"), long.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inv, diags := inventory.Load([]string{dir})
+	if len(diags) > 0 {
+		var buf bytes.Buffer
+		inv.WriteDiagnostics(&buf, diags)
+		t.Fatalf("the long-line inventory does not decode:\n%s", buf.String())
+	}
+}

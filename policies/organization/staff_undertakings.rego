@@ -3,8 +3,9 @@
 # description: |
 #   In a department that handles customer data, or owns a data asset, every member
 #   of staff has signed an undertaking to keep customer data confidential. Fails
-#   when the number of signed undertakings is not declared, or is below the
-#   declared staff count.
+#   when the staff count is not declared (all staff cannot be shown without a
+#   headcount), when the number of signed undertakings is not declared, or when
+#   it is below the staff count.
 # custom:
 #   id: BM-2.4-01
 #   short_code: staff-undertakings
@@ -27,6 +28,16 @@ deny contains {
 } if {
 	some addr in applicable
 	not is_number(object.get(input.departments[addr], "undertakings_signed", null))
+}
+
+deny contains {
+	"resource": addr,
+	"message": sprintf("%s does not declare its staff count (staff), so it cannot show that all staff signed a confidentiality undertaking", [addr]),
+	"message_zh": sprintf("%s 未声明员工人数(staff),无法证明全体员工已签署保密承诺书", [addr]),
+	"attribute": "staff",
+} if {
+	some addr in applicable
+	not is_number(object.get(input.departments[addr], "staff", null))
 }
 
 deny contains {

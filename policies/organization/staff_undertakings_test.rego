@@ -33,16 +33,25 @@ test_fail_undertakings_absent if {
 	_findings(inv) == {["department.sales", "undertakings_signed"]}
 }
 
-# Only a missing undertakings_signed, or one below a declared staff count, fails.
-test_pass_staff_absent if {
+# "All staff signed" cannot be shown without a headcount.
+test_fail_staff_absent if {
 	inv := _inv({"undertakings_signed": 12})
 	"department.sales" in staff_undertakings.applicable with input as inv
-	count(_findings(inv)) == 0
+	_findings(inv) == {["department.sales", "staff"]}
+	some f in staff_undertakings.deny with input as inv
+	f.message == "department.sales does not declare its staff count (staff), so it cannot show that all staff signed a confidentiality undertaking"
+}
+
+test_fail_staff_null_or_not_a_number if {
+	every v in [null, "12", true] {
+		inv := _inv({"staff": v, "undertakings_signed": 12})
+		_findings(inv) == {["department.sales", "staff"]}
+	}
 }
 
 test_fail_both_absent if {
 	inv := _inv({"handles_customer_data": true})
-	_findings(inv) == {["department.sales", "undertakings_signed"]}
+	_findings(inv) == {["department.sales", "staff"], ["department.sales", "undertakings_signed"]}
 }
 
 test_pass_handler_without_data_assets if {

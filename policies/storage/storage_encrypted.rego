@@ -2,8 +2,8 @@
 # title: Stored customer data is encrypted at rest
 # description: |
 #   A system that holds customer data fails when its encryption at rest is not
-#   declared, is empty, or is "none" (in any letter case, surrounding spaces
-#   ignored).
+#   declared or is "none". The decoder accepts only none, SM4, AES-128, AES-192
+#   and AES-256; any other value fails too, never passes.
 # custom:
 #   id: BM-4.2.1-04
 #   short_code: storage-encrypted
@@ -37,9 +37,22 @@ deny contains {
 	"attribute": "encryption_at_rest",
 } if {
 	some addr in applicable
-	_normalized(input.systems[addr]) == "none"
+	input.systems[addr].encryption_at_rest == "none"
 }
 
-_normalized(sys) := lower(trim_space(sys.encryption_at_rest)) if is_string(sys.encryption_at_rest)
+deny contains {
+	"resource": addr,
+	"message": sprintf("%s holds customer data and declares encryption at rest %v, which is not a known algorithm (SM4, AES-128, AES-192, AES-256)", [addr, alg]),
+	"message_zh": sprintf("%s 存放客户资料,所声明的静态加密 %v 不是已知算法(SM4、AES-128、AES-192、AES-256)", [addr, alg]),
+	"attribute": "encryption_at_rest",
+} if {
+	some addr in applicable
+	alg := input.systems[addr].encryption_at_rest
+	is_string(alg)
+	alg != "none"
+	not alg in _algorithms
+}
 
-_declared(sys) if _normalized(sys) != ""
+_algorithms := {"SM4", "AES-128", "AES-192", "AES-256"}
+
+_declared(sys) if is_string(sys.encryption_at_rest)
