@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/internal/outfile"
 	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/policies"
 	"github.com/baomi-dev/baomi/report"
@@ -157,7 +158,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		}
 	}
 	if opts.WriteBaseline != "" {
-		err := writeFileAtomic(opts.WriteBaseline, func(w io.Writer) error { return evaluator.WriteBaseline(w, rep) })
+		err := outfile.Write(opts.WriteBaseline, func(w io.Writer) error { return evaluator.WriteBaseline(w, rep) })
 		if err != nil {
 			return exitError, &exitCode{code: exitError, msg: "baomi: writing the baseline: " + err.Error()}
 		}

@@ -2,40 +2,18 @@ package main
 
 import (
 	"io"
-	"os"
-	"path/filepath"
+
+	"github.com/baomi-dev/baomi/internal/outfile"
 )
 
-// writeFileAtomic writes a file through write: into a temporary file beside it,
-// then renamed over it, so a failure half-way leaves no partial file.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
 // writeOutput writes a report in format: to standard output, or to the file
-// output (atomically) with the table still on standard output so that one run
-// gives both.
+// output (see outfile.Write) with the table still on standard output so that
+// one run gives both. An output of "-" is standard output.
 func writeOutput(stdout io.Writer, output, format string, write func(w io.Writer, format string) error) error {
-	if output == "" {
+	if output == "" || output == outfile.Stdout {
 		return write(stdout, format)
 	}
-	if err := writeFileAtomic(output, func(w io.Writer) error { return write(w, format) }); err != nil {
+	if err := outfile.Write(output, func(w io.Writer) error { return write(w, format) }); err != nil {
 		return err
 	}
 	if format == "table" {
