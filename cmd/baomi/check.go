@@ -37,6 +37,8 @@ type checkOptions struct {
 	Baseline string
 	// WriteBaseline names a file to record the run's failures in.
 	WriteBaseline string
+	// Config is the config file read, or "".
+	Config string
 }
 
 func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -99,6 +101,7 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 
 		Baseline:      v.GetString("baseline"),
 		WriteBaseline: v.GetString("write-baseline"),
+		Config:        v.ConfigFileUsed(),
 	}
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{"."}
@@ -144,7 +147,9 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	var organization string
 	_, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
-		Eval: evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
+		Eval:    evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
+		Outputs: []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline}},
+		Inputs:  []runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline}},
 		// check needs only the organization's name once the policies have the
 		// document, which is then freed during evaluation.
 		Release: func(doc map[string]any) { organization = organizationName(doc) },
@@ -190,6 +195,9 @@ type evalInput struct {
 	// that it can be freed once the evaluator has converted it; Release sees the
 	// document first. Without it the inventory keeps its document.
 	Release func(doc map[string]any)
+	// Outputs are the files the run will write; Inputs the files it reads
+	// besides the inventory and the policies. No output may be an input.
+	Outputs, Inputs []runFile
 }
 
 // evaluateInventory decodes the inventory and evaluates the policies over it.
@@ -201,6 +209,9 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 	}
 	inv, ps, err := loadChecked(ctx, in.Paths, in.Limits, in.Policies, stderr)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOutputs(in.Outputs, runInputs(in.Inputs, inv, ps)); err != nil {
 		return nil, nil, err
 	}
 	ectx, cancel := context.WithTimeout(ctx, in.Timeout)

@@ -16,7 +16,13 @@ const hostileDir = "../../fixtures/hostile"
 
 // hostileSetups prepare what a case folder cannot hold (special files, links,
 // modes), in the temporary copy of the case, before baomi runs.
-var hostileSetups = map[string]func(t *testing.T, dir string){}
+var hostileSetups = map[string]func(t *testing.T, dir string){
+	"output-is-an-inventory-file-by-link": func(t *testing.T, dir string) {
+		if err := os.Symlink("inventory.hcl", filepath.Join(dir, "report.json")); err != nil {
+			t.Fatal(err)
+		}
+	},
+}
 
 // TestHostile runs every case of fixtures/hostile and compares the exit status
 // and standard error with its expected.txt.

@@ -29,6 +29,8 @@ type partnersOptions struct {
 	// Expiring keeps only partners whose NDA cover lapses within this many days;
 	// nil lists every partner.
 	Expiring *int
+	// Config is the config file read, or "".
+	Config string
 }
 
 func newPartnersCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -83,6 +85,7 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 		Settings: settingsFrom(v),
 		Timeout:  v.GetDuration("timeout"),
 		Limits:   limitsFrom(v),
+		Config:   v.ConfigFileUsed(),
 	}
 	opts.Format, _ = f.GetString("format")
 	opts.Output, _ = f.GetString("output")
@@ -116,7 +119,9 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 func runPartners(ctx context.Context, opts *partnersOptions, stdout, stderr io.Writer) error {
 	inv, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
-		Eval: evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings},
+		Eval:    evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings},
+		Outputs: []runFile{{"--output", opts.Output}},
+		Inputs:  []runFile{{"the config file", opts.Config}},
 	}, stderr)
 	if err != nil {
 		return err

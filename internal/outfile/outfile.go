@@ -56,6 +56,19 @@ func Write(path string, write func(io.Writer) error) error {
 	return nil
 }
 
+// Check tells, without writing, whether Write would refuse path: a folder, a
+// socket, a block device, a link loop or a missing folder.
+func Check(path string) error {
+	target, _, direct, err := resolve(path)
+	if err == nil && !direct {
+		err = checkFolder(filepath.Dir(target))
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %s", path, reason(err))
+	}
+	return nil
+}
+
 // Abort removes the temporary files of writes in progress and makes every later
 // write fail; a signal handler calls it before the process exits.
 func Abort() {
@@ -183,12 +196,8 @@ func writeAtomic(target string, old fs.FileInfo, write func(io.Writer) error) (e
 // the umask) and records it for Abort.
 func createTemp(target string, perm fs.FileMode) (*os.File, error) {
 	dir, base := filepath.Dir(target), filepath.Base(target)
-	if info, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("the folder %s does not exist", filepath.ToSlash(dir))
-	} else if err != nil {
+	if err := checkFolder(dir); err != nil {
 		return nil, err
-	} else if !info.IsDir() {
-		return nil, fmt.Errorf("%s is not a folder", filepath.ToSlash(dir))
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -208,6 +217,20 @@ func createTemp(target string, perm fs.FileMode) (*os.File, error) {
 		return f, nil
 	}
 	return nil, errors.New("could not create a temporary file beside it")
+}
+
+// checkFolder says why dir cannot hold a new file, if it cannot.
+func checkFolder(dir string) error {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("the folder %s does not exist", filepath.ToSlash(dir))
+	case err != nil:
+		return err
+	case !info.IsDir():
+		return fmt.Errorf("%s is not a folder", filepath.ToSlash(dir))
+	}
+	return nil
 }
 
 // rename moves a temporary file over its target unless Abort came first.

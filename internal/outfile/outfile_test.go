@@ -253,3 +253,27 @@ func TestAbortRemovesTheTemporaryFileOfAWriteInProgress(t *testing.T) {
 		t.Error("a write after Abort succeeded")
 	}
 }
+
+func TestCheckRefusesWhatWriteRefuses(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{dir, filepath.Join(dir, "missing", "x.json"), filepath.Join(file, "x.json")} {
+		if err := Check(path); err == nil || !strings.HasPrefix(err.Error(), path+": ") {
+			t.Errorf("Check(%s) = %v, want a refusal naming it", path, err)
+		}
+		if err := Write(path, writeText("x")); err == nil {
+			t.Errorf("Write(%s) succeeded", path)
+		}
+	}
+	for _, path := range []string{file, filepath.Join(dir, "new.json"), os.DevNull} {
+		if err := Check(path); err != nil {
+			t.Errorf("Check(%s) = %v", path, err)
+		}
+	}
+	if got := entries(t, dir); len(got) != 1 {
+		t.Errorf("Check wrote: %v", got)
+	}
+}
