@@ -95,9 +95,6 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		Policies: stringList(v, "policy"),
 		AsOf:     v.GetString("as-of"),
 		Skip:     stringList(v, "skip"),
-		Settings: settingsFrom(v),
-		Timeout:  v.GetDuration("timeout"),
-		Limits:   limitsFrom(v),
 
 		Baseline:      v.GetString("baseline"),
 		WriteBaseline: v.GetString("write-baseline"),
@@ -106,14 +103,23 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{"."}
 	}
+	if opts.Settings, err = settingsFrom(v); err != nil {
+		return nil, err
+	}
+	if opts.Limits, err = limitsFrom(v); err != nil {
+		return nil, err
+	}
+	if opts.Timeout, err = v.duration("timeout"); err != nil {
+		return nil, err
+	}
 	if !contains(report.Formats(), opts.Format) {
-		return nil, usageError("baomi: --format %s: want one of %s", opts.Format, strings.Join(report.Formats(), ", "))
+		return nil, v.wrong("format", opts.Format, "want one of "+strings.Join(report.Formats(), ", "))
 	}
 	if opts.AsOf, err = asOfDate(opts.AsOf); err != nil {
 		return nil, err
 	}
 	if opts.FailOn, err = evaluator.ParseSeverity(v.GetString("fail-on")); err != nil {
-		return nil, usageError("baomi: --fail-on: %v", err)
+		return nil, v.wrong("fail-on", v.GetString("fail-on"), "want critical, high, medium or low")
 	}
 	if opts.Lang, err = language(v); err != nil {
 		return nil, err
@@ -122,10 +128,7 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	case "failed", "all":
 		opts.ShowAll = show == "all"
 	default:
-		return nil, usageError("baomi: --show %s: want failed or all", show)
-	}
-	if opts.Timeout <= 0 {
-		return nil, usageError("baomi: --timeout must be positive")
+		return nil, v.wrong("show", show, "want failed or all")
 	}
 	return opts, nil
 }

@@ -82,9 +82,6 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 		Paths:    args,
 		Policies: stringList(v, "policy"),
 		AsOf:     v.GetString("as-of"),
-		Settings: settingsFrom(v),
-		Timeout:  v.GetDuration("timeout"),
-		Limits:   limitsFrom(v),
 		Config:   v.ConfigFileUsed(),
 	}
 	opts.Format, _ = f.GetString("format")
@@ -99,6 +96,15 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{"."}
 	}
+	if opts.Settings, err = settingsFrom(v); err != nil {
+		return nil, err
+	}
+	if opts.Limits, err = limitsFrom(v); err != nil {
+		return nil, err
+	}
+	if opts.Timeout, err = v.duration("timeout"); err != nil {
+		return nil, err
+	}
 	if !contains(register.Formats, opts.Format) {
 		return nil, usageError("baomi: --format %s: want one of %s", opts.Format, strings.Join(register.Formats, ", "))
 	}
@@ -107,9 +113,6 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 	}
 	if opts.Lang, err = language(v); err != nil {
 		return nil, err
-	}
-	if opts.Timeout <= 0 {
-		return nil, usageError("baomi: --timeout must be positive")
 	}
 	return opts, nil
 }
