@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -115,7 +117,7 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	if !contains(report.Formats(), opts.Format) {
 		return nil, v.wrong("format", opts.Format, "want one of "+strings.Join(report.Formats(), ", "))
 	}
-	if opts.AsOf, err = asOfDate(opts.AsOf); err != nil {
+	if opts.AsOf, err = asOfDate(v, opts.AsOf); err != nil {
 		return nil, err
 	}
 	if opts.FailOn, err = evaluator.ParseSeverity(v.GetString("fail-on")); err != nil {
@@ -133,13 +135,37 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	return opts, nil
 }
 
-// asOfDate checks an --as-of date written YYYY-MM-DD; empty means today, UTC.
-func asOfDate(s string) (string, error) {
+// The years an as-of date may fall in: dates are compared in nanoseconds by
+// the policies, which reach only from 1677 to 2262, and a judgement that far
+// from today is a typo.
+const (
+	minAsOfYear = 1900
+	maxAsOfYear = 2200
+)
+
+// datePattern is a date's shape, YYYY-MM-DD.
+var datePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+
+// asOfDate checks an as-of date written YYYY-MM-DD, a day that exists in the
+// years minAsOfYear to maxAsOfYear; empty means today, UTC.
+func asOfDate(c *config, s string) (string, error) {
 	if s == "" {
 		return time.Now().UTC().Format("2006-01-02"), nil
 	}
-	if _, err := time.Parse("2006-01-02", s); err != nil || len(s) != 10 {
-		return "", usageError("baomi: --as-of %s: want a date written YYYY-MM-DD", s)
+	if !datePattern.MatchString(s) {
+		return "", c.wrong("as-of", s, "want a date written YYYY-MM-DD")
+	}
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[5:7])
+	d, _ := strconv.Atoi(s[8:])
+	if m < 1 || m > 12 {
+		return "", c.wrong("as-of", s, fmt.Sprintf("there is no month %d", m))
+	}
+	if days := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); d < 1 || d > days {
+		return "", c.wrong("as-of", s, fmt.Sprintf("the day does not exist (%s %d has %d days)", time.Month(m), y, days))
+	}
+	if y < minAsOfYear || y > maxAsOfYear {
+		return "", c.wrong("as-of", s, fmt.Sprintf("want a year from %d to %d", minAsOfYear, maxAsOfYear))
 	}
 	return s, nil
 }

@@ -108,7 +108,7 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 	if !contains(register.Formats, opts.Format) {
 		return nil, usageError("baomi: --format %s: want one of %s", opts.Format, strings.Join(register.Formats, ", "))
 	}
-	if opts.AsOf, err = asOfDate(opts.AsOf); err != nil {
+	if opts.AsOf, err = asOfDate(v, opts.AsOf); err != nil {
 		return nil, err
 	}
 	if opts.Lang, err = language(v); err != nil {
