@@ -8,6 +8,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -19,10 +22,58 @@ import (
 // program: "main" is baomi itself; the others are named by the roles map.
 const testRoleEnv = "BAOMI_TEST_ROLE"
 
-// roles are the programs the re-executed test binary can act as.
+// roles are the programs the re-executed test binary can act as. The
+// supervised ones run as baomi's main does: a parent supervising a child.
 var roles = map[string]func(){
-	"main":           main,
-	"blocked-writer": blockedWriter,
+	"main":                      main,
+	"blocked-writer":            blockedWriter,
+	"supervised-blocked-writer": supervised(blockedWriter),
+	"stack-overflow":            supervised(stackOverflow),
+	"goroutine-panic":           supervised(goroutinePanic),
+	"memory-limit":              supervised(printMemoryLimit),
+}
+
+// supervised runs work the way main runs baomi: under superviseSelf, after
+// setUpProcess.
+func supervised(work func()) func() {
+	return func() {
+		if code, ok := superviseSelf(os.Args[1:]); ok {
+			os.Exit(code)
+		}
+		work()
+	}
+}
+
+// stackOverflow is a fatal runtime error, as deep input once caused.
+func stackOverflow() {
+	setUpProcess()
+	fmt.Fprintln(os.Stderr, "baomi: working")
+	debug.SetMaxStack(1 << 20)
+	recurse(0)
+}
+
+func recurse(n int) int {
+	var pad [128]byte
+	pad[n%128] = byte(n)
+	return recurse(n+1) + int(pad[0])
+}
+
+// goroutinePanic is a panic no recover sees.
+func goroutinePanic() {
+	setUpProcess()
+	done := make(chan bool)
+	go func() {
+		var m map[string]int
+		m["x"] = 1
+		done <- true
+	}()
+	<-done
+}
+
+// printMemoryLimit prints the soft memory limit setUpProcess leaves.
+func printMemoryLimit() {
+	setUpProcess()
+	fmt.Println(debug.SetMemoryLimit(-1))
 }
 
 func TestMain(m *testing.M) {
@@ -36,7 +87,7 @@ func TestMain(m *testing.M) {
 // blockedWriter starts writing the file named by its argument the way baomi
 // does, says so on standard output, and waits for a signal.
 func blockedWriter() {
-	exitOnSignals(os.Exit)
+	setUpProcess()
 	_ = outfile.Write(os.Args[len(os.Args)-1], func(w io.Writer) error {
 		io.WriteString(w, "half a report")
 		fmt.Println("writing")
@@ -49,7 +100,7 @@ func blockedWriter() {
 // selfCommand runs the test binary in role with args.
 func selfCommand(t *testing.T, role string, args ...string) *exec.Cmd {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^$"}, args...)...)
+	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), testRoleEnv+"="+role)
 	return cmd
 }
@@ -68,12 +119,18 @@ func exitStatus(t *testing.T, err error) int {
 
 func TestSignalDuringAWriteLeavesNoTemporaryFile(t *testing.T) {
 	for _, c := range []struct {
+		role string
 		sig  syscall.Signal
 		code int
-	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
-		t.Run(c.sig.String(), func(t *testing.T) {
+	}{
+		{"blocked-writer", syscall.SIGINT, 130},
+		{"blocked-writer", syscall.SIGTERM, 143},
+		{"supervised-blocked-writer", syscall.SIGINT, 130},
+		{"supervised-blocked-writer", syscall.SIGTERM, 143},
+	} {
+		t.Run(c.role+" "+c.sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
-			cmd := selfCommand(t, "blocked-writer", filepath.Join(dir, "report.json"))
+			cmd := selfCommand(t, c.role, filepath.Join(dir, "report.json"))
 			out, err := cmd.StdoutPipe()
 			if err != nil {
 				t.Fatal(err)
@@ -114,4 +171,75 @@ func entries(t *testing.T, dir string) []string {
 		names = append(names, d.Name())
 	}
 	return names
+}
+
+func TestCrashIsStatus3WithOneLine(t *testing.T) {
+	for role, reason := range map[string]string{
+		"stack-overflow":  "fatal error: stack overflow",
+		"goroutine-panic": "panic: assignment to entry in nil map",
+	} {
+		t.Run(role, func(t *testing.T) {
+			cmd := selfCommand(t, role)
+			cmd.Env = append(cmd.Env, "GOTRACEBACK=")
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			code := exitStatus(t, cmd.Run())
+			lines := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
+			if code != exitCrash {
+				t.Errorf("exit %d, want %d", code, exitCrash)
+			}
+			want := "baomi: crashed (" + reason + "); this is a failure of baomi, not of the input: please report it"
+			if role == "stack-overflow" {
+				// baomi's own message before the crash still reaches standard error.
+				want = "baomi: working\n" + want
+			}
+			if strings.Join(lines, "\n") != want {
+				t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), want)
+			}
+		})
+	}
+}
+
+func TestSupervisedRunKeepsStatusAndStreams(t *testing.T) {
+	dir := writeInventory(t, failingInventory)
+	for _, c := range []struct {
+		args       []string
+		code       int
+		wantStdout string
+		wantStderr string
+	}{
+		{[]string{"check", dir, "--as-of", "2026-11-26"}, 1, "results:", ""},
+		{[]string{"check", filepath.Join(dir, "missing.hcl")}, 2, "", "baomi: the inventory has 1 error; nothing was evaluated\n"},
+		{[]string{"check", dir, "--as-of", "2026-02-30"}, 2, "", "baomi: --as-of 2026-02-30: the day does not exist (February 2026 has 28 days)\n"},
+	} {
+		cmd := selfCommand(t, "main", c.args...)
+		var stdout, stderr strings.Builder
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		code := exitStatus(t, cmd.Run())
+		if code != c.code || !strings.Contains(stdout.String(), c.wantStdout) || !strings.HasSuffix(stderr.String(), c.wantStderr) || strings.Contains(stderr.String(), "crashed") {
+			t.Errorf("baomi %s: exit %d, stdout %q, stderr %q", strings.Join(c.args, " "), code, stdout.String(), stderr.String())
+		}
+	}
+}
+
+func TestMemoryLimitFollowsTheAddressSpaceLimit(t *testing.T) {
+	if got := memoryLimitFor(^uint64(0)); got != 0 {
+		t.Errorf("no address-space limit gave a memory limit of %d", got)
+	}
+	if got := memoryLimitFor(4 << 30); got != 3<<30 {
+		t.Errorf("a 4 GiB address space gave %d, want 3 GiB", got)
+	}
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh to set ulimit -v")
+	}
+	cmd := exec.Command(sh, "-c", `ulimit -v 4194304 && exec "$0"`, os.Args[0])
+	cmd.Env = append(os.Environ(), testRoleEnv+"=memory-limit", "GOMEMLIMIT=")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if got, _ := strconv.ParseInt(strings.TrimSpace(string(out)), 10, 64); got != 3<<30 {
+		t.Errorf("under ulimit -v 4 GiB the memory limit is %s, want %d", out, int64(3<<30))
+	}
 }

@@ -28,6 +28,8 @@ const (
 	exitOK       = 0
 	exitFindings = 1
 	exitError    = 2
+	// exitCrash is a failure of baomi itself (supervise.go), never of the input.
+	exitCrash = 3
 )
 
 // exitCode carries an exit status up to main, with the message to print.
@@ -44,12 +46,12 @@ func usageError(format string, args ...any) error {
 }
 
 // run executes baomi with args and returns the exit status. It never lets a
-// panic escape as a stack trace.
+// panic escape as a stack trace: a panic is a crash, status exitCrash.
 func run(args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "baomi: internal error: %v\nPlease report this with the input that caused it.\n", r)
-			code = exitError
+			code = exitCrash
 		}
 	}()
 	root := newRootCmd(stdout, stderr)
