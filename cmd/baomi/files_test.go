@@ -48,11 +48,19 @@ func TestOutputKeepsModeAndFollowsLinks(t *testing.T) {
 	if err := os.Symlink("kept.json", link); err != nil {
 		t.Fatal(err)
 	}
+	report := filepath.Join(t.TempDir(), "report.json")
+	if code, _, stderr := runBaomi(t, "check", dir, "-o", report, "--format", "json", "--as-of", "2026-11-26"); code != 1 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
 	for _, cmd := range [][]string{
 		{"check", dir, "-o", link, "--format", "json", "--as-of", "2026-11-26"},
 		{"partners", dir, "-o", link, "--format", "json", "--as-of", "2026-11-26"},
 		{"check", dir, "--write-baseline", link, "--as-of", "2026-11-26"},
+		{"diff", report, report, "-o", link, "--format", "json"},
 	} {
+		if err := os.WriteFile(target, []byte("old"), 0o600); err != nil {
+			t.Fatal(err)
+		}
 		code, _, stderr := runBaomi(t, cmd...)
 		if code > 1 {
 			t.Fatalf("baomi %s: exit %d\n%s", strings.Join(cmd, " "), code, stderr)

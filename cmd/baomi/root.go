@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -123,14 +125,15 @@ func newConfig(cmd *cobra.Command) (*config, error) {
 		return c, nil
 	}
 	c.file = filepath.ToSlash(file)
-	fv := viper.New()
-	fv.SetConfigFile(file)
-	fv.SetConfigType("yaml")
-	if err := fv.ReadInConfig(); err != nil {
+	text, err := readConfigFile(file)
+	if err != nil {
 		return nil, usageError("baomi: config %s: %v", c.file, err)
 	}
-	if b, err := os.ReadFile(file); err == nil {
-		c.lines = strings.Split(string(b), "\n")
+	c.lines = strings.Split(string(text), "\n")
+	fv := viper.New()
+	fv.SetConfigType("yaml")
+	if err := fv.ReadConfig(bytes.NewReader(text)); err != nil {
+		return nil, usageError("baomi: config %s: %v", c.file, err)
 	}
 	values := fv.AllSettings()
 	if err := c.checkFile(values); err != nil {
@@ -141,6 +144,35 @@ func newConfig(cmd *cobra.Command) (*config, error) {
 	}
 	v.SetConfigFile(file)
 	return c, nil
+}
+
+// maxConfigBytes bounds the config file read.
+const maxConfigBytes = 1 << 20
+
+// readConfigFile reads the config file once: a regular file of at most
+// maxConfigBytes. It is opened without blocking and checked through the open
+// handle, so that a FIFO or a device put in its place cannot hang the run.
+func readConfigFile(name string) ([]byte, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, errors.New(pathErrorText(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, errors.New(pathErrorText(err))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	text, err := io.ReadAll(io.LimitReader(f, maxConfigBytes+1))
+	if err != nil {
+		return nil, errors.New(pathErrorText(err))
+	}
+	if len(text) > maxConfigBytes {
+		return nil, fmt.Errorf("larger than %d bytes", maxConfigBytes)
+	}
+	return text, nil
 }
 
 // configKeys maps every key a config file may set to its flag's type: the
