@@ -243,3 +243,40 @@ func TestMemoryLimitFollowsTheAddressSpaceLimit(t *testing.T) {
 		t.Errorf("under ulimit -v 4 GiB the memory limit is %s, want %d", out, int64(3<<30))
 	}
 }
+
+func TestRuntimeOutputHoldsOnlyACrashReport(t *testing.T) {
+	var stderr strings.Builder
+	o := &runtimeOutput{out: &stderr}
+	o.consume(strings.NewReader("a report sent to /dev/stderr\nsecond line\nfatal error: out of memory\n\ngoroutine 1 [running]:\nmain.main()\n"))
+	if got := stderr.String(); got != "a report sent to /dev/stderr\nsecond line\n" {
+		t.Errorf("passed on %q", got)
+	}
+	if got := string(o.report); got != "fatal error: out of memory\n\ngoroutine 1 [running]:\nmain.main()\n" {
+		t.Errorf("held %q", got)
+	}
+	for _, c := range []struct {
+		code int
+		sig  syscall.Signal
+		want int
+		msg  string
+	}{
+		{2, 0, exitCrash, "baomi: crashed (fatal error: out of memory); this is a failure of baomi, not of the input: please report it\n"},
+		{0, 0, 0, string(o.report)},
+		{1, 0, 1, string(o.report)},
+		{-1, syscall.SIGKILL, 137, "baomi: stopped by signal 9 (killed); this is not a judgement of the input\n"},
+		{-1, syscall.SIGTERM, 143, ""},
+		{-1, syscall.SIGPIPE, 141, ""},
+	} {
+		var out strings.Builder
+		t.Setenv("GOTRACEBACK", "")
+		if got := childStatus(c.code, c.sig, o.report, &out); got != c.want || out.String() != c.msg {
+			t.Errorf("childStatus(%d, %v) = %d, %q; want %d, %q", c.code, c.sig, got, out.String(), c.want, c.msg)
+		}
+	}
+	var out strings.Builder
+	o2 := &runtimeOutput{out: &out}
+	o2.consume(strings.NewReader("no newline at the end"))
+	if out.String() != "no newline at the end" || childStatus(2, 0, o2.report, &out) != exitError {
+		t.Errorf("an input error's output %q was not passed on whole", out.String())
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -23,10 +24,14 @@ import (
 // pipe to the parent that only the runtime writes to: baomi's own messages go
 // to the real standard error, handed over as descriptor 3 and installed as
 // os.Stderr. When the child exits 2 after the runtime reported a crash on the
-// pipe, the parent prints one line and exits exitCrash. Anything else the pipe
-// carried is passed on unchanged once the child is done. (debug.SetCrashOutput
-// alone cannot do this: the runtime still writes the dump to descriptor 2.)
-// With GOTRACEBACK set, the parent prints the runtime's report after its line.
+// pipe, the parent prints one line and exits exitCrash. Whatever else reaches
+// the pipe (a runtime warning, a report written to /dev/stderr) is passed on as
+// it comes; from a line that may start a crash report on, it is held until the
+// child's status tells. (debug.SetCrashOutput alone cannot do this: the runtime
+// still writes the dump to descriptor 2.) With GOTRACEBACK set, the parent
+// prints the runtime's report after its line. A child killed by a signal gives
+// 128 + the signal's number, with a line unless it was SIGINT, SIGTERM or
+// SIGPIPE.
 
 // childStderrEnv tells the child which descriptor is the real standard error.
 const childStderrEnv = "BAOMI_CHILD_STDERR_FD"
@@ -34,8 +39,11 @@ const childStderrEnv = "BAOMI_CHILD_STDERR_FD"
 // childStderrFD is the descriptor the parent hands the real standard error as.
 const childStderrFD = 3
 
-// maxCrashReport bounds how much of the runtime's output the parent keeps.
+// maxCrashReport bounds how much of a crash report the parent keeps.
 const maxCrashReport = 1 << 20
+
+// crashStart is a line that begins the runtime's report of a crash.
+var crashStart = regexp.MustCompile(`^(fatal error|panic|runtime|SIG[A-Z]+|unexpected signal|goroutine [0-9]+)\b`)
 
 // crashLine finds the runtime's reason in a crash report.
 var crashLine = regexp.MustCompile(`(?m)^(fatal error|panic|SIG[A-Z]+|runtime: out of memory)[^\n]*`)
@@ -76,32 +84,68 @@ func superviseSelf(args []string) (code int, ok bool) {
 			_ = child.Process.Signal(sig)
 		}
 	}()
-	report, _ := io.ReadAll(io.LimitReader(r, maxCrashReport))
-	_, _ = io.Copy(io.Discard, r)
+	out := &runtimeOutput{out: os.Stderr}
+	out.consume(r)
 	err = child.Wait()
-	return childStatus(child.ProcessState, err, report, os.Stderr), true
+	if child.ProcessState == nil {
+		fmt.Fprintf(os.Stderr, "baomi: %v\n", err)
+		return exitCrash, true
+	}
+	var sig syscall.Signal
+	if ws, ok := child.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		sig = ws.Signal()
+	}
+	return childStatus(child.ProcessState.ExitCode(), sig, out.report, os.Stderr), true
 }
 
-// childStatus turns the child's end into baomi's exit status, printing the
-// one-line crash message or passing on what the runtime wrote.
-func childStatus(state *os.ProcessState, waitErr error, report []byte, stderr io.Writer) int {
-	if state == nil {
-		fmt.Fprintf(stderr, "baomi: %v\n", waitErr)
-		return exitCrash
+// runtimeOutput passes what the child's runtime writes on to standard error as
+// it comes, up to a line that starts a crash report; from there on it keeps
+// the report (up to maxCrashReport bytes) for childStatus to judge.
+type runtimeOutput struct {
+	out    io.Writer
+	report []byte
+	held   bool
+}
+
+// consume reads r to its end.
+func (o *runtimeOutput) consume(r io.Reader) {
+	br := bufio.NewReader(r)
+	for {
+		line, err := br.ReadBytes('\n')
+		if !o.held && crashStart.Match(line) {
+			o.held = true
+		}
+		switch {
+		case !o.held:
+			_, _ = o.out.Write(line)
+		case len(o.report) < maxCrashReport:
+			o.report = append(o.report, line...)
+		}
+		if err != nil {
+			return
+		}
 	}
-	code := state.ExitCode()
-	if ws, ok := state.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-		code = 128 + int(ws.Signal())
+}
+
+// childStatus turns the child's end (its exit code, or the signal that killed
+// it) into baomi's exit status, printing the one-line crash message, or passing
+// on the runtime report it held back when there was no crash after all.
+func childStatus(code int, sig syscall.Signal, report []byte, stderr io.Writer) int {
+	if sig != 0 {
+		if sig != syscall.SIGINT && sig != syscall.SIGTERM && sig != syscall.SIGPIPE {
+			fmt.Fprintf(stderr, "baomi: stopped by signal %d (%v); this is not a judgement of the input\n", int(sig), sig)
+		}
+		return 128 + int(sig)
 	}
 	reason := crashLine.Find(report)
 	if code == exitError && reason != nil {
 		fmt.Fprintf(stderr, "baomi: crashed (%s); this is a failure of baomi, not of the input: please report it\n", bytes.TrimSpace(reason))
 		if os.Getenv("GOTRACEBACK") != "" {
-			stderr.Write(report)
+			_, _ = stderr.Write(report)
 		}
 		return exitCrash
 	}
-	stderr.Write(report)
+	_, _ = stderr.Write(report)
 	return code
 }
 
