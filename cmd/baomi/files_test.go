@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -78,5 +79,19 @@ func TestOutputKeepsModeAndFollowsLinks(t *testing.T) {
 		if got := entries(t, out); len(got) != 2 {
 			t.Errorf("baomi %s left %v", strings.Join(cmd, " "), got)
 		}
+	}
+}
+
+func TestNewBaselineHonoursTheUmask(t *testing.T) {
+	dir := writeInventory(t, failingInventory)
+	old := syscall.Umask(0o077)
+	defer syscall.Umask(old)
+	baseline := filepath.Join(t.TempDir(), "baseline.json")
+	if code, _, stderr := runBaomi(t, "check", dir, "--write-baseline", baseline, "--as-of", "2026-11-26"); code != 1 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	info, err := os.Stat(baseline)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("a new baseline under umask 077: %v %v, want mode 600", info, err)
 	}
 }
