@@ -267,6 +267,10 @@ func wrongType(kind string, val any) string {
 		default:
 			return "want text or a list of texts"
 		}
+	case "bool":
+		if _, ok := val.(bool); !ok {
+			return "want true or false"
+		}
 	case "int", "int64":
 		if _, err := wholeNumber(val); err != nil {
 			return "want a whole number"
