@@ -277,3 +277,23 @@ func TestCheckRefusesWhatWriteRefuses(t *testing.T) {
 		t.Errorf("Check wrote: %v", got)
 	}
 }
+
+func TestWriteKeepsAnExistingFilesOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("only root can give a file away")
+	}
+	path := filepath.Join(t.TempDir(), "report.json")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chown(path, 1234, 5678); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(path, writeText("new")); err != nil {
+		t.Fatal(err)
+	}
+	info, _ := os.Stat(path)
+	if st := info.Sys().(*syscall.Stat_t); st.Uid != 1234 || st.Gid != 5678 {
+		t.Errorf("owner %d:%d after rewriting a 1234:5678 file", st.Uid, st.Gid)
+	}
+}
