@@ -100,6 +100,9 @@ func resolve(path string) (string, fs.FileInfo, bool, error) {
 		case mode.IsRegular():
 			return p, info, false, nil
 		case mode&fs.ModeSymlink != 0:
+			if dir, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil && inProc(dir) {
+				return p, nil, true, nil // /dev/fd/N, a descriptor's link
+			}
 			link, err := os.Readlink(p)
 			if err != nil {
 				return "", nil, false, err
@@ -126,8 +129,8 @@ func resolve(path string) (string, fs.FileInfo, bool, error) {
 	return "", nil, false, errors.New("too many levels of symbolic links")
 }
 
-// inProc tells a link into /proc, whose targets (an open descriptor, a pipe)
-// can only be written through the link itself.
+// inProc tells a path in /proc, where a link's target (an open descriptor, a
+// pipe) can only be written through the link itself.
 func inProc(link string) bool {
 	return strings.HasPrefix(filepath.Clean(link)+"/", "/proc/")
 }

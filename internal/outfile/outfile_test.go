@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -295,5 +296,30 @@ func TestWriteKeepsAnExistingFilesOwner(t *testing.T) {
 	info, _ := os.Stat(path)
 	if st := info.Sys().(*syscall.Stat_t); st.Uid != 1234 || st.Gid != 5678 {
 		t.Errorf("owner %d:%d after rewriting a 1234:5678 file", st.Uid, st.Gid)
+	}
+}
+
+func TestWriteADescriptorsLinkInPlace(t *testing.T) {
+	if _, err := os.Stat("/dev/fd"); err != nil {
+		t.Skip("no /dev/fd here")
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got := make(chan string)
+	go func() {
+		b, _ := io.ReadAll(r)
+		got <- string(b)
+	}()
+	// What bash's >(command) hands a program: /dev/fd/N on a pipe.
+	path := "/dev/fd/" + strconv.Itoa(int(w.Fd()))
+	if err := Write(path, writeText("through the descriptor")); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if s := <-got; s != "through the descriptor" {
+		t.Errorf("reader got %q", s)
 	}
 }
