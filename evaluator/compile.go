@@ -17,6 +17,8 @@ import (
 type Policies struct {
 	// Controls lists every control, ordered by article then id.
 	Controls []*Control
+	// Files lists the user policy files read (tests included), as shown to the user.
+	Files []string
 	// groups split the controls over the cores; each is one query that shares
 	// one evaluation of the library among its controls.
 	groups []queryGroup
@@ -101,6 +103,9 @@ func Load(ctx context.Context, builtin fs.FS, userDirs []string, printOut io.Wri
 	}
 	sortControls(controls)
 	ps := &Policies{Controls: controls, digest: digestModules(mods)}
+	for _, m := range mods[builtinCount:] {
+		ps.Files = append(ps.Files, m.Name)
+	}
 	if err := ps.readDefaults(ctx, comp); err != nil {
 		return nil, err
 	}

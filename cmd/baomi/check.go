@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -13,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/internal/outfile"
 	"github.com/baomi-dev/baomi/internal/textsafe"
 	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/policies"
@@ -39,6 +42,8 @@ type checkOptions struct {
 	WriteBaseline string
 	// HelpURL is the page SARIF rules link to.
 	HelpURL string
+	// Config is the config file read, or "".
+	Config string
 }
 
 func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -96,25 +101,32 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		Policies: stringList(v, "policy"),
 		AsOf:     v.GetString("as-of"),
 		Skip:     stringList(v, "skip"),
-		Settings: settingsFrom(v),
-		Timeout:  v.GetDuration("timeout"),
-		Limits:   limitsFrom(v),
 
 		Baseline:      v.GetString("baseline"),
 		WriteBaseline: v.GetString("write-baseline"),
 		HelpURL:       v.GetString("help-url"),
+		Config:        v.ConfigFileUsed(),
 	}
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{"."}
 	}
-	if !contains(report.Formats(), opts.Format) {
-		return nil, usageError("baomi: --format %s: want one of %s", opts.Format, strings.Join(report.Formats(), ", "))
+	if opts.Settings, err = settingsFrom(v); err != nil {
+		return nil, err
 	}
-	if opts.AsOf, err = asOfDate(opts.AsOf); err != nil {
+	if opts.Limits, err = limitsFrom(v); err != nil {
+		return nil, err
+	}
+	if opts.Timeout, err = v.duration("timeout"); err != nil {
+		return nil, err
+	}
+	if !contains(report.Formats(), opts.Format) {
+		return nil, v.wrong("format", opts.Format, "want one of "+strings.Join(report.Formats(), ", "))
+	}
+	if opts.AsOf, err = asOfDate(v, opts.AsOf); err != nil {
 		return nil, err
 	}
 	if opts.FailOn, err = evaluator.ParseSeverity(v.GetString("fail-on")); err != nil {
-		return nil, usageError("baomi: --fail-on: %v", err)
+		return nil, v.wrong("fail-on", v.GetString("fail-on"), "want critical, high, medium or low")
 	}
 	if opts.Lang, err = language(v); err != nil {
 		return nil, err
@@ -123,21 +135,42 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	case "failed", "all":
 		opts.ShowAll = show == "all"
 	default:
-		return nil, usageError("baomi: --show %s: want failed or all", show)
-	}
-	if opts.Timeout <= 0 {
-		return nil, usageError("baomi: --timeout must be positive")
+		return nil, v.wrong("show", show, "want failed or all")
 	}
 	return opts, nil
 }
 
-// asOfDate checks an --as-of date written YYYY-MM-DD; empty means today, UTC.
-func asOfDate(s string) (string, error) {
+// The years an as-of date may fall in: dates are compared in nanoseconds by
+// the policies, which reach only from 1677 to 2262, and a judgement that far
+// from today is a typo.
+const (
+	minAsOfYear = 1900
+	maxAsOfYear = 2200
+)
+
+// datePattern is a date's shape, YYYY-MM-DD.
+var datePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+
+// asOfDate checks an as-of date written YYYY-MM-DD, a day that exists in the
+// years minAsOfYear to maxAsOfYear; empty means today, UTC.
+func asOfDate(c *config, s string) (string, error) {
 	if s == "" {
 		return time.Now().UTC().Format("2006-01-02"), nil
 	}
-	if _, err := time.Parse("2006-01-02", s); err != nil || len(s) != 10 {
-		return "", usageError("baomi: --as-of %s: want a date written YYYY-MM-DD", s)
+	if !datePattern.MatchString(s) {
+		return "", c.wrong("as-of", s, "want a date written YYYY-MM-DD")
+	}
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[5:7])
+	d, _ := strconv.Atoi(s[8:])
+	if m < 1 || m > 12 {
+		return "", c.wrong("as-of", s, fmt.Sprintf("there is no month %d", m))
+	}
+	if days := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); d < 1 || d > days {
+		return "", c.wrong("as-of", s, fmt.Sprintf("the day does not exist (%s %d has %d days)", time.Month(m), y, days))
+	}
+	if y < minAsOfYear || y > maxAsOfYear {
+		return "", c.wrong("as-of", s, fmt.Sprintf("want a year from %d to %d", minAsOfYear, maxAsOfYear))
 	}
 	return s, nil
 }
@@ -148,7 +181,9 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	var organization string
 	inv, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
-		Eval: evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
+		Eval:    evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
+		Outputs: []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline}},
+		Inputs:  []runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline}},
 		// check needs only the organization's name once the policies have the
 		// document, which is then freed during evaluation.
 		Release: func(doc map[string]any) { organization = organizationName(doc) },
@@ -162,7 +197,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		}
 	}
 	if opts.WriteBaseline != "" {
-		err := writeFileAtomic(opts.WriteBaseline, func(w io.Writer) error { return evaluator.WriteBaseline(w, rep) })
+		err := outfile.Write(opts.WriteBaseline, func(w io.Writer) error { return evaluator.WriteBaseline(w, rep) })
 		if err != nil {
 			return exitError, &exitCode{code: exitError, msg: "baomi: writing the baseline: " + err.Error()}
 		}
@@ -195,6 +230,9 @@ type evalInput struct {
 	// that it can be freed once the evaluator has converted it; Release sees the
 	// document first. Without it the inventory keeps its document.
 	Release func(doc map[string]any)
+	// Outputs are the files the run will write; Inputs the files it reads
+	// besides the inventory and the policies. No output may be an input.
+	Outputs, Inputs []runFile
 }
 
 // evaluateInventory decodes the inventory and evaluates the policies over it.
@@ -206,6 +244,9 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 	}
 	inv, ps, err := loadChecked(ctx, in.Paths, in.Limits, in.Policies, stderr)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOutputs(in.Outputs, runInputs(in.Inputs, inv, ps)); err != nil {
 		return nil, nil, err
 	}
 	ectx, cancel := context.WithTimeout(ctx, in.Timeout)

@@ -109,8 +109,9 @@ func TestOutputFileCompleteOrAbsent(t *testing.T) {
 		parent := t.TempDir()
 		out := filepath.Join(parent, "missing", "report.json")
 		code, _, errOut := runBaomi(t, "check", good, "--format", "json", "--output", out)
-		if code != 2 || !strings.Contains(errOut, "baomi: writing the report") {
-			t.Errorf("exit %d, want 2 with a clear message; stderr:\n%s", code, errOut)
+		want := "baomi: --output " + out + ": the folder " + filepath.Dir(out) + " does not exist\n"
+		if code != 2 || errOut != want {
+			t.Errorf("exit %d, want 2 with %q; stderr:\n%s", code, want, errOut)
 		}
 		noStackTrace(t, errOut)
 		assertEntries(t, parent)
@@ -147,15 +148,15 @@ func TestOutputFileCompleteOrAbsent(t *testing.T) {
 		})
 	}
 
-	t.Run("rename fails after the report is written", func(t *testing.T) {
+	t.Run("a folder in the way is refused", func(t *testing.T) {
 		parent := t.TempDir()
 		out := filepath.Join(parent, "report.json")
 		if err := os.MkdirAll(filepath.Join(out, "inside"), 0o755); err != nil {
 			t.Fatal(err)
 		}
 		code, _, errOut := runBaomi(t, "check", good, "--format", "json", "--output", out)
-		if code != 2 || !strings.Contains(errOut, "baomi: writing the report") {
-			t.Errorf("exit %d, want 2 with a clear message; stderr:\n%s", code, errOut)
+		if want := "baomi: --output " + out + ": is a folder, not a file\n"; code != 2 || errOut != want {
+			t.Errorf("exit %d, want 2 with %q; stderr:\n%s", code, want, errOut)
 		}
 		noStackTrace(t, errOut)
 		if info, err := os.Stat(out); err != nil || !info.IsDir() {

@@ -19,6 +19,8 @@ type diffOptions struct {
 	Format   string
 	Output   string
 	Lang     string
+	// Config is the config file read, or "".
+	Config string
 }
 
 func newDiffCmd(stdout, _ io.Writer) *cobra.Command {
@@ -60,7 +62,7 @@ a file that is not a readable baomi JSON report.`,
 		if err != nil {
 			return err
 		}
-		opts := &diffOptions{Old: args[0], New: args[1]}
+		opts := &diffOptions{Old: args[0], New: args[1], Config: v.ConfigFileUsed()}
 		opts.Format, _ = cmd.Flags().GetString("format")
 		opts.Output, _ = cmd.Flags().GetString("output")
 		if !contains(compare.Formats, opts.Format) {
@@ -84,6 +86,10 @@ a file that is not a readable baomi JSON report.`,
 // runDiff reads both reports, compares them and writes the comparison. It
 // returns exitFindings when anything newly fails.
 func runDiff(opts *diffOptions, stdout io.Writer) (int, error) {
+	inputs := []runFile{{"the OLD report", opts.Old}, {"the NEW report", opts.New}, {"the config file", opts.Config}}
+	if err := checkOutputs([]runFile{{"--output", opts.Output}}, inputs); err != nil {
+		return exitError, err
+	}
 	older, err := readReport(opts.Old)
 	if err != nil {
 		return exitError, err

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -16,7 +17,18 @@ const hostileDir = "../../fixtures/hostile"
 
 // hostileSetups prepare what a case folder cannot hold (special files, links,
 // modes), in the temporary copy of the case, before baomi runs.
-var hostileSetups = map[string]func(t *testing.T, dir string){}
+var hostileSetups = map[string]func(t *testing.T, dir string){
+	"config-is-a-fifo": func(t *testing.T, dir string) {
+		if err := syscall.Mkfifo(filepath.Join(dir, "baomi.yaml"), 0o644); err != nil {
+			t.Skip("no FIFOs here:", err)
+		}
+	},
+	"output-is-an-inventory-file-by-link": func(t *testing.T, dir string) {
+		if err := os.Symlink("inventory.hcl", filepath.Join(dir, "report.json")); err != nil {
+			t.Fatal(err)
+		}
+	},
+}
 
 // TestHostile runs every case of fixtures/hostile and compares the exit status
 // and standard error with its expected.txt.

@@ -5,5 +5,9 @@ package main
 import "os"
 
 func main() {
+	if code, ok := superviseSelf(os.Args[1:]); ok {
+		os.Exit(code)
+	}
+	setUpProcess()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

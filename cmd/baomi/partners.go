@@ -29,6 +29,8 @@ type partnersOptions struct {
 	// Expiring keeps only partners whose NDA cover lapses within this many days;
 	// nil lists every partner.
 	Expiring *int
+	// Config is the config file read, or "".
+	Config string
 }
 
 func newPartnersCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -80,9 +82,7 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 		Paths:    args,
 		Policies: stringList(v, "policy"),
 		AsOf:     v.GetString("as-of"),
-		Settings: settingsFrom(v),
-		Timeout:  v.GetDuration("timeout"),
-		Limits:   limitsFrom(v),
+		Config:   v.ConfigFileUsed(),
 	}
 	opts.Format, _ = f.GetString("format")
 	opts.Output, _ = f.GetString("output")
@@ -96,17 +96,23 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{"."}
 	}
+	if opts.Settings, err = settingsFrom(v); err != nil {
+		return nil, err
+	}
+	if opts.Limits, err = limitsFrom(v); err != nil {
+		return nil, err
+	}
+	if opts.Timeout, err = v.duration("timeout"); err != nil {
+		return nil, err
+	}
 	if !contains(register.Formats, opts.Format) {
 		return nil, usageError("baomi: --format %s: want one of %s", opts.Format, strings.Join(register.Formats, ", "))
 	}
-	if opts.AsOf, err = asOfDate(opts.AsOf); err != nil {
+	if opts.AsOf, err = asOfDate(v, opts.AsOf); err != nil {
 		return nil, err
 	}
 	if opts.Lang, err = language(v); err != nil {
 		return nil, err
-	}
-	if opts.Timeout <= 0 {
-		return nil, usageError("baomi: --timeout must be positive")
 	}
 	return opts, nil
 }
@@ -116,7 +122,9 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 func runPartners(ctx context.Context, opts *partnersOptions, stdout, stderr io.Writer) error {
 	inv, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
-		Eval: evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings},
+		Eval:    evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings},
+		Outputs: []runFile{{"--output", opts.Output}},
+		Inputs:  []runFile{{"the config file", opts.Config}},
 	}, stderr)
 	if err != nil {
 		return err

@@ -28,7 +28,11 @@ Fast enough for a pre-commit hook.`,
 		if len(args) == 0 {
 			args = []string{"."}
 		}
-		inv, _, err := loadChecked(cmd.Context(), args, limitsFrom(v), stringList(v, "policy"), stderr)
+		limits, err := limitsFrom(v)
+		if err != nil {
+			return err
+		}
+		inv, _, err := loadChecked(cmd.Context(), args, limits, stringList(v, "policy"), stderr)
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,282 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/baomi-dev/baomi/internal/outfile"
+)
+
+// testRoleEnv makes the test binary, re-executed by a test, act as another
+// program: "main" is baomi itself; the others are named by the roles map.
+const testRoleEnv = "BAOMI_TEST_ROLE"
+
+// roles are the programs the re-executed test binary can act as. The
+// supervised ones run as baomi's main does: a parent supervising a child.
+var roles = map[string]func(){
+	"main":                      main,
+	"blocked-writer":            blockedWriter,
+	"supervised-blocked-writer": supervised(blockedWriter),
+	"stack-overflow":            supervised(stackOverflow),
+	"goroutine-panic":           supervised(goroutinePanic),
+	"memory-limit":              supervised(printMemoryLimit),
+}
+
+// supervised runs work the way main runs baomi: under superviseSelf, after
+// setUpProcess.
+func supervised(work func()) func() {
+	return func() {
+		if code, ok := superviseSelf(os.Args[1:]); ok {
+			os.Exit(code)
+		}
+		work()
+	}
+}
+
+// stackOverflow is a fatal runtime error, as deep input once caused.
+func stackOverflow() {
+	setUpProcess()
+	fmt.Fprintln(os.Stderr, "baomi: working")
+	debug.SetMaxStack(1 << 20)
+	recurse(0)
+}
+
+func recurse(n int) int {
+	var pad [128]byte
+	pad[n%128] = byte(n)
+	return recurse(n+1) + int(pad[0])
+}
+
+// goroutinePanic is a panic no recover sees.
+func goroutinePanic() {
+	setUpProcess()
+	done := make(chan bool)
+	go func() {
+		var m map[string]int
+		m["x"] = 1
+		done <- true
+	}()
+	<-done
+}
+
+// printMemoryLimit prints the soft memory limit setUpProcess leaves.
+func printMemoryLimit() {
+	setUpProcess()
+	fmt.Println(debug.SetMemoryLimit(-1))
+}
+
+func TestMain(m *testing.M) {
+	if role := roles[os.Getenv(testRoleEnv)]; role != nil {
+		role()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// blockedWriter starts writing the file named by its argument the way baomi
+// does, says so on standard output, and waits for a signal.
+func blockedWriter() {
+	setUpProcess()
+	_ = outfile.Write(os.Args[len(os.Args)-1], func(w io.Writer) error {
+		io.WriteString(w, "half a report")
+		fmt.Println("writing")
+		for {
+			time.Sleep(time.Hour)
+		}
+	})
+}
+
+// selfCommand runs the test binary in role with args.
+func selfCommand(t *testing.T, role string, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), testRoleEnv+"="+role)
+	return cmd
+}
+
+func exitStatus(t *testing.T, err error) int {
+	t.Helper()
+	var ee *exec.ExitError
+	if err == nil {
+		return 0
+	}
+	if !errors.As(err, &ee) {
+		t.Fatal(err)
+	}
+	return ee.ExitCode()
+}
+
+func TestSignalDuringAWriteLeavesNoTemporaryFile(t *testing.T) {
+	for _, c := range []struct {
+		role string
+		sig  syscall.Signal
+		code int
+	}{
+		{"blocked-writer", syscall.SIGINT, 130},
+		{"blocked-writer", syscall.SIGTERM, 143},
+		{"supervised-blocked-writer", syscall.SIGINT, 130},
+		{"supervised-blocked-writer", syscall.SIGTERM, 143},
+	} {
+		t.Run(c.role+" "+c.sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			cmd := selfCommand(t, c.role, filepath.Join(dir, "report.json"))
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			line, err := bufio.NewReader(out).ReadString('\n')
+			if err != nil || line != "writing\n" {
+				cmd.Process.Kill()
+				t.Fatalf("child said %q, %v", line, err)
+			}
+			if got := entries(t, dir); len(got) != 1 {
+				t.Fatalf("while writing the folder holds %v, want one temporary file", got)
+			}
+			if err := cmd.Process.Signal(c.sig); err != nil {
+				t.Fatal(err)
+			}
+			if code := exitStatus(t, cmd.Wait()); code != c.code {
+				t.Errorf("exit %d after %v, want %d", code, c.sig, c.code)
+			}
+			if got := entries(t, dir); len(got) != 0 {
+				t.Errorf("after %v the folder holds %v", c.sig, got)
+			}
+		})
+	}
+}
+
+// entries lists a folder's names.
+func entries(t *testing.T, dir string) []string {
+	t.Helper()
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range des {
+		names = append(names, d.Name())
+	}
+	return names
+}
+
+func TestCrashIsStatus3WithOneLine(t *testing.T) {
+	for role, reason := range map[string]string{
+		"stack-overflow":  "fatal error: stack overflow",
+		"goroutine-panic": "panic: assignment to entry in nil map",
+	} {
+		t.Run(role, func(t *testing.T) {
+			cmd := selfCommand(t, role)
+			cmd.Env = append(cmd.Env, "GOTRACEBACK=")
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			code := exitStatus(t, cmd.Run())
+			lines := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
+			if code != exitCrash {
+				t.Errorf("exit %d, want %d", code, exitCrash)
+			}
+			want := "baomi: crashed (" + reason + "); this is a failure of baomi, not of the input: please report it"
+			if role == "stack-overflow" {
+				// baomi's own message before the crash still reaches standard error.
+				want = "baomi: working\n" + want
+			}
+			if strings.Join(lines, "\n") != want {
+				t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), want)
+			}
+		})
+	}
+}
+
+func TestSupervisedRunKeepsStatusAndStreams(t *testing.T) {
+	dir := writeInventory(t, failingInventory)
+	for _, c := range []struct {
+		args       []string
+		code       int
+		wantStdout string
+		wantStderr string
+	}{
+		{[]string{"check", dir, "--as-of", "2026-11-26"}, 1, "results:", ""},
+		{[]string{"check", filepath.Join(dir, "missing.hcl")}, 2, "", "baomi: the inventory has 1 error; nothing was evaluated\n"},
+		{[]string{"check", dir, "--as-of", "2026-02-30"}, 2, "", "baomi: --as-of 2026-02-30: the day does not exist (February 2026 has 28 days)\n"},
+	} {
+		cmd := selfCommand(t, "main", c.args...)
+		var stdout, stderr strings.Builder
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		code := exitStatus(t, cmd.Run())
+		if code != c.code || !strings.Contains(stdout.String(), c.wantStdout) || !strings.HasSuffix(stderr.String(), c.wantStderr) || strings.Contains(stderr.String(), "crashed") {
+			t.Errorf("baomi %s: exit %d, stdout %q, stderr %q", strings.Join(c.args, " "), code, stdout.String(), stderr.String())
+		}
+	}
+}
+
+func TestMemoryLimitFollowsTheAddressSpaceLimit(t *testing.T) {
+	if got := memoryLimitFor(^uint64(0)); got != 0 {
+		t.Errorf("no address-space limit gave a memory limit of %d", got)
+	}
+	if got := memoryLimitFor(4 << 30); got != 3<<30 {
+		t.Errorf("a 4 GiB address space gave %d, want 3 GiB", got)
+	}
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh to set ulimit -v")
+	}
+	cmd := exec.Command(sh, "-c", `ulimit -v 4194304 && exec "$0"`, os.Args[0])
+	cmd.Env = append(os.Environ(), testRoleEnv+"=memory-limit", "GOMEMLIMIT=")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if got, _ := strconv.ParseInt(strings.TrimSpace(string(out)), 10, 64); got != 3<<30 {
+		t.Errorf("under ulimit -v 4 GiB the memory limit is %s, want %d", out, int64(3<<30))
+	}
+}
+
+func TestRuntimeOutputHoldsOnlyACrashReport(t *testing.T) {
+	var stderr strings.Builder
+	o := &runtimeOutput{out: &stderr}
+	o.consume(strings.NewReader("a report sent to /dev/stderr\nsecond line\nfatal error: out of memory\n\ngoroutine 1 [running]:\nmain.main()\n"))
+	if got := stderr.String(); got != "a report sent to /dev/stderr\nsecond line\n" {
+		t.Errorf("passed on %q", got)
+	}
+	if got := string(o.report); got != "fatal error: out of memory\n\ngoroutine 1 [running]:\nmain.main()\n" {
+		t.Errorf("held %q", got)
+	}
+	for _, c := range []struct {
+		code int
+		sig  syscall.Signal
+		want int
+		msg  string
+	}{
+		{2, 0, exitCrash, "baomi: crashed (fatal error: out of memory); this is a failure of baomi, not of the input: please report it\n"},
+		{0, 0, 0, string(o.report)},
+		{1, 0, 1, string(o.report)},
+		{-1, syscall.SIGKILL, 137, "baomi: stopped by signal 9 (killed); this is not a judgement of the input\n"},
+		{-1, syscall.SIGTERM, 143, ""},
+		{-1, syscall.SIGPIPE, 141, ""},
+	} {
+		var out strings.Builder
+		t.Setenv("GOTRACEBACK", "")
+		if got := childStatus(c.code, c.sig, o.report, &out); got != c.want || out.String() != c.msg {
+			t.Errorf("childStatus(%d, %v) = %d, %q; want %d, %q", c.code, c.sig, got, out.String(), c.want, c.msg)
+		}
+	}
+	var out strings.Builder
+	o2 := &runtimeOutput{out: &out}
+	o2.consume(strings.NewReader("no newline at the end"))
+	if out.String() != "no newline at the end" || childStatus(2, 0, o2.report, &out) != exitError {
+		t.Errorf("an input error's output %q was not passed on whole", out.String())
+	}
+}
