@@ -92,7 +92,7 @@ func runConvert(opts *convertOptions, stdout io.Writer) error {
 	if err != nil {
 		return usageError("baomi: %s: %v", filepath.ToSlash(opts.Report), err)
 	}
-	ropts.Lang, ropts.ShowAll, ropts.HelpURL = opts.Lang, opts.ShowAll, opts.HelpURL
+	ropts.Lang, ropts.ShowAll, ropts.HelpURL, ropts.Width = opts.Lang, opts.ShowAll, opts.HelpURL, terminalWidth(stdout)
 	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
 		return report.Write(w, format, rep, ropts)
 	})
