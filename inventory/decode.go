@@ -159,6 +159,9 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 	}
 	switch spec.kind {
 	case kindRef:
+		if addr, ok := terraformAddress(expr, spec); ok {
+			return addr, true
+		}
 		target, ok := d.reference(expr, spec)
 		if ok {
 			r.refs = append(r.refs, pendingRef{target: target, attr: intern(path), rng: expr.Range()})
@@ -378,6 +381,30 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 		return "", false
 	}
 	return intern(root + "." + attr.Name), true
+}
+
+// terraformAddressPattern matches a Terraform resource address, with an optional
+// root prefix and module path: "envs/prod:module.kyc.alicloud_oss_bucket.this[0]".
+var terraformAddressPattern = regexp.MustCompile(`^(?:[^:\s]+:)?((?:module\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]+\])?\.)*)([A-Za-z_][A-Za-z0-9_-]*)\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]+\])?$`)
+
+// terraformAddress reads a string holding a Terraform resource address where the
+// attribute accepts one. A quoted inventory address ("system.crm_db") is not one:
+// it stays a quoted reference, reported as such.
+func terraformAddress(expr hcl.Expression, spec attribute) (string, bool) {
+	t, ok := expr.(*hclsyntax.TemplateExpr)
+	if !spec.terraform || !ok || !t.IsStringLiteral() {
+		return "", false
+	}
+	v, diags := t.Value(nil)
+	if diags.HasErrors() || v.Type() != cty.String {
+		return "", false
+	}
+	s := v.AsString()
+	m := terraformAddressPattern.FindStringSubmatch(s)
+	if m == nil || m[1] == "" && blockTypeByName(m[2]) != nil {
+		return "", false
+	}
+	return s, true
 }
 
 // failed reports whether an attribute's value was reported as bad, rather than
