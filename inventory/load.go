@@ -108,6 +108,10 @@ func ReadSource(name string, opts Options) ([]byte, *hcl.Diagnostic) {
 	return src, nil
 }
 
+// DisplayName shows a path as baomi names files: relative to the working
+// directory where it lies below it.
+func DisplayName(p string) string { return displayName(p) }
+
 // AddSources lets WriteDiagnostics show lines of other files read beside the
 // inventory, such as Terraform files.
 func (inv *Inventory) AddSources(sources map[string][]byte) {
