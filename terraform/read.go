@@ -5,48 +5,57 @@
 // What the policies see, keyed by Terraform address:
 //
 //	"aws_db_instance.crm": {"type": "aws_db_instance", "provider": "aws",
-//	   "system": "system.crm_db", "values": {...}, "unknown": ["kms_key_id"], "source": "tf"}
+//	  "system": "system.crm_db", "values": {...}, "unknown": ["kms_key_id"], "source": "tf"}
 //
-//   - values holds the attributes as written (or planned). A reference to another
-//     resource (aws_s3_bucket.docs.id, .arn, .bucket, or any other attribute) is
-//     that resource's address as a string, "aws_s3_bucket.docs" (with the module
-//     and root prefixes of the referring resource, and the instance key when the
-//     reference has one: "aws_s3_bucket.logs[0]"), so that companion resources
-//     join by address; a literal stays the literal, so they also join by an equal
-//     bucket name. An attribute set to null is absent, as an unset one is.
-//   - An unknown value is absent from values and its path is listed, sorted, in
-//     unknown: "kms_key_id", "tags.owner" (one key of an object), or a nested
-//     block's "server_side_encryption_rule.sse_algorithm". A list with one
-//     unknown element is unknown whole. A dynamic block is unknown by its type
-//     name. Unknown is what cannot be known statically: a function call, a
-//     conditional, an operator, a for expression, a data source, a module
-//     output, a variable without default or tfvars value, a local that is not
-//     static, a template with any such part; in a plan, "known after apply".
-//   - Nested blocks: a block type written once is an object, {"versioning":
-//     {"enabled": true}}; written several times, a list of objects, and paths
-//     index it, "rule[1].filter". A plan's nested blocks read the same way (the
-//     plan's configuration says which attributes are blocks).
-//   - count and for_each: a static count gives instances "TYPE.NAME[0]", ...; a
-//     static for_each map gives "TYPE.NAME[\"key\"]"; when either is not static,
-//     the resource is read once at its bare address, with "count" or "for_each"
-//     listed in unknown and count.index / each.* unknown inside it.
-//   - Module-prefixed addresses are Terraform's: a resource of a local module
-//     is "module.kyc.alicloud_oss_bucket.this" (nested modules chain, and a
-//     module's static count or for_each adds its key, "module.kyc[0]."). Remote
-//     modules are not read; Set.Remote lists them.
-//   - When more than one root module (or more than one plan) is read, every
-//     address is prefixed with its root's path and a colon,
-//     "envs/prod:aws_db_instance.main": the folder's path relative to the
-//     --terraform folder that was searched, or as given when the root was given
-//     itself; a plan's path when it is one of several inputs.
-//   - source is "tf" for a resource read from .tf files and "plan" for one read
-//     from a plan (also when the same resource came from .tf files too: then the
-//     plan's values win and its location stays the .tf line).
-//   - tags_all: for a resource whose provider configuration has default_tags,
-//     values.tags_all holds the default tags overridden by the resource's tags,
-//     as Terraform computes it; a plan has it already.
-//   - system is the linked system's address ("system.crm_db"), absent when the
-//     resource links to none (see Link).
+// Values hold the attributes as written (or planned). A reference to another
+// resource (aws_s3_bucket.docs.id, .arn, .bucket, or any other attribute) is that
+// resource's address as a string, "aws_s3_bucket.docs", with the module and root
+// prefixes of the referring resource and the instance key when the reference has
+// one ("aws_s3_bucket.logs[0]"), so that companion resources join by address; a
+// literal stays the literal, so they also join by an equal bucket name. An
+// attribute set to null is absent, as an unset one is.
+//
+// An unknown value is absent from values, and its path is listed, sorted, in
+// unknown: "kms_key_id", "tags.owner" (one key of an object), a nested block's
+// "server_side_encryption_rule.sse_algorithm". A list with one unknown element is
+// unknown whole; a dynamic block is unknown by its type name. Unknown is what
+// cannot be known statically: a function call, a conditional, an operator, a for
+// expression, a data source, a module output, a variable without a default or a
+// tfvars value, a local that is not static, a template with any such part; in a
+// plan, what is "known after apply".
+//
+// Nested blocks: a block type written once is an object, {"versioning":
+// {"enabled": true}}; written several times, a list of objects, which paths index:
+// "rule[1].filter". A plan's nested blocks read the same way (the plan's
+// configuration says which attributes are blocks).
+//
+// count and for_each: a static count gives instances "TYPE.NAME[0]", ...; a static
+// for_each map gives "TYPE.NAME[\"key\"]". When either is not static, the resource
+// is read once at its bare address, with "count" or "for_each" listed in unknown
+// and count.index and each.* unknown inside it.
+//
+// Module-prefixed addresses are Terraform's: a resource of a local module is
+// "module.kyc.alicloud_oss_bucket.this"; nested modules chain, and a module's
+// static count or for_each adds its key ("module.kyc[0]."); one that is not static
+// is read once, at its bare address. Remote modules are not read: Set.Remote
+// lists them.
+//
+// Multi-root prefixes: when more than one root module (or more than one plan) is
+// read, every address is prefixed with its root's path and a colon,
+// "envs/prod:aws_db_instance.main": the folder's path relative to the --terraform
+// folder searched, or as given when the root folder itself was given; a plan's
+// own path when it is one of several inputs.
+//
+// source is "tf" for a resource read from .tf files and "plan" for one read from a
+// plan, also when the same resource came from .tf files too: then the plan's
+// values win and the location stays the .tf line.
+//
+// tags_all: for a resource whose provider configuration has default_tags,
+// values.tags_all holds the default tags overridden by the resource's own tags,
+// as Terraform computes it; a plan holds it already.
+//
+// system is the linked system's address ("system.crm_db"), absent when the
+// resource links to no system (see Link).
 package terraform
 
 import (
