@@ -23,6 +23,9 @@ type module struct {
 	declared  map[string]hcl.Range
 	calls     []*hclsyntax.Block
 	providers []*hclsyntax.Block
+	// index places each resource (by TYPE.NAME) and module call (by
+	// module.NAME) in resources or calls, for override files.
+	index map[string]int
 }
 
 // declares reports whether the module declares the managed resource TYPE.NAME.
@@ -31,7 +34,9 @@ func (m *module) declares(addr string) bool {
 	return ok
 }
 
-// tfFiles lists the .tf files directly in dir, sorted; hidden files are skipped.
+// tfFiles lists the .tf files directly in dir, hidden files skipped: the primary
+// files in name order, then the override files (override.tf, *_override.tf) in
+// name order, which is how Terraform reads them.
 func tfFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -43,8 +48,20 @@ func tfFiles(dir string) ([]string, error) {
 			out = append(out, filepath.Join(dir, e.Name()))
 		}
 	}
-	sort.Strings(out)
+	sort.SliceStable(out, func(i, j int) bool {
+		oi, oj := isOverride(out[i]), isOverride(out[j])
+		if oi != oj {
+			return oj
+		}
+		return out[i] < out[j]
+	})
 	return out, nil
+}
+
+// isOverride reports whether a .tf file is an override file.
+func isOverride(name string) bool {
+	base := filepath.Base(name)
+	return base == "override.tf" || strings.HasSuffix(base, "_override.tf")
 }
 
 // module parses the .tf files of dir, once.
@@ -53,7 +70,8 @@ func (r *reader) module(dir string) *module {
 	if m, ok := r.modules[dir]; ok {
 		return m
 	}
-	m := &module{dir: dir, variables: map[string]*hclsyntax.Block{}, locals: map[string]*hclsyntax.Attribute{}, declared: map[string]hcl.Range{}}
+	m := &module{dir: dir, variables: map[string]*hclsyntax.Block{}, locals: map[string]*hclsyntax.Attribute{},
+		declared: map[string]hcl.Range{}, index: map[string]int{}}
 	r.modules[dir] = m
 	files, err := tfFiles(dir)
 	if err != nil {
@@ -66,7 +84,7 @@ func (r *reader) module(dir string) *module {
 			continue
 		}
 		for _, blk := range body.Blocks {
-			r.collect(m, blk)
+			r.collect(m, blk, isOverride(name))
 		}
 	}
 	return m
@@ -90,8 +108,9 @@ func (r *reader) parse(name string) *hclsyntax.Body {
 	return body
 }
 
-// collect files one top-level block of a module.
-func (r *reader) collect(m *module, blk *hclsyntax.Block) {
+// collect files one top-level block of a module. A block of an override file
+// merges into the block it overrides, as Terraform merges it.
+func (r *reader) collect(m *module, blk *hclsyntax.Block, override bool) {
 	labels := map[string]int{"resource": 2, "data": 2, "module": 1, "variable": 1, "provider": 1, "locals": 0}
 	want, known := labels[blk.Type]
 	if !known {
@@ -99,6 +118,10 @@ func (r *reader) collect(m *module, blk *hclsyntax.Block) {
 	}
 	if len(blk.Labels) != want {
 		r.errorf(blk.DefRange(), "Wrong number of labels", "A %s block takes %d label%s; this one has %d.", blk.Type, want, plural(want), len(blk.Labels))
+		return
+	}
+	if override {
+		r.override(m, blk)
 		return
 	}
 	switch blk.Type {
@@ -109,8 +132,10 @@ func (r *reader) collect(m *module, blk *hclsyntax.Block) {
 			return
 		}
 		m.declared[addr] = blk.DefRange()
+		m.index[addr] = len(m.resources)
 		m.resources = append(m.resources, blk)
 	case "module":
+		m.index["module."+blk.Labels[0]] = len(m.calls)
 		m.calls = append(m.calls, blk)
 	case "variable":
 		m.variables[blk.Labels[0]] = blk
@@ -121,6 +146,67 @@ func (r *reader) collect(m *module, blk *hclsyntax.Block) {
 			m.locals[name] = a
 		}
 	}
+}
+
+// override merges a block of an override file into the block it overrides:
+// resources, module calls and variables by name; locals replace each other;
+// other blocks are ignored.
+func (r *reader) override(m *module, blk *hclsyntax.Block) {
+	switch blk.Type {
+	case "resource", "module":
+		key := blk.Labels[0]
+		if blk.Type == "resource" {
+			key += "." + blk.Labels[1]
+		} else {
+			key = "module." + key
+		}
+		i, ok := m.index[key]
+		if !ok {
+			r.errorf(blk.DefRange(), "Override without a base", "This override file overrides %s, which no other file of the module declares.", key)
+			return
+		}
+		if blk.Type == "resource" {
+			m.resources[i] = mergeBlock(m.resources[i], blk)
+		} else {
+			m.calls[i] = mergeBlock(m.calls[i], blk)
+		}
+	case "variable":
+		if base := m.variables[blk.Labels[0]]; base != nil {
+			m.variables[blk.Labels[0]] = mergeBlock(base, blk)
+		}
+	case "locals":
+		for name, a := range blk.Body.Attributes {
+			m.locals[name] = a
+		}
+	}
+}
+
+// mergeBlock overrides base with over: over's attributes replace base's, and a
+// nested block type that over writes replaces all of base's blocks of that type.
+// The block keeps base's place.
+func mergeBlock(base, over *hclsyntax.Block) *hclsyntax.Block {
+	body := *base.Body
+	body.Attributes = hclsyntax.Attributes{}
+	for k, v := range base.Body.Attributes {
+		body.Attributes[k] = v
+	}
+	for k, v := range over.Body.Attributes {
+		body.Attributes[k] = v
+	}
+	replaced := map[string]bool{}
+	for _, b := range over.Body.Blocks {
+		replaced[b.Type] = true
+	}
+	body.Blocks = nil
+	for _, b := range base.Body.Blocks {
+		if !replaced[b.Type] {
+			body.Blocks = append(body.Blocks, b)
+		}
+	}
+	body.Blocks = append(body.Blocks, over.Body.Blocks...)
+	merged := *base
+	merged.Body = &body
+	return &merged
 }
 
 // localSource reports whether a module source is a local path, which is read;

@@ -61,6 +61,7 @@ package terraform
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"sort"
@@ -270,7 +271,7 @@ func (r *reader) readRoot(dir, prefix string) {
 	vars := map[string]any{}
 	for name, blk := range m.variables {
 		if v, ok := values[name]; ok {
-			vars[name] = v
+			vars[name] = typed(blk, v)
 			continue
 		}
 		vars[name] = variableDefault(blk)
@@ -311,7 +312,50 @@ func variableDefault(blk *hclsyntax.Block) any {
 	if a == nil {
 		return unknown
 	}
-	return newScope(&module{}, "", nil).eval(a.Expr)
+	return typed(blk, newScope(&module{}, "", nil).eval(a.Expr))
+}
+
+// typed converts a variable's value to its declared primitive type, as
+// Terraform does: "7" given to a number is 7, "false" given to a bool is false.
+// A value that does not convert is unknown (Terraform would refuse it).
+func typed(blk *hclsyntax.Block, v any) any {
+	a := blk.Body.Attributes["type"]
+	if a == nil || v == nil || v == unknown {
+		return v
+	}
+	switch hcl.ExprAsKeyword(a.Expr) {
+	case "number":
+		switch x := v.(type) {
+		case int64, float64:
+			return v
+		case string:
+			f, _, err := big.ParseFloat(strings.TrimSpace(x), 10, 512, big.ToNearestEven)
+			if err != nil {
+				return unknown
+			}
+			return number(f)
+		}
+		return unknown
+	case "bool":
+		switch x := v.(type) {
+		case bool:
+			return v
+		case string:
+			if b, err := strconv.ParseBool(x); err == nil && (x == "true" || x == "false") {
+				return b
+			}
+		}
+		return unknown
+	case "string":
+		switch v.(type) {
+		case string, addressValue:
+			return v
+		case int64, float64, bool:
+			return scalarText(v)
+		}
+		return unknown
+	}
+	return v
 }
 
 func newScope(m *module, prefix string, vars map[string]any) *scope {
@@ -492,6 +536,9 @@ func decodeBody(sc *scope, body *hclsyntax.Body, prefix string, into map[string]
 			locs[path+"."+k] = rng
 		}
 		v := sc.eval(a.Expr)
+		if tooLarge(v) {
+			v = unknown
+		}
 		if v == nil {
 			continue
 		}
@@ -610,7 +657,7 @@ func (r *reader) call(sc *scope, call *hclsyntax.Block, rootPrefix, modPath stri
 		vars := map[string]any{}
 		for n, blk := range child.variables {
 			if v, ok := args[n]; ok && v != nil {
-				vars[n] = v
+				vars[n] = typed(blk, v)
 				continue
 			}
 			vars[n] = variableDefault(blk)

@@ -295,3 +295,37 @@ func render(diags hcl.Diagnostics) string {
 	}
 	return b.String()
 }
+
+func TestEdges(t *testing.T) {
+	s := mustLoad(t, "testdata/edge")
+	db := s.Resources["aws_db_instance.db"]
+	if db == nil {
+		t.Fatalf("resources: %v", addresses(s))
+	}
+	if got := db.Values["backup_retention_period"]; got != int64(0) {
+		t.Errorf(`a number variable given "0" in tfvars = %#v, want the number 0 (never a string that sorts above 0)`, got)
+	}
+	if got := db.Values["identifier"]; got != "42" {
+		t.Errorf("a string variable defaulting to 42 = %#v, want \"42\"", got)
+	}
+	if _, ok := db.Values["storage_encrypted"]; ok {
+		t.Errorf("the override file sets storage_encrypted to a bool variable given \"yes\": want unknown, got %#v", db.Values["storage_encrypted"])
+	}
+	want := []string{"huge", "loop", "storage_encrypted"}
+	if !reflect.DeepEqual(db.Unknown, want) {
+		t.Errorf("unknown = %q, want %q (a value of 100,000 parts and a cycle of locals are unknown)", db.Unknown, want)
+	}
+	if file, line, _, _ := s.Locate("aws_db_instance.db", "storage_encrypted"); file != "testdata/edge/db_override.tf" || line != 2 {
+		t.Errorf("storage_encrypted at %s:%d, want the override file's line", file, line)
+	}
+	if c := s.Resources["aws_s3_bucket.count"]; c == nil || !reflect.DeepEqual(c.Unknown, []string{"count"}) {
+		t.Errorf("a count of 100,000,000 is read once with count unknown: %+v", c)
+	}
+}
+
+func TestModuleCycle(t *testing.T) {
+	_, diags := Load([]string{"testdata/cycle"}, inventory.Options{})
+	if got := render(diags); !strings.Contains(got, "testdata/cycle/modules/a/main.tf:2:12: Module calls itself") {
+		t.Errorf("diagnostics:\n%s", got)
+	}
+}

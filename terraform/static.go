@@ -203,7 +203,12 @@ func (sc *scope) local(name string) any {
 		return unknown
 	}
 	sc.evaluating[name] = true
-	v := sc.eval(attr.Expr)
+	base := *sc
+	base.hasCount, base.hasForEach = false, false
+	v := base.eval(attr.Expr)
+	if tooLarge(v) {
+		v = unknown
+	}
 	delete(sc.evaluating, name)
 	sc.locals[name] = v
 	return v
@@ -324,6 +329,39 @@ func number(f *big.Float) any {
 		return unknown
 	}
 	return x
+}
+
+// maxValueNodes bounds the size of a value: locals that repeat each other can
+// describe a value exponentially larger than the text that writes it.
+const maxValueNodes = 100000
+
+// tooLarge reports whether v holds more than maxValueNodes parts, without
+// walking further than that.
+func tooLarge(v any) bool {
+	n := 0
+	var count func(v any) bool
+	count = func(v any) bool {
+		n++
+		if n > maxValueNodes {
+			return false
+		}
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				if !count(e) {
+					return false
+				}
+			}
+		case map[string]any:
+			for _, e := range x {
+				if !count(e) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return !count(v)
 }
 
 // hasUnknown reports whether v holds an unknown part.
