@@ -59,8 +59,8 @@ func probeResults(t *testing.T, args ...string) map[string]probeResult {
 func TestCheckTerraformReachesTheEvaluator(t *testing.T) {
 	repoRoot(t)
 	got := probeResults(t, "--terraform", "fixtures/acme/infra", "fixtures/acme")
-	if len(got) != 18 {
-		t.Errorf("%d Terraform resources judged, want the 18 of fixtures/acme/infra: %v", len(got), got)
+	if len(got) != 19 {
+		t.Errorf("%d Terraform resources judged, want the 19 of fixtures/acme/infra: %v", len(got), got)
 	}
 	crm := got["aws_db_instance.crm"]
 	if crm.Status != "fail" || crm.Message != "aws_db_instance of system.crm_db" {
