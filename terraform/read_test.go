@@ -2,6 +2,8 @@ package terraform
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -282,6 +284,15 @@ func TestInputErrors(t *testing.T) {
 	_, diags := Load([]string{"testdata/static"}, inventory.Options{MaxFileBytes: 100})
 	if got := render(diags); !strings.Contains(got, "testdata/static/main.tf:0:0: file too large") {
 		t.Errorf("the inventory's size limit applies: %s", got)
+	}
+	dir := t.TempDir()
+	deep := "resource \"aws_s3_bucket\" \"a\" {\n  tags = " + strings.Repeat("[", 300000) + strings.Repeat("]", 300000) + "\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(deep), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, diags = Load([]string{dir}, inventory.Options{})
+	if len(diags) != 1 || diags[0].Summary != "Nesting too deep" || diags[0].Subject.Start.Line != 2 {
+		t.Errorf("a .tf file nested 300,000 deep: %s", render(diags))
 	}
 }
 

@@ -4,6 +4,7 @@
 //	go run ./cmd/baomi-gen -n 100000 -files 4 -seed 1 -out DIR
 //	go run ./cmd/baomi-gen -n 10000 -o inventory.hcl
 //	go run ./cmd/baomi-gen -n 1000 -o -
+//	go run ./cmd/baomi-gen -n 100000 -terraform 20000 -out DIR   # and DIR/infra/*.tf
 //
 // The same flags always write the same bytes. Its dates are relative to
 // 2026-11-26: check it with baomi check --as-of 2026-11-26.
@@ -25,8 +26,9 @@ func main() {
 	seed := flag.Int64("seed", 1, "random seed: the same seed writes the same bytes")
 	dir := flag.String("out", "", "folder to write the files into")
 	file := flag.String("o", "", "single file to write, or - for standard output")
+	tf := flag.Int("terraform", 0, "number of Terraform resources to write into DIR/infra, linked to the inventory (with -out)")
 	flag.Parse()
-	if err := run(*dir, *file, generate.Options{Resources: *n, Files: *files, Seed: *seed}); err != nil {
+	if err := run(*dir, *file, generate.Options{Resources: *n, Files: *files, Seed: *seed, Terraform: *tf}); err != nil {
 		fmt.Fprintln(os.Stderr, "baomi-gen:", err)
 		os.Exit(2)
 	}
@@ -42,6 +44,8 @@ func run(dir, file string, opts generate.Options) error {
 		return generate.Write(dir, opts)
 	case opts.Files != 1:
 		return errors.New("-files needs -out DIR; -o writes one file")
+	case opts.Terraform != 0:
+		return errors.New("-terraform needs -out DIR: the Terraform files go into DIR/infra")
 	case file == "-":
 		w := bufio.NewWriter(os.Stdout)
 		return errors.Join(generate.WriteTo(w, opts), w.Flush())

@@ -35,6 +35,10 @@ type Options struct {
 	Files int
 	// Seed seeds the random choices: the same seed writes the same bytes.
 	Seed int64
+	// Terraform is the number of Terraform resources Write also writes, into
+	// DIR/infra, linked by tag to the inventory's systems (0: none). WriteTo
+	// ignores it.
+	Terraform int
 }
 
 // Write writes opts.Files files named inventory-N.hcl into dir (created when
@@ -68,8 +72,11 @@ func Write(dir string, opts Options) error {
 		}
 	}
 	s := &fileSink{dir: dir, names: names, opts: opts, current: -1}
-	err = generate(opts, s.write)
-	return errors.Join(err, s.close())
+	g, err := run(opts, s.write)
+	if err = errors.Join(err, s.close()); err != nil || opts.Terraform <= 0 {
+		return err
+	}
+	return writeTerraform(filepath.Join(dir, "infra"), opts, g.systems)
 }
 
 // WriteTo writes the whole inventory as one stream to w.
@@ -294,6 +301,12 @@ type gen struct {
 
 // generate writes every block, in order, through sink.
 func generate(opts Options, sink func(k int, text []byte) error) error {
+	_, err := run(opts, sink)
+	return err
+}
+
+// run writes every block, in order, through sink, and returns what it wrote.
+func run(opts Options, sink func(k int, text []byte) error) (*gen, error) {
 	g := &gen{
 		r:    rand.New(rand.NewPCG(uint64(opts.Seed), 0x62616f6d69)),
 		c:    plan(opts.Resources),
@@ -319,7 +332,7 @@ func generate(opts Options, sink func(k int, text []byte) error) error {
 	g.loop(g.c.disposals, g.disposal)
 	g.loop(g.c.trainings, g.training)
 	g.waivers()
-	return g.err
+	return g, g.err
 }
 
 func (g *gen) loop(n int, f func(i int)) {
