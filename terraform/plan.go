@@ -39,6 +39,11 @@ func (r *reader) readPlan(path, prefix string) {
 		r.errorf(rng, "Invalid plan", "%s is not a plan in Terraform's JSON format (terraform show -json PLANFILE): %v.", shown, err)
 		return
 	}
+	if plan.ResourceChanges == nil && plan.PlannedValues == nil {
+		r.errorf(hcl.Range{Filename: shown, Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 1}}, "Not a plan",
+			"%s holds no planned_values nor resource_changes: it is not the JSON of a plan (terraform show -json PLANFILE); a state or another document would show no resources at all.", shown)
+		return
+	}
 	configs := map[string]*tfjson.ConfigResource{}
 	if plan.Config != nil {
 		indexConfig(plan.Config.RootModule, "", configs)

@@ -270,6 +270,7 @@ func TestInputErrors(t *testing.T) {
 		{"syntax error", []string{"testdata/syntax"}, "testdata/syntax/main.tf:6:12: Invalid expression"},
 		{"plan that is not JSON", []string{"testdata/plan/broken.json"}, "testdata/plan/broken.json:3:17: Invalid plan"},
 		{"missing path", []string{"testdata/nope"}, "testdata/nope:0:0: cannot read Terraform path"},
+		{"a state, not a plan", []string{"testdata/plan/state.json"}, "testdata/plan/state.json:1:1: Not a plan"},
 		{"a .tf file instead of its folder", []string{"testdata/syntax/main.tf"}, "testdata/syntax/main.tf:0:0: not a Terraform input"},
 		{"a folder without .tf files", []string{"testdata/plan"}, "testdata/plan:0:0: no Terraform files"},
 	} {
