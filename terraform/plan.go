@@ -130,8 +130,10 @@ func providerName(full string) string {
 }
 
 // planObject reads planned values into into, dropping what is unknown (marked in
-// marks, the plan's after_unknown) and nulls. A nested block (an attribute the
-// configuration writes as blocks) held once is an object, as in .tf files.
+// marks, the plan's after_unknown) and nulls. A list holding one object is that
+// object: a plan writes every nested block as a list, and a block written once is
+// an object in .tf files (the configuration's nested blocks guide the reading of
+// their own attributes).
 func planObject(values map[string]any, marks any, prefix string, config map[string]*tfjson.Expression, into map[string]any, unknowns *[]string) {
 	markMap, _ := marks.(map[string]any)
 	keys := map[string]bool{}
@@ -157,10 +159,14 @@ func planObject(values map[string]any, marks any, prefix string, config map[stri
 		if e := config[k]; e != nil && e.ExpressionData != nil {
 			nested = e.NestedBlocks
 		}
-		if list, ok := v.([]any); ok && len(list) == 1 && nested != nil {
+		if list, ok := v.([]any); ok && len(list) == 1 {
 			if obj, ok := list[0].(map[string]any); ok {
 				inner := map[string]any{}
-				planObject(obj, index(markMap[k], 0), path+".", nested[0], inner, unknowns)
+				var cfg map[string]*tfjson.Expression
+				if len(nested) > 0 {
+					cfg = nested[0]
+				}
+				planObject(obj, index(markMap[k], 0), path+".", cfg, inner, unknowns)
 				into[k] = inner
 				continue
 			}

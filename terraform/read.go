@@ -26,8 +26,8 @@
 //
 // Nested blocks: a block type written once is an object, {"versioning":
 // {"enabled": true}}; written several times, a list of objects, which paths index:
-// "rule[1].filter". A plan's nested blocks read the same way (the plan's
-// configuration says which attributes are blocks).
+// "rule[1].filter". A plan's nested blocks read the same way: a plan writes each
+// as a list, and a list holding one object is read as that object.
 //
 // count and for_each: a static count gives instances "TYPE.NAME[0]", ...; a static
 // for_each map gives "TYPE.NAME[\"key\"]". When either is not static, the resource

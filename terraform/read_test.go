@@ -185,6 +185,7 @@ func TestPlan(t *testing.T) {
 		{"aws_s3_bucket.docs", []any{"bucket"}, "acme-docs"},
 		{"aws_s3_bucket.docs", []any{"versioning", "enabled"}, true},
 		{"aws_s3_bucket.docs", []any{"tags_all", "owner"}, "ops"},
+		{"aws_s3_bucket.docs", []any{"logging", "target_bucket"}, "acme-logs"},
 		{"aws_s3_bucket.docs", []any{"object_lock_enabled"}, nil},
 		{"aws_s3_bucket_acl.docs", []any{"bucket"}, "aws_s3_bucket.docs"},
 		{"module.remote.aws_db_instance.this[0]", []any{"backup_retention_period"}, int64(7)},
@@ -195,7 +196,7 @@ func TestPlan(t *testing.T) {
 		}
 	}
 	for addr, want := range map[string][]string{
-		"aws_s3_bucket.docs":                    {"arn", "id", "server_side_encryption_configuration"},
+		"aws_s3_bucket.docs":                    {"arn", "id", "logging.target_prefix", "server_side_encryption_configuration"},
 		"aws_s3_bucket_acl.docs":                {"access_control_policy", "id"},
 		"module.remote.aws_db_instance.this[0]": {"id", "kms_key_id"},
 	} {
@@ -213,8 +214,8 @@ func TestPlan(t *testing.T) {
 		t.Errorf("source %q provider %q, want plan and aws", r.Source, r.Provider)
 	}
 	file, line, col, ok := s.Locate("aws_s3_bucket_acl.docs", "acl")
-	if !ok || file != "testdata/plan/plan.json" || line != 34 || col != 7 {
-		t.Errorf("plan-only resource at %s:%d:%d, want the plan's line naming it (34:7)", file, line, col)
+	if !ok || file != "testdata/plan/plan.json" || line != 36 || col != 7 {
+		t.Errorf("plan-only resource at %s:%d:%d, want the plan's line naming it (36:7)", file, line, col)
 	}
 }
 
