@@ -30,13 +30,17 @@ type probeResult struct {
 	}
 }
 
-// probeResults runs check with the probe control and returns its results by resource.
+// probeResults runs check with the probe control and returns its results by
+// resource. Two runs must write the same bytes.
 func probeResults(t *testing.T, args ...string) map[string]probeResult {
 	t.Helper()
 	args = append([]string{"check", "--policy", userControl(t, terraformProbe), "--format", "json", "--as-of", "2026-11-26"}, args...)
 	code, out, errOut := runBaomi(t, args...)
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 (acme has failures); stderr:\n%s", code, errOut)
+	}
+	if _, again, _ := runBaomi(t, args...); again != out {
+		t.Error("two runs over the same inputs gave different bytes")
 	}
 	var rep struct {
 		Results []struct {
