@@ -78,6 +78,11 @@ func (r *reader) module(dir string) *module {
 		r.diags = append(r.diags, fileError(inventory.DisplayName(dir), "cannot read Terraform folder", err.Error()))
 		return m
 	}
+	jsonFiles, _ := filepath.Glob(filepath.Join(dir, "*.tf.json"))
+	sort.Strings(jsonFiles)
+	for _, f := range jsonFiles {
+		r.set.Unread = append(r.set.Unread, inventory.DisplayName(f))
+	}
 	for _, name := range files {
 		body := r.parse(name)
 		if body == nil {

@@ -189,15 +189,12 @@ func planValue(v any, marks any, path string, config map[string]*tfjson.Expressi
 	}
 	switch x := v.(type) {
 	case json.Number:
-		if i, err := strconv.ParseInt(string(x), 10, 64); err == nil && i <= maxSafeInteger && i >= -maxSafeInteger {
-			return i, true
-		}
-		f, err := x.Float64()
-		if err != nil {
+		n := jsonValue(x)
+		if n == unknown {
 			*unknowns = append(*unknowns, path)
 			return nil, false
 		}
-		return f, true
+		return n, true
 	case map[string]any:
 		out := map[string]any{}
 		planObject(x, marks, path+".", config, out, unknowns)

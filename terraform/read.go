@@ -59,6 +59,8 @@
 package terraform
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
@@ -80,6 +82,9 @@ type Set struct {
 	Resources map[string]*Resource
 	// Remote lists the remote modules called, which were not read, by address.
 	Remote []RemoteModule
+	// Unread lists the Terraform files of the modules read that were not read
+	// themselves: configurations in JSON syntax (.tf.json).
+	Unread []string
 	// Files lists the files read, as shown to the user, sorted.
 	Files []string
 	// Sources holds each file's text, for diagnostics.
@@ -200,6 +205,7 @@ func Load(paths []string, opts inventory.Options) (*Set, hcl.Diagnostics) {
 		r.readPlan(p, prefix)
 	}
 	sort.Slice(r.set.Remote, func(i, j int) bool { return r.set.Remote[i].Address < r.set.Remote[j].Address })
+	sort.Strings(r.set.Unread)
 	files := map[string]bool{}
 	for _, f := range r.files {
 		files[f] = true
@@ -279,17 +285,26 @@ func (r *reader) readRoot(dir, prefix string) {
 	r.instantiate(m, prefix, "", vars, nil, []string{m.dir})
 }
 
-// tfvars reads terraform.tfvars, then *.auto.tfvars in name order, later files
-// winning, as Terraform does. Values are literals.
+// tfvars reads terraform.tfvars and terraform.tfvars.json, then *.auto.tfvars and
+// *.auto.tfvars.json in name order, later files winning, as Terraform does.
+// Values are literals.
 func (r *reader) tfvars(dir string) map[string]any {
-	names := []string{filepath.Join(dir, "terraform.tfvars")}
+	names := []string{filepath.Join(dir, "terraform.tfvars"), filepath.Join(dir, "terraform.tfvars.json")}
 	auto, _ := filepath.Glob(filepath.Join(dir, "*.auto.tfvars"))
+	autoJSON, _ := filepath.Glob(filepath.Join(dir, "*.auto.tfvars.json"))
+	auto = append(auto, autoJSON...)
 	sort.Strings(auto)
 	names = append(names, auto...)
 	out := map[string]any{}
 	empty := newScope(&module{}, "", nil)
 	for _, name := range names {
 		if _, err := os.Stat(name); err != nil {
+			continue
+		}
+		if strings.HasSuffix(name, ".json") {
+			for k, v := range r.jsonVars(name) {
+				out[k] = v
+			}
 			continue
 		}
 		body := r.parse(name)
@@ -304,6 +319,60 @@ func (r *reader) tfvars(dir string) map[string]any {
 		}
 	}
 	return out
+}
+
+// jsonVars reads a .tfvars.json file: one JSON object, variable name to value.
+func (r *reader) jsonVars(name string) map[string]any {
+	shown := inventory.DisplayName(name)
+	src, d := r.readSource(shown)
+	if d != nil {
+		r.diags = append(r.diags, d)
+		return nil
+	}
+	r.files = append(r.files, shown)
+	dec := json.NewDecoder(bytes.NewReader(src))
+	dec.UseNumber()
+	var vars map[string]any
+	if err := dec.Decode(&vars); err != nil {
+		pos := hcl.Pos{Line: 1, Column: 1}
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			pos = offsetPos(src, int(se.Offset)-1)
+		}
+		r.errorf(hcl.Range{Filename: shown, Start: pos, End: pos}, "Invalid tfvars", "%s must hold one JSON object, variable name to value: %v.", shown, err)
+		return nil
+	}
+	out := make(map[string]any, len(vars))
+	for k, v := range vars {
+		out[k] = jsonValue(v)
+	}
+	return out
+}
+
+// jsonValue turns a decoded JSON value into the document's values: a number is
+// an integer when it is one JSON holds exactly, else a float.
+func jsonValue(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		f, _, err := big.ParseFloat(string(x), 10, 512, big.ToNearestEven)
+		if err != nil {
+			return unknown
+		}
+		return number(f)
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = jsonValue(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = jsonValue(e)
+		}
+		return out
+	}
+	return v
 }
 
 // variableDefault is a variable's static default, or unknown without one.
@@ -497,12 +566,9 @@ func (r *reader) resourceInstances(sc *scope, blk *hclsyntax.Block, rootPrefix, 
 	provider, _, _ := strings.Cut(typ, "_")
 	provKey := provider
 	if a := blk.Body.Attributes["provider"]; a != nil {
-		if tr, diags := hcl.AbsTraversalForExpr(a.Expr); !diags.HasErrors() {
-			provider = tr.RootName()
-			provKey = provider
-			if alias, _, ok := attrStep(tr[1:]); ok {
-				provKey += "." + alias
-			}
+		if key, ok := providerKey(a.Expr); ok {
+			provKey = key
+			provider, _, _ = strings.Cut(key, ".")
 		}
 	}
 	for _, inst := range instances(sc, blk.Body) {
@@ -645,6 +711,7 @@ func (r *reader) call(sc *scope, call *hclsyntax.Block, rootPrefix, modPath stri
 		return
 	}
 	child := r.module(dir)
+	providers = passedProviders(call, providers)
 	for _, inst := range instances(sc, call.Body) {
 		args := map[string]any{}
 		for n, a := range call.Body.Attributes {
@@ -664,6 +731,42 @@ func (r *reader) call(sc *scope, call *hclsyntax.Block, rootPrefix, modPath stri
 		}
 		r.instantiate(child, rootPrefix, modPath+"module."+name+inst.key+".", vars, providers, append(stack[:len(stack):len(stack)], dir))
 	}
+}
+
+// passedProviders are the provider configurations a module call passes: its
+// providers map (providers = { aws = aws.billing }) when it has one, which is
+// then all the module gets, else the caller's own.
+func passedProviders(call *hclsyntax.Block, providers map[string]*defaultTags) map[string]*defaultTags {
+	a := call.Body.Attributes["providers"]
+	if a == nil {
+		return providers
+	}
+	obj, ok := a.Expr.(*hclsyntax.ObjectConsExpr)
+	if !ok {
+		return providers
+	}
+	out := map[string]*defaultTags{}
+	for _, item := range obj.Items {
+		key, okKey := providerKey(item.KeyExpr)
+		val, okVal := providerKey(item.ValueExpr)
+		if okKey && okVal && providers[val] != nil {
+			out[key] = providers[val]
+		}
+	}
+	return out
+}
+
+// providerKey reads a provider reference, aws or aws.billing.
+func providerKey(expr hcl.Expression) (string, bool) {
+	tr, diags := hcl.AbsTraversalForExpr(expr)
+	if diags.HasErrors() {
+		return "", false
+	}
+	key := tr.RootName()
+	if alias, _, ok := attrStep(tr[1:]); ok {
+		key += "." + alias
+	}
+	return key, true
 }
 
 func displayNames(dirs []string) []string {

@@ -63,6 +63,7 @@ func TestStaticValues(t *testing.T) {
 		want any
 	}{
 		{"variable from terraform.tfvars", "aws_db_instance.crm", []any{"backup_retention_period"}, int64(14)},
+		{"variable from a .auto.tfvars.json, after the .auto.tfvars", "aws_s3_bucket.maybe", []any{"tags", "nested"}, map[string]any{"a": []any{int64(1), 2.5}}},
 		{"variable from its default", "aws_db_instance.crm", []any{"storage_encrypted"}, false},
 		{"static local with a template of a variable", "aws_db_instance.crm", []any{"identifier"}, "crm-14"},
 		{"static local object", "aws_db_instance.crm", []any{"tags", "team"}, "crm"},
@@ -107,9 +108,12 @@ func TestStaticValues(t *testing.T) {
 	if n := len(s.Resources); n != 11 {
 		t.Errorf("%d resources, want 11 (2 volumes, 2 regional buckets, data sources not counted): %v", n, addresses(s))
 	}
-	want := []string{"testdata/static/main.tf", "testdata/static/terraform.tfvars", "testdata/static/z.auto.tfvars"}
+	want := []string{"testdata/static/main.tf", "testdata/static/terraform.tfvars", "testdata/static/z.auto.tfvars", "testdata/static/z.auto.tfvars.json"}
 	if !reflect.DeepEqual(s.Files, want) {
 		t.Errorf("files = %v, want %v", s.Files, want)
+	}
+	if want := []string{"testdata/static/extra.tf.json"}; !reflect.DeepEqual(s.Unread, want) {
+		t.Errorf("unread = %v, want %v: configuration in JSON syntax is named as not read", s.Unread, want)
 	}
 }
 
@@ -340,5 +344,19 @@ func TestModuleCycle(t *testing.T) {
 	_, diags := Load([]string{"testdata/cycle"}, inventory.Options{})
 	if got := render(diags); !strings.Contains(got, "testdata/cycle/modules/a/main.tf:2:12: Module calls itself") {
 		t.Errorf("diagnostics:\n%s", got)
+	}
+}
+
+func TestModuleProviders(t *testing.T) {
+	s := mustLoad(t, "testdata/providers")
+	if got := get(t, s, "module.store.aws_s3_bucket.b", "tags_all", "baomi-system"); got != "billing_db" {
+		t.Errorf("a module given providers = { aws = aws.billing } takes its default tags: tags_all.baomi-system = %#v", got)
+	}
+	if got := get(t, s, "module.plain.aws_s3_bucket.b", "tags_all", "team"); got != "web" {
+		t.Errorf("a module without providers takes the caller's default provider: tags_all.team = %#v", got)
+	}
+	systems := map[string]any{"system.billing_db": map[string]any{}}
+	if diags := s.Link(systems, DefaultSystemTag, diagnose); diags.HasErrors() || s.Resources["module.store.aws_s3_bucket.b"].System != "system.billing_db" {
+		t.Errorf("the passed provider's default tags link: %s", render(diags))
 	}
 }

@@ -55,7 +55,8 @@ func loadTerraform(inv *inventory.Inventory, paths []string, limits inventory.Op
 	return set, diags
 }
 
-// noteRemoteModules tells the user which remote modules were not read.
+// noteRemoteModules tells the user which remote modules, and which files in
+// JSON syntax, were not read.
 func noteRemoteModules(stderr io.Writer, set *terraform.Set) {
 	if set == nil {
 		return
@@ -63,6 +64,9 @@ func noteRemoteModules(stderr io.Writer, set *terraform.Set) {
 	for _, m := range set.Remote {
 		fmt.Fprintf(stderr, "%s:%d:%d: note: %s (source %q) is a remote module and was not read; a plan (--terraform plan.json) shows its resources\n",
 			m.File, m.Line, m.Column, m.Address, m.Source)
+	}
+	for _, f := range set.Unread {
+		fmt.Fprintf(stderr, "%s: note: Terraform configuration in JSON syntax is not read; a plan (--terraform plan.json) shows its resources\n", f)
 	}
 }
 

@@ -88,6 +88,7 @@ resource "aws_s3_bucket" "regional" {
 resource "aws_s3_bucket" "maybe" {
   count  = var.region == "cn" ? 1 : 0
   bucket = "acme-maybe-${count.index}"
+  tags   = { nested = var.nested }
 }
 
 data "aws_kms_key" "k" {
@@ -99,3 +100,5 @@ resource "aws_efs_file_system" "share" {
   kms_key_id = data.aws_kms_key.k.arn
   tags       = { extra = ["a", var.kms] }
 }
+
+variable "nested" {}
