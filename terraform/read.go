@@ -93,14 +93,20 @@ type Set struct {
 
 // Resource is one Terraform resource instance.
 type Resource struct {
-	Address  string
-	Type     string
+	// Address is the resource's Terraform address, with its root prefix when
+	// several roots are read.
+	Address string
+	// Type is the resource type, e.g. aws_s3_bucket.
+	Type string
+	// Provider is the provider's local name, e.g. aws.
 	Provider string
 	// Source is "tf" or "plan".
 	Source string
 	// System is the linked system's address, or "".
-	System  string
-	Values  map[string]any
+	System string
+	// Values are the attributes known statically (or planned).
+	Values map[string]any
+	// Unknown lists, sorted, the paths of attributes present but not known.
 	Unknown []string
 
 	// local is the address without the root prefix.
@@ -118,11 +124,14 @@ type Resource struct {
 // RemoteModule is a module call whose source is not a local folder: it is not
 // read, so its resources are only known from a plan.
 type RemoteModule struct {
+	// Address is the module call's address, e.g. module.access_logs.
 	Address string
-	Source  string
-	File    string
-	Line    int
-	Column  int
+	// Source is the module's source, as written.
+	Source string
+	// File, Line and Column place the source attribute.
+	File   string
+	Line   int
+	Column int
 }
 
 // maxModuleDepth bounds how deep local modules may call each other.
@@ -187,6 +196,16 @@ func Load(paths []string, opts inventory.Options) (*Set, hcl.Diagnostics) {
 				seen[key] = true
 				roots = append(roots, rt)
 			}
+		}
+	}
+	labels := map[string]int{}
+	for _, rt := range roots {
+		labels[rt.label]++
+	}
+	for i, rt := range roots {
+		if labels[rt.label] > 1 {
+			// Two searched folders hold roots at the same relative path.
+			roots[i].label = inventory.DisplayName(rt.dir)
 		}
 	}
 	prefixed := len(roots) > 1 || len(plans) > 1

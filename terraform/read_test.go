@@ -360,3 +360,17 @@ func TestModuleProviders(t *testing.T) {
 		t.Errorf("the passed provider's default tags link: %s", render(diags))
 	}
 }
+
+func TestRootsWithTheSameRelativePath(t *testing.T) {
+	s := mustLoad(t, "testdata/roots", "testdata/other", "testdata/roots/envs/prod")
+	got := addresses(s)
+	want := []string{
+		"envs/staging:aws_s3_bucket.scratch",
+		"envs/staging:module.db.aws_db_instance.main",
+		"testdata/other/envs/prod:aws_s3_bucket.other",
+		"testdata/roots/envs/prod:module.db.aws_db_instance.main",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("addresses = %q, want %q: a root reached twice is read once, and labels that would collide take the folder's path", got, want)
+	}
+}
