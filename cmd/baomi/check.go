@@ -100,12 +100,14 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		Timeout:  v.GetDuration("timeout"),
 		Limits:   limitsFrom(v),
 
-		Terraform:     stringList(v, "terraform"),
 		Baseline:      v.GetString("baseline"),
 		WriteBaseline: v.GetString("write-baseline"),
 	}
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{"."}
+	}
+	if opts.Terraform, err = terraformPaths(cmd, v); err != nil {
+		return nil, err
 	}
 	if !contains(report.Formats(), opts.Format) {
 		return nil, usageError("baomi: --format %s: want one of %s", opts.Format, strings.Join(report.Formats(), ", "))

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -16,7 +17,20 @@ const hostileDir = "../../fixtures/hostile"
 
 // hostileSetups prepare what a case folder cannot hold (special files, links,
 // modes), in the temporary copy of the case, before baomi runs.
-var hostileSetups = map[string]func(t *testing.T, dir string){}
+var hostileSetups = map[string]func(t *testing.T, dir string){
+	// A plan that never ends: a named pipe must be refused, not read.
+	"terraform-plan-is-a-fifo": func(t *testing.T, dir string) {
+		if err := syscall.Mkfifo(filepath.Join(dir, "plan.json"), 0o600); err != nil {
+			t.Skip("cannot make a named pipe here:", err)
+		}
+	},
+	// A Terraform folder holding a link back to itself must not be walked forever.
+	"terraform-symlink-loop": func(t *testing.T, dir string) {
+		if err := os.Symlink("..", filepath.Join(dir, "infra", "loop")); err != nil {
+			t.Skip("cannot make a symbolic link here:", err)
+		}
+	},
+}
 
 // TestHostile runs every case of fixtures/hostile and compares the exit status
 // and standard error with its expected.txt.

@@ -34,8 +34,12 @@ valid, 2 otherwise. Fast enough for a pre-commit hook.`,
 		if len(args) == 0 {
 			args = []string{"."}
 		}
+		tfPaths, err := terraformPaths(cmd, v)
+		if err != nil {
+			return err
+		}
 		in := evalInput{Paths: args, Limits: limitsFrom(v), Policies: stringList(v, "policy"),
-			Terraform: stringList(v, "terraform"), Eval: evaluator.Options{Settings: settingsFrom(v)}}
+			Terraform: tfPaths, Eval: evaluator.Options{Settings: settingsFrom(v)}}
 		inv, _, tf, err := loadChecked(cmd.Context(), in, stderr)
 		if err != nil {
 			return err
