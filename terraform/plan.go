@@ -44,6 +44,7 @@ func (r *reader) readPlan(path, prefix string) {
 			"%s holds no planned_values nor resource_changes: it is not the JSON of a plan (terraform show -json PLANFILE); a state or another document would show no resources at all.", shown)
 		return
 	}
+	places := addressPlaces(src)
 	configs := map[string]*tfjson.ConfigResource{}
 	if plan.Config != nil {
 		indexConfig(plan.Config.RootModule, "", configs)
@@ -71,7 +72,11 @@ func (r *reader) readPlan(path, prefix string) {
 		if tf := r.set.Resources[res.Address]; tf != nil && tf.Source == "tf" {
 			res.def, res.locs = tf.def, tf.locs
 		} else {
-			res.def = hcl.Range{Filename: shown, Start: addressPos(src, rc.Address)}
+			pos, ok := places[rc.Address]
+			if !ok {
+				pos = hcl.Pos{Line: 1, Column: 1}
+			}
+			res.def = hcl.Range{Filename: shown, Start: pos}
 			res.def.End = res.def.Start
 		}
 		res.planTags()
@@ -327,15 +332,39 @@ func (res *Resource) planTags() {
 	}
 }
 
-// addressPos is where a plan first names a resource's address, or its start.
-func addressPos(src []byte, addr string) hcl.Pos {
-	quoted, _ := json.Marshal(addr)
-	for _, key := range [][]byte{[]byte(`"address":`), []byte(`"address": `)} {
-		if i := bytes.Index(src, append(key, quoted...)); i >= 0 {
-			return offsetPos(src, i)
+// addressPlaces finds, in one pass over a plan, where it first names each
+// address ("address": "aws_s3_bucket.docs").
+func addressPlaces(src []byte) map[string]hcl.Pos {
+	out := map[string]hcl.Pos{}
+	key := []byte(`"address"`)
+	line, lineStart, from := 1, 0, 0
+	for {
+		i := bytes.Index(src[from:], key)
+		if i < 0 {
+			return out
+		}
+		at := from + i
+		line += bytes.Count(src[from:at], []byte("\n"))
+		if nl := bytes.LastIndexByte(src[from:at], '\n'); nl >= 0 {
+			lineStart = from + nl + 1
+		}
+		from = at + len(key)
+		j := from
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r' || src[j] == ':') {
+			j++
+		}
+		if j >= len(src) || src[j] != '"' {
+			continue
+		}
+		var addr string
+		dec := json.NewDecoder(bytes.NewReader(src[j:]))
+		if dec.Decode(&addr) != nil {
+			continue
+		}
+		if _, seen := out[addr]; !seen {
+			out[addr] = hcl.Pos{Line: line, Column: at - lineStart + 1, Byte: at}
 		}
 	}
-	return hcl.Pos{Line: 1, Column: 1}
 }
 
 // offsetPos turns a byte offset into a line and column (in bytes).
