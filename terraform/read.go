@@ -80,7 +80,8 @@ import (
 type Set struct {
 	// Resources are keyed by address.
 	Resources map[string]*Resource
-	// Remote lists the remote modules called, which were not read, by address.
+	// Remote lists, by address, the remote modules called whose resources are
+	// unknown: they are not read, and no plan gave them.
 	Remote []RemoteModule
 	// Unread lists the Terraform files of the modules read that were not read
 	// themselves: configurations in JSON syntax (.tf.json).
@@ -223,6 +224,7 @@ func Load(paths []string, opts inventory.Options) (*Set, hcl.Diagnostics) {
 		}
 		r.readPlan(p, prefix)
 	}
+	r.set.Remote = r.set.unplanned()
 	sort.Slice(r.set.Remote, func(i, j int) bool { return r.set.Remote[i].Address < r.set.Remote[j].Address })
 	sort.Strings(r.set.Unread)
 	files := map[string]bool{}
@@ -234,6 +236,24 @@ func Load(paths []string, opts inventory.Options) (*Set, hcl.Diagnostics) {
 	}
 	sort.Strings(r.set.Files)
 	return r.set, r.diags
+}
+
+// unplanned keeps the remote modules whose resources no plan gave.
+func (s *Set) unplanned() []RemoteModule {
+	var out []RemoteModule
+	for _, m := range s.Remote {
+		planned := false
+		for addr, res := range s.Resources {
+			if res.Source == "plan" && (strings.HasPrefix(addr, m.Address+".") || strings.HasPrefix(addr, m.Address+"[")) {
+				planned = true
+				break
+			}
+		}
+		if !planned {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // findRoots returns dir when it holds .tf files itself; otherwise every folder
