@@ -354,7 +354,11 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 	}
 	if t, ok := expr.(*hclsyntax.TemplateExpr); ok && t.IsStringLiteral() {
 		v, _ := t.Value(nil)
-		d.errorf(expr.Range(), "Quoted reference", "A reference is written bare, without quotes: %s = %s, not %s.", spec.name, shorten(v.AsString()), quoteShort(v.AsString()))
+		hint := ""
+		if typ, _, _ := strings.Cut(v.AsString(), "."); spec.terraform && blockTypeByName(typ) == nil {
+			hint = ` A Terraform resource is named by its address in quotes, like "aws_s3_bucket.web_assets".`
+		}
+		d.errorf(expr.Range(), "Quoted reference", "A reference is written bare, without quotes: %s = %s, not %s.%s", spec.name, shorten(v.AsString()), quoteShort(v.AsString()), hint)
 		return "", false
 	}
 	tr, diags := hcl.AbsTraversalForExpr(expr)

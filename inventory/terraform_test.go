@@ -39,7 +39,7 @@ func TestWaiverResourceTerraformAddress(t *testing.T) {
 		{"instance key", `"aws_s3_bucket.logs[\"eu\"]"`, `aws_s3_bucket.logs["eu"]`, ""},
 		{"inventory reference stays bare", `system.db`, "system.db", ""},
 		{"quoted inventory reference", `"system.db"`, "", "a.hcl:4:14: error: Quoted reference"},
-		{"not an address", `"web assets"`, "", "a.hcl:4:14: error: Quoted reference"},
+		{"not an address", `"web assets"`, "", `a.hcl:4:14: error: Quoted reference: A reference is written bare, without quotes: resource = web assets, not "web assets". A Terraform resource is named by its address in quotes, like "aws_s3_bucket.web_assets".`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			inv, out := load(t, map[string]string{"a.hcl": waiver(tc.resource)})
