@@ -37,8 +37,8 @@
 // Module-prefixed addresses are Terraform's: a resource of a local module is
 // "module.kyc.alicloud_oss_bucket.this"; nested modules chain, and a module's
 // static count or for_each adds its key ("module.kyc[0]."); one that is not static
-// is read once, at its bare address. Remote modules are not read: Set.Remote
-// lists them.
+// is read once, at its bare address, and its resources list "count" or "for_each"
+// in unknown. Remote modules are not read: Set.Remote lists them.
 //
 // Multi-root prefixes: when more than one root module (or more than one plan) is
 // read, every address is prefixed with its root's path and a colon,
@@ -321,7 +321,7 @@ func (r *reader) readRoot(dir, prefix string) {
 		}
 		vars[name] = variableDefault(blk)
 	}
-	r.instantiate(m, prefix, "", vars, nil, []string{m.dir})
+	r.instantiate(m, prefix, "", vars, nil, []string{m.dir}, nil)
 }
 
 // tfvars reads terraform.tfvars and terraform.tfvars.json, then *.auto.tfvars and
@@ -478,9 +478,12 @@ type defaultTags struct {
 
 // instantiate reads one instance of a module: its resources, then the modules
 // it calls. providers are the root module's provider configurations' default
-// tags, by provider name or name.alias.
-func (r *reader) instantiate(m *module, rootPrefix, modPath string, vars map[string]any, providers map[string]*defaultTags, stack []string) {
+// tags, by provider name or name.alias. inherited names the count or for_each
+// of an enclosing module call that is not static: every resource inside lists
+// it in unknown, since whether (and how often) it is deployed is not known.
+func (r *reader) instantiate(m *module, rootPrefix, modPath string, vars map[string]any, providers map[string]*defaultTags, stack, inherited []string) {
 	sc := newScope(m, rootPrefix+modPath, vars)
+	sc.inherited = inherited
 	if providers == nil {
 		providers = r.providerTags(sc)
 	}
@@ -614,8 +617,10 @@ func (r *reader) resourceInstances(sc *scope, blk *hclsyntax.Block, rootPrefix, 
 		local := modPath + typ + "." + name + inst.key
 		res := &Resource{Address: rootPrefix + local, local: local, Type: typ, Provider: provider, Source: "tf",
 			Values: map[string]any{}, def: blk.DefRange(), locs: map[string]hcl.Range{}}
-		if inst.unknown != "" {
-			res.Unknown = append(res.Unknown, inst.unknown)
+		for _, u := range append([]string{inst.unknown}, sc.inherited...) {
+			if u != "" && !contains(res.Unknown, u) {
+				res.Unknown = append(res.Unknown, u)
+			}
 		}
 		decodeBody(inst.sc, blk.Body, "", res.Values, &res.Unknown, res.locs, true)
 		res.mergeTags(inst.sc, blk.Body, providers[provKey])
@@ -768,7 +773,11 @@ func (r *reader) call(sc *scope, call *hclsyntax.Block, rootPrefix, modPath stri
 			}
 			vars[n] = variableDefault(blk)
 		}
-		r.instantiate(child, rootPrefix, modPath+"module."+name+inst.key+".", vars, providers, append(stack[:len(stack):len(stack)], dir))
+		inherited := sc.inherited
+		if inst.unknown != "" && !contains(inherited, inst.unknown) {
+			inherited = append(inherited[:len(inherited):len(inherited)], inst.unknown)
+		}
+		r.instantiate(child, rootPrefix, modPath+"module."+name+inst.key+".", vars, providers, append(stack[:len(stack):len(stack)], dir), inherited)
 	}
 }
 

@@ -145,7 +145,10 @@ func TestModules(t *testing.T) {
 	if _, found := s.Resources["module.web.aws_s3_bucket.this"]; found {
 		t.Error("a remote module was read")
 	}
-	if len(s.Resources) != 6 {
+	if got := s.Resources["module.maybe.alicloud_oss_bucket.this"].Unknown; !reflect.DeepEqual(got, []string{"bucket", "for_each"}) {
+		t.Errorf("a resource in a module whose for_each is not static: unknown = %q, want bucket and for_each", got)
+	}
+	if len(s.Resources) != 8 {
 		t.Errorf("resources = %v: the module folder called by the root must not be read as a root itself", addresses(s))
 	}
 }

@@ -43,6 +43,9 @@ type scope struct {
 	eachValue  any
 	hasCount   bool
 	hasForEach bool
+	// inherited names an enclosing module call's count or for_each that is
+	// not static.
+	inherited []string
 }
 
 // eval evaluates an expression statically: literals, var.NAME, local.NAME,

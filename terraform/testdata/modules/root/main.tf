@@ -15,3 +15,11 @@ module "twice" {
   count  = 2
   name   = "acme-twice-${count.index}"
 }
+
+module "maybe" {
+  source   = "./modules/bucket"
+  for_each = var.buckets
+  name     = each.key
+}
+
+variable "buckets" {}
