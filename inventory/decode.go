@@ -175,6 +175,9 @@ func (d *fileDecoder) decodeValue(r *resource, path string, spec attribute, expr
 	}
 	switch spec.kind {
 	case kindRef:
+		if addr, ok := terraformAddress(expr, spec); ok {
+			return addr, true
+		}
 		target, ok := d.reference(expr, spec)
 		if ok {
 			r.refs = append(r.refs, pendingRef{target: target, attr: intern(path), rng: expr.Range()})
@@ -432,7 +435,11 @@ func (d *fileDecoder) reference(expr hcl.Expression, spec attribute) (string, bo
 	}
 	if t, ok := expr.(*hclsyntax.TemplateExpr); ok && t.IsStringLiteral() {
 		v, _ := t.Value(nil)
-		d.errorf(expr.Range(), "Quoted reference", "A reference is written bare, without quotes: %s = %s, not %s.", spec.name, shorten(v.AsString()), quoteShort(v.AsString()))
+		hint := ""
+		if typ, _, _ := strings.Cut(v.AsString(), "."); spec.terraform && blockTypeByName(typ) == nil {
+			hint = ` A Terraform resource is named by its address in quotes, like "aws_s3_bucket.web_assets".`
+		}
+		d.errorf(expr.Range(), "Quoted reference", "A reference is written bare, without quotes: %s = %s, not %s.%s", spec.name, shorten(v.AsString()), quoteShort(v.AsString()), hint)
 		return "", false
 	}
 	tr, diags := hcl.AbsTraversalForExpr(expr)
@@ -485,6 +492,30 @@ type bareID struct {
 	id string
 	// types are the block types the reference may name; nil for any type.
 	types []string
+}
+
+// terraformAddressPattern matches a Terraform resource address, with an optional
+// root prefix and module path: "envs/prod:module.kyc.alicloud_oss_bucket.this[0]".
+var terraformAddressPattern = regexp.MustCompile(`^(?:[^:\s]+:)?((?:module\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]+\])?\.)*)([A-Za-z_][A-Za-z0-9_-]*)\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]+\])?$`)
+
+// terraformAddress reads a string holding a Terraform resource address where the
+// attribute accepts one. A quoted inventory address ("system.crm_db") is not one:
+// it stays a quoted reference, reported as such.
+func terraformAddress(expr hcl.Expression, spec attribute) (string, bool) {
+	t, ok := expr.(*hclsyntax.TemplateExpr)
+	if !spec.terraform || !ok || !t.IsStringLiteral() {
+		return "", false
+	}
+	v, diags := t.Value(nil)
+	if diags.HasErrors() || v.Type() != cty.String {
+		return "", false
+	}
+	s := v.AsString()
+	m := terraformAddressPattern.FindStringSubmatch(s)
+	if m == nil || m[1] == "" && blockTypeByName(m[2]) != nil {
+		return "", false
+	}
+	return s, true
 }
 
 // failed reports whether an attribute's value was reported as bad, rather than

@@ -106,6 +106,36 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 	return inv, diags
 }
 
+// TerraformCollection names the document's collection of Terraform resources,
+// which the Terraform reader fills (INFRASTRUCTURE.md); the inventory leaves it empty.
+const TerraformCollection = "terraform"
+
+// ReadSource reads one HCL file within the limits an inventory file is read with:
+// its size, and how deep it nests. The Terraform reader reads .tf files with it.
+func ReadSource(name string, opts Options) ([]byte, *hcl.Diagnostic) {
+	opts = opts.withDefaults()
+	src, _, d := readFile(name, opts.MaxFileBytes)
+	if d != nil {
+		return nil, d
+	}
+	if d := checkNesting(src, name, opts.MaxNesting); d != nil {
+		return src, d
+	}
+	return src, nil
+}
+
+// DisplayName shows a path as baomi names files: relative to the working
+// directory where it lies below it.
+func DisplayName(p string) string { return displayName(p) }
+
+// AddSources lets WriteDiagnostics show lines of other files read beside the
+// inventory, such as Terraform files.
+func (inv *Inventory) AddSources(sources map[string][]byte) {
+	for name, src := range sources {
+		inv.sources[name] = src
+	}
+}
+
 // readFile reads one inventory file, refusing one larger than max bytes, and
 // returns its sha256 and its bytes without a UTF-8 byte order mark.
 func readFile(name string, max int64) ([]byte, [sha256.Size]byte, *hcl.Diagnostic) {
@@ -475,6 +505,7 @@ func (inv *Inventory) document() map[string]any {
 	for _, bt := range blockTypes {
 		doc[bt.collection] = map[string]any{}
 	}
+	doc[TerraformCollection] = map[string]any{}
 	for a, r := range inv.blocks {
 		doc[r.typ.collection].(map[string]any)[a] = r.value
 	}

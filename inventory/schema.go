@@ -22,6 +22,9 @@ type attribute struct {
 	enum []string
 	// refs lists the block types a reference may point at; nil means any type.
 	refs []string
+	// terraform lets a reference be, instead, a string holding a Terraform
+	// resource address (a waiver's resource, INFRASTRUCTURE.md).
+	terraform bool
 }
 
 // nestedBlock describes a block inside a resource, such as backup in system.
@@ -50,6 +53,9 @@ func date(name string) attribute              { return attribute{name: name, kin
 func strList(name string) attribute           { return attribute{name: name, kind: kindStringList} }
 func enum(name string, v ...string) attribute { return attribute{name: name, kind: kindEnum, enum: v} }
 func ref(name string, t ...string) attribute  { return attribute{name: name, kind: kindRef, refs: t} }
+func refOrTerraform(name string) attribute {
+	return attribute{name: name, kind: kindRef, terraform: true}
+}
 func refList(name string, t ...string) attribute {
 	return attribute{name: name, kind: kindRefList, refs: t}
 }
@@ -74,6 +80,7 @@ var blockTypes = []*blockType{
 		enum("encryption_at_rest", "none", "SM4", "AES-128", "AES-192", "AES-256"),
 		enum("access_control", "none", "shared_account", "role_based", "attribute_based"),
 		boolean("access_approval"), boolean("audit_logging"), boolean("antivirus"), boolean("firewall"), number("patch_age_days"),
+		strList("terraform"),
 	}, blocks: []nestedBlock{
 		{name: "backup", many: true, attrs: []attribute{
 			enum("frequency", "daily", "weekly", "monthly", "quarterly", "none"), boolean("encrypted"),
@@ -130,7 +137,7 @@ var blockTypes = []*blockType{
 		enum("kind", "onboarding", "refresher"), ref("department", "department"), date("date"), number("required"), number("completed"),
 	}},
 	{name: "waiver", collection: "waivers", attrs: []attribute{
-		str("control"), ref("resource"), str("reason"), str("approved_by"), date("expires"),
+		str("control"), refOrTerraform("resource"), str("reason"), str("approved_by"), date("expires"),
 	}, required: []string{"control", "resource", "reason", "approved_by", "expires"}},
 }
 

@@ -4,6 +4,7 @@
 //	go run ./cmd/baomi-gen -n 100000 -files 4 -seed 1 -out DIR
 //	go run ./cmd/baomi-gen -n 10000 -o inventory.hcl
 //	go run ./cmd/baomi-gen -n 1000 -o -
+//	go run ./cmd/baomi-gen -n 100000 -terraform 20000 -out DIR   # and DIR/infra/*.tf
 //
 // The same flags always write the same bytes. Its dates are relative to
 // 2026-11-26: check it with baomi check --as-of 2026-11-26.
@@ -26,8 +27,9 @@ func main() {
 	dir := flag.String("out", "", "folder to write the files into")
 	file := flag.String("o", "", "single file to write, or - for standard output")
 	longLine := flag.Bool("long-line", false, "make the first partner receive every data asset, listed on one line")
+	tf := flag.Int("terraform", 0, "number of Terraform resources to write into DIR/infra, linked to the inventory (with -out)")
 	flag.Parse()
-	if err := run(*dir, *file, generate.Options{Resources: *n, Files: *files, Seed: *seed, LongLine: *longLine}); err != nil {
+	if err := run(*dir, *file, generate.Options{Resources: *n, Files: *files, Seed: *seed, LongLine: *longLine, Terraform: *tf}); err != nil {
 		fmt.Fprintln(os.Stderr, "baomi-gen:", err)
 		os.Exit(2)
 	}
@@ -43,6 +45,8 @@ func run(dir, file string, opts generate.Options) error {
 		return generate.Write(dir, opts)
 	case opts.Files != 1:
 		return errors.New("-files needs -out DIR; -o writes one file")
+	case opts.Terraform != 0:
+		return errors.New("-terraform needs -out DIR: the Terraform files go into DIR/infra")
 	case file == "-":
 		w := bufio.NewWriter(os.Stdout)
 		return errors.Join(generate.WriteTo(w, opts), w.Flush())

@@ -20,6 +20,7 @@ import (
 	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/policies"
 	"github.com/baomi-dev/baomi/report"
+	"github.com/baomi-dev/baomi/terraform"
 )
 
 // checkOptions are the resolved choices of one baomi check run.
@@ -36,6 +37,8 @@ type checkOptions struct {
 	Settings map[string]any
 	Timeout  time.Duration
 	Limits   inventory.Options
+	// Terraform lists the Terraform inputs: .tf folders and plans.
+	Terraform []string
 	// Baseline names a baseline file whose failures do not fail the run.
 	Baseline string
 	// WriteBaseline names a file to record the run's failures in.
@@ -68,6 +71,7 @@ is, 2 for a usage, inventory or policy error.`,
 	f.StringArray("skip", nil, "leave out a control, by id or short code (repeatable)")
 	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
 	addLimitFlags(f)
+	addTerraformFlag(f)
 	f.Duration("timeout", 5*time.Minute, "stop policy evaluation after this long")
 	f.String("baseline", "", "baseline file: only failures not recorded in it fail the run")
 	f.String("write-baseline", "", "record the current failures in this baseline file")
@@ -111,6 +115,9 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		opts.Paths = []string{"."}
 	}
 	if opts.Settings, err = settingsFrom(v); err != nil {
+		return nil, err
+	}
+	if opts.Terraform, err = terraformPaths(cmd, v); err != nil {
 		return nil, err
 	}
 	if opts.Limits, err = limitsFrom(v); err != nil {
@@ -181,9 +188,10 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	var organization string
 	inv, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
-		Eval:    evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
-		Outputs: []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline}},
-		Inputs:  []runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline}},
+		Terraform: opts.Terraform,
+		Eval:      evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
+		Outputs:   []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline}},
+		Inputs:    []runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline}},
 		// check needs only the organization's name once the policies have the
 		// document, which is then freed during evaluation.
 		Release: func(doc map[string]any) { organization = organizationName(doc) },
@@ -223,8 +231,10 @@ type evalInput struct {
 	Paths    []string
 	Limits   inventory.Options
 	Policies []string
-	Timeout  time.Duration
-	Eval     evaluator.Options
+	// Terraform lists the Terraform inputs, read beside the inventory.
+	Terraform []string
+	Timeout   time.Duration
+	Eval      evaluator.Options
 	// Release, when set, takes the decoded document away from the inventory
 	// before evaluation (the returned inventory keeps only its source map), so
 	// that it can be freed once the evaluator has converted it; Release sees the
@@ -242,13 +252,14 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	inv, ps, err := loadChecked(ctx, in.Paths, in.Limits, in.Policies, stderr)
+	inv, ps, tf, err := loadChecked(ctx, in, stderr)
 	if err != nil {
 		return nil, nil, err
 	}
 	if err := checkOutputs(in.Outputs, runInputs(in.Inputs, inv, ps)); err != nil {
 		return nil, nil, err
 	}
+	noteRemoteModules(stderr, tf)
 	ectx, cancel := context.WithTimeout(ctx, in.Timeout)
 	defer cancel()
 	doc := inv.Document
@@ -256,7 +267,7 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 		doc = inv.TakeDocument()
 		in.Release(doc)
 	}
-	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: doc, Locator: inv}, in.Eval)
+	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: doc, Locator: locatorFor(inv, tf)}, in.Eval)
 	var ierr *evaluator.InputError
 	switch {
 	case errors.As(err, &ierr):
@@ -281,24 +292,30 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 	return inv, rep, nil
 }
 
-// loadChecked decodes the inventory and loads the policies, and reports every
-// input error together: the decoder's, and those only the catalog can find (a
-// waiver naming an unknown control), even when the decoder found others.
-func loadChecked(ctx context.Context, paths []string, limits inventory.Options, policyDirs []string, stderr io.Writer) (*inventory.Inventory, *evaluator.Policies, error) {
-	inv, diags := inventory.LoadWith(paths, limits)
-	ps, perr := evaluator.Load(ctx, policies.FS, policyDirs, stderr)
+// loadChecked decodes the inventory, reads and links the Terraform inputs and
+// loads the policies, and reports every input error together: the decoder's, the
+// Terraform reader's, and those only the catalog can find (a waiver naming an
+// unknown control), even when the decoder found others.
+func loadChecked(ctx context.Context, in evalInput, stderr io.Writer) (*inventory.Inventory, *evaluator.Policies, *terraform.Set, error) {
+	inv, diags := inventory.LoadWith(in.Paths, in.Limits)
+	ps, perr := evaluator.Load(ctx, policies.FS, in.Policies, stderr)
 	if perr == nil {
 		for _, p := range ps.CheckInput(inv.Document) {
 			diags = append(diags, inv.Diagnostic(p.Address, p.Attribute, "Invalid waiver", p.Message))
 		}
 	}
+	if perr != nil {
+		ps = nil
+	}
+	tf, tfDiags := loadTerraform(inv, in.Terraform, in.Limits, systemTag(ps, in.Eval.Settings), !diags.HasErrors())
+	diags = append(diags, tfDiags...)
 	if diags.HasErrors() {
-		return nil, nil, inputFailure(stderr, inv, diags)
+		return nil, nil, nil, inputFailure(stderr, inv, diags)
 	}
 	if perr != nil {
-		return nil, nil, &exitCode{code: exitError, msg: policyFailure(perr)}
+		return nil, nil, nil, &exitCode{code: exitError, msg: policyFailure(perr)}
 	}
-	return inv, ps, nil
+	return inv, ps, tf, nil
 }
 
 // organizationName is the name of the inventory's organization, or its address

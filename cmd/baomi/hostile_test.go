@@ -28,6 +28,18 @@ var hostileSetups = map[string]func(t *testing.T, dir string){
 			t.Fatal(err)
 		}
 	},
+	// A plan that never ends: a named pipe must be refused, not read.
+	"terraform-plan-is-a-fifo": func(t *testing.T, dir string) {
+		if err := syscall.Mkfifo(filepath.Join(dir, "plan.json"), 0o600); err != nil {
+			t.Skip("cannot make a named pipe here:", err)
+		}
+	},
+	// A Terraform folder holding a link back to itself must not be walked forever.
+	"terraform-symlink-loop": func(t *testing.T, dir string) {
+		if err := os.Symlink("..", filepath.Join(dir, "infra", "loop")); err != nil {
+			t.Skip("cannot make a symbolic link here:", err)
+		}
+	},
 }
 
 // TestHostile runs every case of fixtures/hostile and compares the exit status

@@ -38,6 +38,10 @@ type Options struct {
 	// LongLine makes the first partner receive every data asset, listed on one
 	// line: a line of tens of thousands of references, for decoding tests.
 	LongLine bool
+	// Terraform is the number of Terraform resources Write also writes, into
+	// DIR/infra, linked by tag to the inventory's systems (0: none). WriteTo
+	// ignores it.
+	Terraform int
 }
 
 // Write writes opts.Files files named inventory-N.hcl into dir (created when
@@ -71,8 +75,11 @@ func Write(dir string, opts Options) error {
 		}
 	}
 	s := &fileSink{dir: dir, names: names, opts: opts, current: -1}
-	err = generate(opts, s.write)
-	return errors.Join(err, s.close())
+	g, err := run(opts, s.write)
+	if err = errors.Join(err, s.close()); err != nil || opts.Terraform <= 0 {
+		return err
+	}
+	return writeTerraform(filepath.Join(dir, "infra"), opts, g.systems)
 }
 
 // WriteTo writes the whole inventory as one stream to w.
@@ -299,6 +306,12 @@ type gen struct {
 
 // generate writes every block, in order, through sink.
 func generate(opts Options, sink func(k int, text []byte) error) error {
+	_, err := run(opts, sink)
+	return err
+}
+
+// run writes every block, in order, through sink, and returns what it wrote.
+func run(opts Options, sink func(k int, text []byte) error) (*gen, error) {
 	g := &gen{
 		r:        rand.New(rand.NewPCG(uint64(opts.Seed), 0x62616f6d69)),
 		c:        plan(opts.Resources),
@@ -325,7 +338,7 @@ func generate(opts Options, sink func(k int, text []byte) error) error {
 	g.loop(g.c.disposals, g.disposal)
 	g.loop(g.c.trainings, g.training)
 	g.waivers()
-	return g.err
+	return g, g.err
 }
 
 func (g *gen) loop(n int, f func(i int)) {

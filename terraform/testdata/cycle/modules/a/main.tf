@@ -1,0 +1,7 @@
+module "again" {
+  source = "../a"
+}
+
+resource "aws_s3_bucket" "b" {
+  bucket = "b"
+}

@@ -1,0 +1,2 @@
+days      = "0"
+encrypted = "yes"

@@ -1,0 +1,7 @@
+module "db" {
+  source = "../../modules/db"
+}
+
+resource "aws_s3_bucket" "scratch" {
+  bucket = "acme-scratch"
+}
