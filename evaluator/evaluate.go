@@ -392,7 +392,8 @@ func resourceNames(doc map[string]any) map[string]string {
 }
 
 // checkSettings checks user settings against the library's defaults: known names,
-// the default's type, non-negative numbers and known backup frequencies.
+// the default's type, non-negative numbers, known backup frequencies and non-empty
+// strings.
 func checkSettings(settings, defs, freqs map[string]any) []Problem {
 	var names []string
 	for k := range defs {
@@ -419,6 +420,10 @@ func checkSettings(settings, defs, freqs map[string]any) []Problem {
 			if n, ok := toFloat(v); !ok || n < 0 || math.IsInf(n, 0) || math.IsNaN(n) {
 				problems = append(problems, Problem{Message: fmt.Sprintf("settings: %s must be a number of zero or more, got %v", k, v)})
 			}
+		case !isFrequency(def, freqs):
+			if s, ok := v.(string); !ok || strings.TrimSpace(s) == "" {
+				problems = append(problems, Problem{Message: fmt.Sprintf("settings: %s must be a non-empty string, got %v", k, v)})
+			}
 		default:
 			s, ok := v.(string)
 			if _, known := freqs[s]; !ok || !known {
@@ -432,6 +437,13 @@ func checkSettings(settings, defs, freqs map[string]any) []Problem {
 		}
 	}
 	return problems
+}
+
+// isFrequency reports whether a default setting is a backup frequency.
+func isFrequency(def any, freqs map[string]any) bool {
+	s, ok := def.(string)
+	_, known := freqs[s]
+	return ok && known
 }
 
 func isNumber(v any) bool {

@@ -211,6 +211,21 @@ func TestSkipAndSettings(t *testing.T) {
 	}
 }
 
+func TestStringSetting(t *testing.T) {
+	ps := load(t)
+	rep := evaluate(t, ps, doc(map[string]any{}), evaluator.Options{Settings: map[string]any{"terraform_system_tag": "owner-system"}})
+	if got := rep.Settings["terraform_system_tag"]; got != "owner-system" {
+		t.Errorf("terraform_system_tag in force = %v, want owner-system", got)
+	}
+	for _, bad := range []any{"", "  ", 7} {
+		_, err := ps.Evaluate(context.Background(), evaluator.Input{Document: doc(nil)},
+			evaluator.Options{AsOf: "2026-11-26", Settings: map[string]any{"terraform_system_tag": bad}})
+		if err == nil || !strings.Contains(err.Error(), "terraform_system_tag must be a non-empty string") {
+			t.Errorf("terraform_system_tag %q: want a settings error, got %v", bad, err)
+		}
+	}
+}
+
 func TestUserPolicy(t *testing.T) {
 	ps := load(t, "testdata/user")
 	c := ps.Find("system-named")
