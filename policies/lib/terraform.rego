@@ -213,3 +213,25 @@ _terraform_number(v) := to_number(v) if {
 terraform_in(addr, stores) := [true, ""] if addr in stores
 
 else := [false, ""]
+
+# terraform_by_companion(addr, yes, unknown) is [value, ""] for a fact decided by
+# companion resources: true when addr is among the stores of yes, "unknown" when among
+# those of unknown, false otherwise.
+terraform_by_companion(addr, yes, unknown) := [true, ""] if {
+	addr in yes
+} else := ["unknown", ""] if {
+	addr in unknown
+} else := [false, ""]
+
+# terraform_either(own, companion) is a fact that a resource's own attribute or a
+# companion resource can make true: true when either is, else "unknown" when either is,
+# else own.
+terraform_either(own, companion) := own if {
+	own[0] == true
+} else := companion if {
+	companion[0] == true
+} else := own if {
+	own[0] == "unknown"
+} else := companion if {
+	companion[0] == "unknown"
+} else := own
