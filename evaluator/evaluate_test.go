@@ -226,6 +226,23 @@ func TestStringSetting(t *testing.T) {
 	}
 }
 
+func TestTerraformWarningRaisedThroughLinkedSystem(t *testing.T) {
+	d := doc(nil)
+	d["terraform"] = map[string]any{
+		"aws_ebs_volume.vault": map[string]any{"type": "aws_ebs_volume", "provider": "aws", "system": "system.vault", "values": map[string]any{}},
+		"aws_ebs_volume.crm":   map[string]any{"type": "aws_ebs_volume", "provider": "aws", "system": "system.crm", "values": map[string]any{}},
+	}
+	rep := evaluate(t, load(t), d, evaluator.Options{})
+	vault := find(rep, "BM-4.2.1-05", "aws_ebs_volume.vault")
+	if vault == nil || vault.Status != evaluator.Warn || vault.Severity != evaluator.Critical {
+		t.Errorf("a warning on storage linked to a system holding top_secret data is raised to critical: %+v", vault)
+	}
+	crm := find(rep, "BM-4.2.1-05", "aws_ebs_volume.crm")
+	if crm == nil || crm.Status != evaluator.Warn || crm.Severity != evaluator.High {
+		t.Errorf("a warning on other linked storage keeps the control's severity: %+v", crm)
+	}
+}
+
 func TestUserPolicy(t *testing.T) {
 	ps := load(t, "testdata/user")
 	c := ps.Find("system-named")
