@@ -22,9 +22,11 @@ terraform_linked_storage := {addr |
 
 # terraform_by_system[system] is the set of Terraform resources linked to a system.
 terraform_by_system := {sys: addrs |
-	some sys in {r.system | some r in input.terraform}
-	addrs := {addr | some addr, r in input.terraform; r.system == sys}
+	some sys in {s | some [s, _] in _terraform_system_pairs}
+	addrs := {addr | some [s, addr] in _terraform_system_pairs; s == sys}
 }
+
+_terraform_system_pairs := [[r.system, addr] | some addr, r in input.terraform; r.system]
 
 # Terraform storage resources tagged as holding no customer data: the value of their
 # terraform_system_tag is "none".
