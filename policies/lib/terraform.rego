@@ -115,16 +115,24 @@ terraform_present(r, path) if terraform_unknown(r, path)
 terraform_present(r, path) if terraform_value(r, path) != null
 
 # terraform_bool(r, path, absent) is [value, attribute] for a boolean attribute:
-# "unknown" when not statically known or not a boolean, the value as written, or
-# the value absent (with no attribute) when the attribute is missing.
+# "unknown" when not statically known or not a boolean (nor "true" or "false"), the
+# value as written, or the value absent (with no attribute) when the attribute is
+# missing.
 terraform_bool(r, path, absent) := ["unknown", path] if {
 	terraform_unknown(r, path)
 } else := [v, path] if {
-	v := terraform_value(r, path)
-	is_boolean(v)
+	v := _terraform_boolean(terraform_value(r, path))
 } else := ["unknown", path] if {
 	terraform_present(r, path)
 } else := [absent, ""]
+
+# _terraform_boolean(v) is v as a boolean: Terraform converts the strings "true" and
+# "false" to booleans where a boolean is expected.
+_terraform_boolean(v) := v if is_boolean(v)
+
+_terraform_boolean("true") := true
+
+_terraform_boolean("false") := false
 
 # terraform_set(r, path) is [value, attribute]: true when the attribute at path holds
 # a non-empty string, "unknown" when not statically known, false when absent or empty.

@@ -56,6 +56,15 @@ test_db_instance_non_boolean_is_unknown if {
 	f["aws_db_instance.crm"].encrypted == "unknown"
 }
 
+test_db_instance_boolean_written_as_string if {
+	f := _facts({
+		"aws_db_instance.a": _db({"storage_encrypted": "false"}),
+		"aws_db_instance.b": _db({"storage_encrypted": "true"}),
+	})
+	f["aws_db_instance.a"].encrypted == false
+	f["aws_db_instance.b"].encrypted == true
+}
+
 test_db_instance_from_snapshot_or_replica if {
 	f := _facts({
 		"aws_db_instance.restored": _db({"snapshot_identifier": "snap-1"}),
