@@ -10,9 +10,13 @@ terraform_store_kinds := {"database", "object_storage", "block_storage", "file_s
 # terraform_facts[address] is the facts of each Terraform storage resource: store,
 # encrypted, public, backups and offsite_copy, and under attributes, for each fact that
 # an attribute of the resource itself decided, that attribute's path (the place of the
-# finding). Each provider file adds one object to terraform_provider_facts; a user adds
-# a provider the same way with --policy.
-terraform_facts := object.union_n([facts | some facts in terraform_provider_facts])
+# finding). Each provider file adds one object, address to facts, to
+# terraform_provider_facts; a user adds a provider the same way with --policy. Only the
+# stores of terraform_store_kinds count.
+terraform_facts := {addr: facts |
+	some addr, facts in object.union_n([f | some f in terraform_provider_facts])
+	facts.store in terraform_store_kinds
+}
 
 # Terraform storage resources linked to a holding system.
 terraform_linked_storage := {addr |

@@ -72,3 +72,12 @@ test_no_terraform_input if {
 	count(lib.terraform_linked_storage) == 0 with input as inv
 	count(lib.terraform_defined) == 0 with input as inv
 }
+
+test_a_provider_added_beside_the_built_in_ones if {
+	added := {
+		{"google_sql_database_instance.crm": {"store": "database", "encrypted": true, "public": false, "backups": true, "offsite_copy": "unknown", "attributes": {}}},
+		{"google_pubsub_topic.t": {"store": "queue", "encrypted": true, "public": false, "backups": "unknown", "offsite_copy": "unknown", "attributes": {}}},
+	}
+	f := lib.terraform_facts with lib.terraform_provider_facts as added with input as _inv
+	object.keys(f) == {"google_sql_database_instance.crm"}
+}
