@@ -41,11 +41,17 @@ terraform_declared_empty := {addr |
 }
 
 # Every address an entry of a system's terraform list can name: each Terraform
-# address, and the same address without its root prefix ("envs/prod:").
+# address, the same address without its root prefix ("envs/prod:", matching in every
+# root), and either without its instance key ("[0]", "[\"eu\"]", naming every
+# instance).
 terraform_defined := {a |
 	some addr, _ in input.terraform
-	some a in {addr, _terraform_unrooted(addr)}
+	some local in {addr, _terraform_unrooted(addr)}
+	some a in {local, _terraform_base(local)}
 }
+
+# _terraform_base(addr) is addr without a trailing instance key.
+_terraform_base(addr) := regex.replace(addr, `\[(\d+|"[^"]*")\]$`, "")
 
 # _terraform_unrooted(addr) is addr without its "root:" prefix. A colon inside an index
 # key (aws_s3_bucket.b["a:b"]) is not a root prefix.

@@ -52,6 +52,20 @@ test_defined_with_and_without_root if {
 	not "aws_s3_bucket.missing" in d
 }
 
+test_defined_without_instance_key if {
+	inv := {"terraform": {
+		"aws_ebs_volume.analytics[0]": {"type": "aws_ebs_volume", "values": {}},
+		"envs/prod:aws_s3_bucket.logs[\"eu\"]": {"type": "aws_s3_bucket", "values": {}},
+		"module.kyc[0].alicloud_oss_bucket.this": {"type": "alicloud_oss_bucket", "values": {}},
+	}}
+	lib.terraform_defined == {
+		"aws_ebs_volume.analytics[0]", "aws_ebs_volume.analytics",
+		"envs/prod:aws_s3_bucket.logs[\"eu\"]", "envs/prod:aws_s3_bucket.logs",
+		"aws_s3_bucket.logs[\"eu\"]", "aws_s3_bucket.logs",
+		"module.kyc[0].alicloud_oss_bucket.this",
+	} with input as inv
+}
+
 test_top_secret_raise_follows_the_linked_system if {
 	lib.top_secret_raised_by["envs/prod:aws_s3_bucket.vault"] == ["data_asset.keys"] with input as _inv
 	lib.top_secret_raised_by["aws_iam_role.vault"] == ["data_asset.keys"] with input as _inv

@@ -14,11 +14,12 @@ _resources := {
 	"envs/stage:aws_db_instance.main": {"type": "aws_db_instance", "values": {}},
 	"envs/prod:module.docs.aws_s3_bucket.this": {"type": "aws_s3_bucket", "values": {}},
 	"envs/prod:aws_security_group.db": {"type": "aws_security_group", "values": {}},
+	"envs/prod:aws_ebs_volume.data[0]": {"type": "aws_ebs_volume", "values": {}},
 }
 
 test_pass_every_address_defined if {
 	inv := _inv(
-		{"system.crm_db": {"terraform": ["aws_db_instance.main", "envs/prod:module.docs.aws_s3_bucket.this", "aws_security_group.db"]}},
+		{"system.crm_db": {"terraform": ["aws_db_instance.main", "envs/prod:module.docs.aws_s3_bucket.this", "aws_security_group.db", "aws_ebs_volume.data"]}},
 		_resources,
 	)
 	deployed_as_declared.applicable == {"system.crm_db"} with input as inv
