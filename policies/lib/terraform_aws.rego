@@ -116,7 +116,8 @@ _aws_s3_public(addr, r) := [false, ""] if {
 
 # _aws_s3_acl(addr, r) is whether a public ACL is applied to the bucket, before any
 # public-access block. An aws_s3_bucket_acl with an access_control_policy (grants)
-# instead of a canned ACL cannot be read here: unknown.
+# instead of a canned ACL cannot be read here: unknown. With a canned acl, the
+# access_control_policy a plan shows as known after apply is computed from it.
 _aws_s3_acl(addr, r) := own if {
 	own := terraform_public_acl(r, "acl")
 	own[0] == true
@@ -141,7 +142,9 @@ _aws_s3_acl_unknown := {b |
 	terraform_public_acl(input.terraform[acl], "acl")[0] == "unknown"
 } | {b |
 	some [b, acl] in _aws_s3_acl_pairs
-	terraform_present(input.terraform[acl], "access_control_policy")
+	c := input.terraform[acl]
+	not terraform_present(c, "acl")
+	terraform_present(c, "access_control_policy")
 }
 
 _aws_s3_block_pairs := terraform_companions({"aws_s3_bucket_public_access_block"}, "bucket")

@@ -203,6 +203,14 @@ test_s3_acl_unknown if {
 	f["aws_s3_bucket.grants"].public == "unknown"
 }
 
+test_s3_canned_acl_with_computed_grants_in_a_plan if {
+	f := _facts({
+		"aws_s3_bucket.docs": _bucket("acme-docs"),
+		"aws_s3_bucket_acl.docs": {"type": "aws_s3_bucket_acl", "values": {"bucket": "aws_s3_bucket.docs", "acl": "private"}, "unknown": ["access_control_policy"]},
+	})
+	f["aws_s3_bucket.docs"].public == false
+}
+
 test_s3_replication if {
 	f := _facts({
 		"aws_s3_bucket.docs": _bucket("acme-docs"),
