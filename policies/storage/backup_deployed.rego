@@ -57,7 +57,7 @@ warn contains lib.terraform_finding(
 ) if {
 	some addr in applicable
 	_database(addr)
-	lib.terraform_facts[addr].backups == "unknown"
+	not object.get(lib.terraform_facts[addr], "backups", null) in {true, false}
 }
 
 warn contains lib.terraform_finding(
@@ -70,7 +70,7 @@ warn contains lib.terraform_finding(
 	sys := input.terraform[addr].system
 	sites := _offsite(addr)
 	count(sites) > 0
-	lib.terraform_facts[addr].offsite_copy == "unknown"
+	not object.get(lib.terraform_facts[addr], "offsite_copy", null) in {true, false}
 }
 
 _database(addr) if lib.terraform_facts[addr].store == "database"

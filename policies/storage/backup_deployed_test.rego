@@ -89,3 +89,10 @@ test_not_applicable_unlinked_or_idle if {
 	count(backup_deployed.applicable) == 0 with input as inv
 	count(backup_deployed.deny) == 0 with input as inv
 }
+
+test_warn_when_a_provider_leaves_the_facts_out if {
+	inv := _inv(_offsite, {"google_sql_database_instance.crm": {"type": "google_sql_database_instance", "system": "system.s", "values": {}}})
+	facts := {{"google_sql_database_instance.crm": {"store": "database", "encrypted": true, "public": false, "attributes": {}}}}
+	count(backup_deployed.warn) == 2 with input as inv with data.baomi.lib.terraform_provider_facts as facts
+	count(backup_deployed.deny) == 0 with input as inv with data.baomi.lib.terraform_provider_facts as facts
+}

@@ -42,6 +42,6 @@ warn contains lib.terraform_finding(
 	sprintf("%s 存放 %s 的客户资料,无法从配置中证明其已实行静态加密", [addr, sys]),
 ) if {
 	some addr in applicable
-	lib.terraform_facts[addr].encrypted == "unknown"
+	not object.get(lib.terraform_facts[addr], "encrypted", null) in {true, false}
 	sys := input.terraform[addr].system
 }

@@ -70,3 +70,10 @@ test_not_applicable if {
 test_not_applicable_without_terraform_input if {
 	count(storage_encrypted_deployed.applicable) == 0 with input as _inv({})
 }
+
+test_warn_when_a_provider_leaves_the_fact_out if {
+	inv := _inv({"google_sql_database_instance.crm": {"type": "google_sql_database_instance", "system": "system.crm_db", "values": {}}})
+	facts := {{"google_sql_database_instance.crm": {"store": "database", "public": false, "attributes": {}}}}
+	count(storage_encrypted_deployed.warn) == 1 with input as inv with data.baomi.lib.terraform_provider_facts as facts
+	count(storage_encrypted_deployed.deny) == 0 with input as inv with data.baomi.lib.terraform_provider_facts as facts
+}

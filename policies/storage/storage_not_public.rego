@@ -41,6 +41,6 @@ warn contains lib.terraform_finding(
 	sprintf("%s 存放 %s 的客户资料,无法从配置中证明其不允许公共访问", [addr, sys]),
 ) if {
 	some addr in applicable
-	lib.terraform_facts[addr].public == "unknown"
+	not object.get(lib.terraform_facts[addr], "public", null) in {true, false}
 	sys := input.terraform[addr].system
 }

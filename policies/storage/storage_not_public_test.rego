@@ -63,3 +63,10 @@ test_not_applicable_unlinked if {
 	count(storage_not_public.applicable) == 0 with input as inv
 	count(storage_not_public.deny) == 0 with input as inv
 }
+
+test_warn_when_a_provider_leaves_the_fact_out if {
+	inv := _inv({"google_storage_bucket.docs": {"type": "google_storage_bucket", "system": "system.docs", "values": {}}})
+	facts := {{"google_storage_bucket.docs": {"store": "object_storage", "encrypted": true, "public": "maybe", "attributes": {}}}}
+	count(storage_not_public.warn) == 1 with input as inv with data.baomi.lib.terraform_provider_facts as facts
+	count(storage_not_public.deny) == 0 with input as inv with data.baomi.lib.terraform_provider_facts as facts
+}
