@@ -74,6 +74,11 @@ type Control struct {
 	hasWarn bool
 }
 
+// WarnOnly reports whether the control only warns: it has warn findings and no deny.
+func (c *Control) WarnOnly() bool {
+	return c.hasWarn && !c.hasDeny
+}
+
 // Articles returns the control's article followed by its related articles.
 func (c *Control) Articles() []string {
 	return append([]string{c.Article}, c.RelatedArticles...)

@@ -243,6 +243,19 @@ func TestTerraformWarningRaisedThroughLinkedSystem(t *testing.T) {
 	}
 }
 
+func TestWarnOnly(t *testing.T) {
+	ps := load(t)
+	var warnOnly []string
+	for _, c := range ps.Controls {
+		if c.WarnOnly() {
+			warnOnly = append(warnOnly, c.ShortCode)
+		}
+	}
+	if strings.Join(warnOnly, " ") != "storage-declared partner-nda-expiring" {
+		t.Errorf("warning-only controls: %v", warnOnly)
+	}
+}
+
 func TestUserPolicy(t *testing.T) {
 	ps := load(t, "testdata/user")
 	c := ps.Find("system-named")
