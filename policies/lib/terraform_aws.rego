@@ -103,8 +103,13 @@ _aws_db_backups_replicated := terraform_companion_of(terraform_companions({"aws_
 # it (the bucket's own deprecated acl argument, or an aws_s3_bucket_acl for it:
 # https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_acl),
 # unless an aws_s3_bucket_public_access_block for it blocks public ACLs
-# (block_public_acls or ignore_public_acls true; both "Defaults to false":
-# https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_public_access_block).
+# (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_public_access_block;
+# both settings "Defaults to false"). ignore_public_acls makes S3 ignore every public
+# ACL of the bucket: not public. block_public_acls alone only rejects setting a public
+# ACL and "doesn't affect existing policies or ACLs"
+# (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-publicaccessblockconfiguration.html):
+# whether the ACL or the block is applied first decides, which the configuration does
+# not show: unknown.
 _aws_s3_public(addr, r) := [false, ""] if {
 	addr in _aws_s3_blocked
 } else := acl if {
@@ -151,14 +156,15 @@ _aws_s3_block_pairs := terraform_companions({"aws_s3_bucket_public_access_block"
 
 _aws_s3_blocked := {b |
 	some [b, block] in _aws_s3_block_pairs
-	some attr in {"block_public_acls", "ignore_public_acls"}
-	terraform_bool(input.terraform[block], attr, false)[0] == true
+	terraform_bool(input.terraform[block], "ignore_public_acls", false)[0] == true
 }
 
 _aws_s3_block_unknown := {b |
 	some [b, block] in _aws_s3_block_pairs
-	some attr in {"block_public_acls", "ignore_public_acls"}
-	terraform_bool(input.terraform[block], attr, false)[0] == "unknown"
+	terraform_bool(input.terraform[block], "ignore_public_acls", false)[0] != false
+} | {b |
+	some [b, block] in _aws_s3_block_pairs
+	terraform_bool(input.terraform[block], "block_public_acls", false)[0] != false
 }
 
 # A bucket has an off-site copy when an aws_s3_bucket_replication_configuration is for

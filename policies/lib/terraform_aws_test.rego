@@ -164,14 +164,31 @@ test_s3_own_acl_argument if {
 }
 
 test_s3_public_access_block_overrides_public_acl if {
-	every attr in ["block_public_acls", "ignore_public_acls"] {
+	every block in [{"ignore_public_acls": true}, {"ignore_public_acls": true, "block_public_acls": true}] {
 		f := _facts({
 			"aws_s3_bucket.docs": _bucket("acme-docs"),
 			"aws_s3_bucket_acl.docs": _acl("aws_s3_bucket.docs", "public-read"),
-			"aws_s3_bucket_public_access_block.docs": _block("aws_s3_bucket.docs", {attr: true}),
+			"aws_s3_bucket_public_access_block.docs": _block("aws_s3_bucket.docs", block),
 		})
 		f["aws_s3_bucket.docs"].public == false
 	}
+}
+
+test_s3_block_public_acls_alone_leaves_an_applied_acl if {
+	f := _facts({
+		"aws_s3_bucket.docs": _bucket("acme-docs"),
+		"aws_s3_bucket_acl.docs": _acl("aws_s3_bucket.docs", "public-read"),
+		"aws_s3_bucket_public_access_block.docs": _block("aws_s3_bucket.docs", {"block_public_acls": true}),
+	})
+	f["aws_s3_bucket.docs"].public == "unknown"
+}
+
+test_s3_public_access_block_without_a_public_acl if {
+	f := _facts({
+		"aws_s3_bucket.docs": _bucket("acme-docs"),
+		"aws_s3_bucket_public_access_block.docs": object.union(_block("aws_s3_bucket.docs", {}), {"unknown": ["ignore_public_acls"]}),
+	})
+	f["aws_s3_bucket.docs"].public == false
 }
 
 test_s3_public_access_block_not_blocking_acls if {
