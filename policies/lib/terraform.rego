@@ -18,6 +18,20 @@ terraform_facts := {addr: facts |
 	facts.store in terraform_store_kinds
 }
 
+# terraform_of_types(types) is the set of addresses of the Terraform resources of the
+# given types, looked up in one index rather than scanned.
+terraform_of_types(types) := {addr |
+	some type in types
+	some addr in object.get(_terraform_by_type, type, set())
+}
+
+_terraform_by_type := {type: addrs |
+	some type in {t | some [t, _] in _terraform_type_pairs}
+	addrs := {addr | some [t, addr] in _terraform_type_pairs; t == type}
+}
+
+_terraform_type_pairs := [[r.type, addr] | some addr, r in input.terraform]
+
 # Terraform storage resources linked to a holding system.
 terraform_linked_storage := {addr |
 	some addr, _ in terraform_facts
@@ -174,8 +188,8 @@ terraform_public_acl(r, path) := ["unknown", path] if {
 # reference (the value is the store's address, resolved within the companion's module
 # or root) or by an equal literal name (terraform_names).
 terraform_companions(types, attr) := {[store, addr] |
-	some addr, c in input.terraform
-	c.type in types
+	some addr in terraform_of_types(types)
+	c := input.terraform[addr]
 	v := c.values[attr]
 	is_string(v)
 	some store in _terraform_named(addr, c.type, v)

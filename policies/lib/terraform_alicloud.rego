@@ -5,8 +5,8 @@
 package baomi.lib
 
 terraform_provider_facts contains {addr: facts |
-	some addr, r in input.terraform
-	facts := _alicloud_facts(addr, r)
+	some addr in terraform_of_types({"alicloud_db_instance", "alicloud_oss_bucket", "alicloud_disk", "alicloud_ecs_disk"})
+	facts := _alicloud_facts(addr, input.terraform[addr])
 }
 
 # alicloud_db_instance: https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/db_instance

@@ -4,8 +4,8 @@
 package baomi.lib
 
 terraform_provider_facts contains {addr: facts |
-	some addr, r in input.terraform
-	facts := _aws_facts(addr, r)
+	some addr in terraform_of_types({"aws_db_instance", "aws_rds_cluster", "aws_s3_bucket", "aws_ebs_volume", "aws_efs_file_system"})
+	facts := _aws_facts(addr, input.terraform[addr])
 }
 
 # aws_db_instance: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance

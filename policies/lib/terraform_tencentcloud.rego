@@ -5,8 +5,8 @@
 package baomi.lib
 
 terraform_provider_facts contains {addr: facts |
-	some addr, r in input.terraform
-	facts := _tencentcloud_facts(addr, r)
+	some addr in terraform_of_types({"tencentcloud_cos_bucket", "tencentcloud_cbs_storage"})
+	facts := _tencentcloud_facts(addr, input.terraform[addr])
 }
 
 # tencentcloud_cos_bucket: https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/latest/docs/resources/cos_bucket
