@@ -99,6 +99,11 @@ func (c *Control) contractError(rule, format string, args ...any) *PolicyError {
 	return pe
 }
 
+// WarnOnly reports whether the control only warns: it has warn findings and no deny.
+func (c *Control) WarnOnly() bool {
+	return c.defines("warn") && !c.defines("deny")
+}
+
 // Articles returns the control's article followed by its related articles.
 func (c *Control) Articles() []string {
 	return append([]string{c.Article}, c.RelatedArticles...)

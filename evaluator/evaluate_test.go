@@ -219,6 +219,51 @@ func TestSkipAndSettings(t *testing.T) {
 	}
 }
 
+func TestStringSetting(t *testing.T) {
+	ps := load(t)
+	rep := evaluate(t, ps, doc(map[string]any{}), evaluator.Options{Settings: map[string]any{"terraform_system_tag": "owner-system"}})
+	if got := rep.Settings["terraform_system_tag"]; got != "owner-system" {
+		t.Errorf("terraform_system_tag in force = %v, want owner-system", got)
+	}
+	for _, bad := range []any{"", "  ", 7} {
+		_, err := ps.Evaluate(context.Background(), evaluator.Input{Document: doc(nil)},
+			evaluator.Options{AsOf: "2026-11-26", Settings: map[string]any{"terraform_system_tag": bad}})
+		if err == nil || !strings.Contains(err.Error(), "terraform_system_tag must be a non-empty string") {
+			t.Errorf("terraform_system_tag %q: want a settings error, got %v", bad, err)
+		}
+	}
+}
+
+func TestTerraformWarningRaisedThroughLinkedSystem(t *testing.T) {
+	d := doc(nil)
+	d["terraform"] = map[string]any{
+		"aws_ebs_volume.vault": map[string]any{"type": "aws_ebs_volume", "provider": "aws", "system": "system.vault", "values": map[string]any{}},
+		"aws_ebs_volume.crm":   map[string]any{"type": "aws_ebs_volume", "provider": "aws", "system": "system.crm", "values": map[string]any{}},
+	}
+	rep := evaluate(t, load(t), d, evaluator.Options{})
+	vault := find(rep, "BM-4.2.1-05", "aws_ebs_volume.vault")
+	if vault == nil || vault.Status != evaluator.Warn || vault.Severity != evaluator.Critical {
+		t.Errorf("a warning on storage linked to a system holding top_secret data is raised to critical: %+v", vault)
+	}
+	crm := find(rep, "BM-4.2.1-05", "aws_ebs_volume.crm")
+	if crm == nil || crm.Status != evaluator.Warn || crm.Severity != evaluator.High {
+		t.Errorf("a warning on other linked storage keeps the control's severity: %+v", crm)
+	}
+}
+
+func TestWarnOnly(t *testing.T) {
+	ps := load(t)
+	var warnOnly []string
+	for _, c := range ps.Controls {
+		if c.WarnOnly() {
+			warnOnly = append(warnOnly, c.ShortCode)
+		}
+	}
+	if strings.Join(warnOnly, " ") != "storage-declared partner-nda-expiring" {
+		t.Errorf("warning-only controls: %v", warnOnly)
+	}
+}
+
 func TestUserPolicy(t *testing.T) {
 	ps := load(t, "testdata/user")
 	c := ps.Find("system-named")

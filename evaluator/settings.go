@@ -20,6 +20,8 @@ const (
 	MinuteCount SettingKind = "minutes"
 	// Frequency is one of the library's backup frequencies (frequency_rank).
 	Frequency SettingKind = "frequency"
+	// Text is a non-empty string, such as a tag's key.
+	Text SettingKind = "text"
 )
 
 // Bounds of the numeric settings: a century of days (dates stay far inside the
@@ -43,6 +45,7 @@ var settingKinds = map[string]SettingKind{
 	"patch_max_age_days":             DayCount,
 	"screen_lock_max_minutes":        MinuteCount,
 	"training_window_days":           DayCount,
+	"terraform_system_tag":           Text,
 }
 
 // checkSettingKinds reports a library default setting without a declared kind,
@@ -116,6 +119,11 @@ func checkSetting(kind SettingKind, v any, freqs map[string]any) string {
 		}
 		sort.Strings(allowed)
 		return "one of " + strings.Join(allowed, ", ")
+	case Text:
+		if s, ok := v.(string); ok && strings.TrimSpace(s) != "" {
+			return ""
+		}
+		return "a non-empty string"
 	}
 	return "a value of kind " + string(kind)
 }

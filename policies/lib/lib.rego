@@ -18,6 +18,7 @@ default_settings := {
 	"patch_max_age_days": 30,
 	"screen_lock_max_minutes": 10,
 	"training_window_days": 365,
+	"terraform_system_tag": "baomi-system",
 }
 
 settings := object.union(default_settings, object.get(input, "settings", {}))
@@ -188,7 +189,7 @@ _asset_records := object.union_n([input.transfers, input.removals, input.destruc
 # Pairs [resource, asset] where the asset is top_secret and among the resource's
 # involved data, computed from the top_secret assets outward so that they cost
 # little when few assets are top_secret.
-_top_secret_pairs := ((((_top_secret_self | _top_secret_holders) | _top_secret_owners) | _top_secret_receivers) | _top_secret_records) | _top_secret_disposals
+_top_secret_pairs := (((((_top_secret_self | _top_secret_holders) | _top_secret_owners) | _top_secret_receivers) | _top_secret_records) | _top_secret_disposals) | _top_secret_terraform
 
 # Resources whose involved data include top_secret data: their findings are raised
 # one severity level. It equals the resources whose involved_data meet

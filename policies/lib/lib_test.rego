@@ -9,7 +9,7 @@ test_settings_defaults if {
 	s == lib.default_settings
 	s.backup_min_frequency == "weekly"
 	s.nda_expiry_warning_days == 60
-	count(s) == 9
+	count(s) == 10
 }
 
 test_settings_override_merges if {
@@ -17,7 +17,7 @@ test_settings_override_merges if {
 	s.nda_expiry_warning_days == 30
 	s.backup_min_frequency == "weekly"
 	s.management_review_max_age_days == 365
-	count(s) == 9
+	count(s) == 10
 }
 
 test_as_of if {

@@ -43,7 +43,7 @@ deny contains {
 	some addr in applicable
 	sys := input.systems[addr]
 	_site_declared(sys)
-	count(_offsite_sites(sys)) == 0
+	count(lib.offsite_backup_sites(sys)) == 0
 }
 
 warn contains {
@@ -55,7 +55,7 @@ warn contains {
 	some addr in applicable
 	sys := input.systems[addr]
 	_site_declared(sys)
-	offsite := _offsite_sites(sys)
+	offsite := lib.offsite_backup_sites(sys)
 	count(offsite) > 0
 	home := _city(sys.site)
 	every s in offsite {
@@ -69,14 +69,6 @@ _backups(sys) := b if {
 } else := []
 
 _site_declared(sys) if is_string(sys.site)
-
-# The declared backup sites other than the system's own site.
-_offsite_sites(sys) := {s |
-	some b in _backups(sys)
-	s := b.site
-	is_string(s)
-	s != sys.site
-}
 
 # A site's city, trimmed and lower-cased; undefined when not declared.
 _city(site) := c if {
