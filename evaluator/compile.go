@@ -20,10 +20,10 @@ type Policies struct {
 	// groups split the controls over the cores; each is one query that shares
 	// one evaluation of the library among its controls.
 	groups []queryGroup
-	// defaults are the library's default settings; frequencies its backup
-	// frequency ranks, which backup_min_frequency must name.
-	defaults    map[string]any
-	frequencies map[string]any
+	// defaults are the library's default settings; choices the words allowed
+	// for the settings that take words (the facts contract's settings).
+	defaults map[string]any
+	choices  map[string][]string
 }
 
 // queryGroup is a prepared query over some of the controls.
@@ -120,17 +120,25 @@ func Load(ctx context.Context, builtin fs.FS, userDirs []string, printOut io.Wri
 	return ps, nil
 }
 
-// readDefaults reads the library's default settings and frequency ranks, which
-// depend on no input, so that settings are checked before any evaluation.
+// readDefaults reads the settings of the facts contract, which depend on no
+// input, so that settings are checked before any evaluation.
 func (p *Policies) readDefaults(ctx context.Context, comp *ast.Compiler) error {
-	rs, err := rego.New(rego.Compiler(comp),
-		rego.Query("defaults := data.baomi.lib.default_settings; frequencies := data.baomi.lib.frequency_rank"),
-	).Eval(ctx)
+	rs, err := rego.New(rego.Compiler(comp), rego.Query("settings := "+factsPackage+".settings")).Eval(ctx)
 	if err != nil || len(rs) == 0 {
 		return &EvalError{Message: fmt.Sprintf("cannot read the library's default settings: %v", err)}
 	}
-	p.defaults, _ = rs[0].Bindings["defaults"].(map[string]any)
-	p.frequencies, _ = rs[0].Bindings["frequencies"].(map[string]any)
+	settings, _ := rs[0].Bindings["settings"].(map[string]any)
+	p.defaults, _ = settings["defaults"].(map[string]any)
+	choices, _ := settings["choices"].(map[string]any)
+	p.choices = map[string][]string{}
+	for name, v := range choices {
+		words, _ := v.([]any)
+		for _, w := range words {
+			if s, ok := w.(string); ok {
+				p.choices[name] = append(p.choices[name], s)
+			}
+		}
+	}
 	return nil
 }
 
@@ -165,7 +173,7 @@ func splitControls(controls []*Control, n int) [][]*Control {
 
 // controlsQuery builds the query that evaluates a group of controls together, so
 // that the library's indexes are computed once for all of them. The first group
-// also reads the library's severity raise and settings.
+// also reads the facts, in the same evaluation.
 func controlsQuery(controls []*Control, first bool) string {
 	var b strings.Builder
 	b.WriteString("out := {")
@@ -178,7 +186,7 @@ func controlsQuery(controls []*Control, first bool) string {
 	}
 	b.WriteString("}")
 	if first {
-		b.WriteString("; top_secret := data.baomi.lib.top_secret_raised_by")
+		b.WriteString("; facts := " + factsPackage)
 	}
 	return b.String()
 }

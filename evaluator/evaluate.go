@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/baomi-dev/baomi/internal/suggest"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -52,7 +53,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	controls, problems := p.selectControls(opts.Skip)
 	waivers, wproblems := p.readWaivers(in.Document)
 	problems = append(problems, wproblems...)
-	problems = append(problems, checkSettings(opts.Settings, p.defaults, p.frequencies)...)
+	problems = append(problems, checkSettings(opts.Settings, p.defaults, p.choices)...)
 	if len(problems) > 0 {
 		return nil, &InputError{Problems: problems}
 	}
@@ -79,7 +80,10 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	if err != nil {
 		return nil, err
 	}
-	topSecret := raisedBy(bindings[0]["top_secret"])
+	facts, err := readFacts(bindings[0]["facts"])
+	if err != nil {
+		return nil, err
+	}
 	out := map[string]*ast.Array{}
 	for _, gb := range bindings {
 		group, _ := gb["out"].(ast.Object)
@@ -93,13 +97,13 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 			}
 		})
 	}
-	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(settings)}
+	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(settings), Facts: facts}
 	for _, c := range controls {
 		parts := out[c.ID]
 		if parts == nil || parts.Len() != 3 {
 			return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): evaluation gave no result", c.ID, c.File)}
 		}
-		results, err := judge(c, parts, topSecret, names, in.Locator)
+		results, err := judge(c, parts, facts.raisedBy, names, in.Locator)
 		if err != nil {
 			return nil, err
 		}
@@ -347,31 +351,6 @@ func objString(obj ast.Object, key string) string {
 	return string(s)
 }
 
-// raisedBy reads the library's top_secret_raised_by: resource address → the
-// top_secret assets that raise its findings.
-func raisedBy(v any) map[string][]string {
-	out := map[string][]string{}
-	obj, ok := v.(ast.Object)
-	if !ok {
-		return out
-	}
-	obj.Foreach(func(k, v *ast.Term) {
-		addr, ok := k.Value.(ast.String)
-		list, isArr := v.Value.(*ast.Array)
-		if !ok || !isArr {
-			return
-		}
-		assets := make([]string, 0, list.Len())
-		list.Foreach(func(a *ast.Term) {
-			if s, ok := a.Value.(ast.String); ok {
-				assets = append(assets, string(s))
-			}
-		})
-		out[string(addr)] = assets
-	})
-	return out
-}
-
 // resourceNames maps each resource of the document that has a name attribute to
 // that name, so that reports can show it beside the address.
 func resourceNames(doc map[string]any) map[string]string {
@@ -391,9 +370,9 @@ func resourceNames(doc map[string]any) map[string]string {
 	return out
 }
 
-// checkSettings checks user settings against the library's defaults: known names,
-// the default's type, non-negative numbers and known backup frequencies.
-func checkSettings(settings, defs, freqs map[string]any) []Problem {
+// checkSettings checks user settings against the library's: known names, one of
+// the allowed words for a setting that takes words, else a number of zero or more.
+func checkSettings(settings, defs map[string]any, choices map[string][]string) []Problem {
 	var names []string
 	for k := range defs {
 		names = append(names, k)
@@ -407,7 +386,8 @@ func checkSettings(settings, defs, freqs map[string]any) []Problem {
 	var problems []Problem
 	for _, k := range keys {
 		v := settings[k]
-		def, known := defs[k]
+		_, known := defs[k]
+		allowed, words := choices[k]
 		switch {
 		case !known:
 			msg := fmt.Sprintf("settings: unknown setting %q", k)
@@ -415,28 +395,17 @@ func checkSettings(settings, defs, freqs map[string]any) []Problem {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			problems = append(problems, Problem{Message: msg + " (known: " + strings.Join(names, ", ") + ")"})
-		case isNumber(def):
-			if n, ok := toFloat(v); !ok || n < 0 || math.IsInf(n, 0) || math.IsNaN(n) {
-				problems = append(problems, Problem{Message: fmt.Sprintf("settings: %s must be a number of zero or more, got %v", k, v)})
+		case words:
+			if s, ok := v.(string); !ok || !slices.Contains(allowed, s) {
+				problems = append(problems, Problem{Message: fmt.Sprintf("settings: %s must be one of %s, got %v", k, strings.Join(allowed, ", "), v)})
 			}
 		default:
-			s, ok := v.(string)
-			if _, known := freqs[s]; !ok || !known {
-				var allowed []string
-				for f := range freqs {
-					allowed = append(allowed, f)
-				}
-				sort.Strings(allowed)
-				problems = append(problems, Problem{Message: fmt.Sprintf("settings: %s must be one of %s, got %v", k, strings.Join(allowed, ", "), v)})
+			if n, ok := toFloat(v); !ok || n < 0 || math.IsInf(n, 0) || math.IsNaN(n) {
+				problems = append(problems, Problem{Message: fmt.Sprintf("settings: %s must be a number of zero or more, got %v", k, v)})
 			}
 		}
 	}
 	return problems
-}
-
-func isNumber(v any) bool {
-	_, ok := toFloat(v)
-	return ok
 }
 
 func toFloat(v any) (float64, bool) {

@@ -123,6 +123,8 @@ type Report struct {
 	Results []*Result
 	// Waivers lists every waiver of the inventory with its status.
 	Waivers []*WaiverInfo
+	// Facts are the library's facts from the same evaluation.
+	Facts *Facts
 }
 
 // FailsGate reports whether the result fails a run gated at failOn: a failure at

@@ -19,26 +19,16 @@ import data.baomi.lib
 
 applicable contains addr if {
 	some addr in lib.receiving_partners
-	count(object.get(lib.partner_ndas, addr, set())) > 0
+	count(lib.partner_facts[addr].ndas_in_force) > 0
 }
 
 deny contains {
 	"resource": addr,
-	"message": sprintf("%s receives data that none of its NDAs in force (%s) covers: %s", [addr, concat(", ", sort(ndas)), concat(", ", sort(uncovered))]),
-	"message_zh": sprintf("%s 接收的以下客户资料未被其任何有效保密协议(%s)覆盖:%s", [addr, concat(", ", sort(ndas)), concat(", ", sort(uncovered))]),
+	"message": sprintf("%s receives data that none of its NDAs in force (%s) covers: %s", [addr, concat(", ", f.ndas_in_force), concat(", ", f.uncovered)]),
+	"message_zh": sprintf("%s 接收的以下客户资料未被其任何有效保密协议(%s)覆盖:%s", [addr, concat(", ", f.ndas_in_force), concat(", ", f.uncovered)]),
 	"attribute": "receives",
 } if {
 	some addr in applicable
-	ndas := lib.partner_ndas[addr]
-	covered := {asset |
-		some nda in ndas
-		some asset in _covers(lib.ndas_in_force[nda])
-	}
-	uncovered := object.get(lib.partner_data, addr, set()) - covered
-	count(uncovered) > 0
+	f := lib.partner_facts[addr]
+	count(f.uncovered) > 0
 }
-
-_covers(ag) := c if {
-	c := ag.covers
-	is_array(c)
-} else := []

@@ -1,0 +1,41 @@
+package baomi.lib.facts_test
+
+import data.baomi.lib
+import data.baomi.lib.facts
+
+test_settings_need_no_input if {
+	facts.settings.defaults == lib.default_settings
+	facts.settings.choices == {"backup_min_frequency": ["daily", "monthly", "none", "quarterly", "weekly"]}
+}
+
+test_organization_name_or_address if {
+	facts.organization == "Acme" with input as {"organization": {"organization.acme": {"name": "Acme"}}}
+	facts.organization == "organization.acme" with input as {"organization": {"organization.acme": {}}}
+	facts.organization == "organization.acme" with input as {"organization": {"organization.acme": {"name": ""}}}
+	not facts.organization with input as {}
+}
+
+test_nda_expiry_warning_days if {
+	facts.nda_expiry_warning_days == 60 with input as {"as_of": "2026-11-26"}
+	facts.nda_expiry_warning_days == 30 with input as {"as_of": "2026-11-26", "settings": {"nda_expiry_warning_days": 30}}
+}
+
+test_partners_are_the_library_partner_facts if {
+	inv := {"as_of": "2026-11-26", "partners": {"partner.p": {"name": "P"}}}
+	facts.partners == lib.partner_facts with input as inv
+	facts.partners["partner.p"].name == "P" with input as inv
+}
+
+test_resources_involved_data_and_raise if {
+	inv := {
+		"as_of": "2026-11-26",
+		"data_assets": {
+			"data_asset.secret": {"classification": "top_secret", "stored_in": ["system.db"]},
+			"data_asset.plain": {"classification": "secret", "stored_in": ["system.db", "system.web"]},
+		},
+	}
+	r := facts.resources with input as inv
+	r["system.db"] == {"involved_data": ["data_asset.plain", "data_asset.secret"], "raised_by": ["data_asset.secret"]}
+	r["system.web"] == {"involved_data": ["data_asset.plain"], "raised_by": []}
+	r["data_asset.secret"].raised_by == ["data_asset.secret"]
+}
