@@ -32,8 +32,9 @@ nda_expiry_warning_days := lib.settings.nda_expiry_warning_days
 # and cover, its latest assessment and its monitoring.
 partners := lib.partner_facts
 
-# resources[address] holds the data a resource involves and the top_secret assets
-# among them that raise its findings one severity level (empty when none).
-resources := {r: {"involved_data": sort(assets), "raised_by": object.get(lib.top_secret_raised_by, r, [])} |
-	some r, assets in lib.involved_data
-}
+# resources[address] holds, for each resource whose involved data include
+# top_secret data, those top_secret assets: they raise its findings one severity
+# level. Computed from the top_secret assets outward (lib.top_secret_raised_by):
+# the involved data of every resource (lib.involved_data) would cost a pass over
+# the whole inventory that no view needs.
+resources := {r: {"raised_by": assets} | some r, assets in lib.top_secret_raised_by}

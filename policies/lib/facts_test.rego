@@ -26,7 +26,7 @@ test_partners_are_the_library_partner_facts if {
 	facts.partners["partner.p"].name == "P" with input as inv
 }
 
-test_resources_involved_data_and_raise if {
+test_resources_raised_by_top_secret if {
 	inv := {
 		"as_of": "2026-11-26",
 		"data_assets": {
@@ -35,7 +35,8 @@ test_resources_involved_data_and_raise if {
 		},
 	}
 	r := facts.resources with input as inv
-	r["system.db"] == {"involved_data": ["data_asset.plain", "data_asset.secret"], "raised_by": ["data_asset.secret"]}
-	r["system.web"] == {"involved_data": ["data_asset.plain"], "raised_by": []}
+	r["system.db"] == {"raised_by": ["data_asset.secret"]}
+	not r["system.web"]
 	r["data_asset.secret"].raised_by == ["data_asset.secret"]
+	lib.involved_data["system.web"] == {"data_asset.plain"} with input as inv
 }

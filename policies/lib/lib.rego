@@ -50,10 +50,15 @@ within(date, n) if {
 # counted on day numbers so that any date from 0001-01-01 to 9999-12-31 works.
 days_between(from, to) := day_number(to) - day_number(from)
 
-# day_number(date) is the Julian day number of a "YYYY-MM-DD" date: consecutive
-# days have consecutive numbers. Integer arithmetic only, so that no date
-# overflows a count of nanoseconds.
-day_number(date) := (((((d + floor(((153 * mm) + 2) / 5)) + (365 * yy)) + floor(yy / 4)) - floor(yy / 100)) + floor(yy / 400)) - 32045 if {
+# day_number(date) is the number of days from 1970-01-01 to a "YYYY-MM-DD"
+# date: consecutive days have consecutive numbers. Dates that a count of
+# nanoseconds can hold take time.parse_ns, which is fast; the others (years
+# before 1678 or after 2261, such as 9999-12-31 for "no end") take integer
+# arithmetic on the civil calendar, so that no date overflows.
+day_number(date) := round(time.parse_ns("2006-01-02", date) / _day_ns) if {
+	date >= "1678-01-01"
+	date < "2262-01-01"
+} else := (((((d + floor(((153 * mm) + 2) / 5)) + (365 * yy)) + floor(yy / 4)) - floor(yy / 100)) + floor(yy / 400)) - 2472633 if {
 	y := to_number(substring(date, 0, 4))
 	m := to_number(substring(date, 5, 2))
 	d := to_number(substring(date, 8, 2))

@@ -78,7 +78,7 @@ _nda_fact(addr, ag) := {
 	]
 }
 
-_days_left(ag) := days_between(as_of, d) if {
+_days_left(ag) := day_number(d) - _as_of_day if {
 	d := _agreement_date(ag, "expires")
 } else := null
 
@@ -98,14 +98,16 @@ _has_term(ag, "scope_of_use") if {
 }
 
 # _nda_spans[partner] lists [asset, first day, last day, expires] for each asset
-# each signed NDA of the partner covers; days are day numbers, and the last day
-# and expires are null for an NDA without an expiry date.
+# each signed NDA of the partner that has not expired covers; days are day
+# numbers, and the last day and expires are null for an NDA without an expiry
+# date. NDAs expired before the as-of date cannot carry cover from it on.
 _nda_spans := {p: spans |
 	some p, ndas in _partner_all_ndas
 	spans := [[asset, day_number(signed), _day_or_null(ag, "expires"), string_or_null(ag, "expires")] |
 		some addr in ndas
 		ag := input.agreements[addr]
 		signed := _agreement_date(ag, "signed")
+		agreement_state(ag) != "expired"
 		some asset in _covers(ag)
 	]
 }
@@ -226,7 +228,7 @@ _cover(receives, lapsed) := _no_lapse("not_needed") if {
 	ends := {a.covered_until | some a in receives; a.covered_until != null}
 	count(ends) > 0
 	lapses := min(ends)
-	left := days_between(as_of, lapses)
+	left := day_number(lapses) - _as_of_day
 } else := _no_lapse("ongoing")
 
 _no_lapse(status) := {"status": status, "lapses": null, "days_left": null, "expiring_soon": false}
@@ -239,7 +241,7 @@ _any_covered(receives) if {
 # lapses_soon(date) holds when cover that lapses on date (its last covered day)
 # lapses within nda_expiry_warning_days of the as-of date: the last covered day
 # comes before the as-of date plus that many days.
-lapses_soon(date) := days_between(as_of, date) < settings.nda_expiry_warning_days
+lapses_soon(date) := (day_number(date) - _as_of_day) < settings.nda_expiry_warning_days
 
 # Assessment results from worst to best; an absent or unknown result ranks below fail.
 assessment_rank := {"fail": 0, "conditional": 1, "pass": 2}
@@ -264,7 +266,7 @@ latest_assessment := {p: {
 		_assessment_done(a)
 		a.date == last
 	})
-	age := days_between(last, as_of)
+	age := _as_of_day - day_number(last)
 }
 
 # An assessment counts once it has a date on or before the as-of date.
@@ -283,7 +285,7 @@ _monitoring_fact(m) := {"last_review": last, "age_days": age, "stale": _older(ag
 	age := _age_or_null(last)
 } else := null
 
-_age_or_null(date) := days_between(date, as_of) if is_string(date)
+_age_or_null(date) := _as_of_day - day_number(date) if is_string(date)
 
 else := null
 

@@ -5,7 +5,12 @@ import data.baomi.lib
 # Day numbers: calendar days, whatever the year.
 
 test_day_number if {
-	lib.day_number("2000-01-01") == 2451545
+	lib.day_number("1970-01-01") == 0
+	lib.day_number("2000-01-01") == 10957
+	lib.day_number("1677-12-31") == -106651
+	lib.day_number("1678-01-01") == -106650
+	lib.day_number("2261-12-31") == 106650
+	lib.day_number("2262-01-01") == 106651
 	lib.day_number("2024-03-01") - lib.day_number("2024-02-28") == 2
 	lib.day_number("2100-03-01") - lib.day_number("2100-02-28") == 1
 	lib.days_between("2026-11-26", "9999-12-31") == 2912113
