@@ -1,6 +1,7 @@
 package evaluator
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -168,7 +169,16 @@ func readFacts(v any) (*Facts, error) {
 			rest.Insert(ast.StringTerm(k), t)
 		}
 	}
-	if err := ast.As(rest, &raw); err != nil {
+	// Through encoding/json rather than ast.As, whose text form of a string
+	// escapes control characters in a way JSON does not read.
+	plain, err := ast.JSON(rest)
+	if err == nil {
+		var b []byte
+		if b, err = json.Marshal(plain); err == nil {
+			err = json.Unmarshal(b, &raw)
+		}
+	}
+	if err != nil {
 		return nil, &EvalError{Message: fmt.Sprintf("%s: cannot read the facts: %v", factsPackage, err)}
 	}
 	out.Organization = raw.Organization

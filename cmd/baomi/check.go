@@ -140,13 +140,10 @@ func asOfDate(s string) (string, error) {
 // runCheck decodes the inventory, evaluates the policies and writes the report.
 // It returns the exit status, or an error that carries status 2.
 func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer) (int, error) {
-	var organization string
 	_, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
-		Eval: evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
-		// check needs only the organization's name once the policies have the
-		// document, which is then freed during evaluation.
-		Release: func(doc map[string]any) { organization = organizationName(doc) },
+		Eval:         evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
+		FreeDocument: true,
 	}, stderr)
 	if err != nil {
 		return exitError, err
@@ -163,7 +160,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		}
 	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
-		Organization: organization, Inputs: opts.Paths, FailOn: opts.FailOn}
+		Organization: rep.Facts.Organization, Inputs: opts.Paths, FailOn: opts.FailOn}
 	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
 		return report.Write(w, format, rep, ropts)
 	})
@@ -184,11 +181,11 @@ type evalInput struct {
 	Policies []string
 	Timeout  time.Duration
 	Eval     evaluator.Options
-	// Release, when set, takes the decoded document away from the inventory
-	// before evaluation (the returned inventory keeps only its source map), so
-	// that it can be freed once the evaluator has converted it; Release sees the
-	// document first. Without it the inventory keeps its document.
-	Release func(doc map[string]any)
+	// FreeDocument takes the decoded document away from the inventory before
+	// evaluation (the returned inventory keeps only its source map), so that it
+	// can be freed once the evaluator has converted it. Views that need more
+	// than the results read the report's facts.
+	FreeDocument bool
 }
 
 // evaluateInventory decodes the inventory and evaluates the policies over it.
@@ -205,9 +202,8 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 	ectx, cancel := context.WithTimeout(ctx, in.Timeout)
 	defer cancel()
 	doc := inv.Document
-	if in.Release != nil {
+	if in.FreeDocument {
 		doc = inv.TakeDocument()
-		in.Release(doc)
 	}
 	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: doc, Locator: inv}, in.Eval)
 	var ierr *evaluator.InputError
@@ -252,19 +248,6 @@ func loadChecked(ctx context.Context, paths []string, limits inventory.Options, 
 		return nil, nil, &exitCode{code: exitError, msg: policyFailure(perr)}
 	}
 	return inv, ps, nil
-}
-
-// organizationName is the name of the inventory's organization, or its address
-// when it has no name, or "" without an organization block.
-func organizationName(doc map[string]any) string {
-	orgs, _ := doc["organization"].(map[string]any)
-	for addr, o := range orgs {
-		if name, _ := o.(map[string]any)["name"].(string); name != "" {
-			return name
-		}
-		return addr
-	}
-	return ""
 }
 
 func applyBaseline(path string, rep *evaluator.Report) error {
