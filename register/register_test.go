@@ -52,15 +52,21 @@ var (
 	loadErr  error
 )
 
-// evaluate runs the built-in policies over d as of asOf: the register renders
-// the facts and results of this one evaluation.
-func evaluate(t *testing.T, d map[string]any, settings map[string]any) *evaluator.Report {
+// builtin loads the built-in policies once for every test.
+func builtin(t *testing.T) *evaluator.Policies {
 	t.Helper()
 	loadOnce.Do(func() { loaded, loadErr = evaluator.Load(context.Background(), policies.FS, nil, nil) })
 	if loadErr != nil {
 		t.Fatal(loadErr)
 	}
-	rep, err := loaded.Evaluate(context.Background(), evaluator.Input{Document: d}, evaluator.Options{AsOf: asOf, Settings: settings})
+	return loaded
+}
+
+// evaluate runs the built-in policies over d as of asOf: the register renders
+// the facts and results of this one evaluation.
+func evaluate(t *testing.T, d map[string]any, settings map[string]any) *evaluator.Report {
+	t.Helper()
+	rep, err := builtin(t).Evaluate(context.Background(), evaluator.Input{Document: d}, evaluator.Options{AsOf: asOf, Settings: settings})
 	if err != nil {
 		t.Fatal(err)
 	}
