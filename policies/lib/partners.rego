@@ -72,11 +72,15 @@ _nda_fact(addr, ag) := {
 	"terms_complete": count(missing) == 0,
 } if {
 	state := agreement_state(ag)
-	missing := [term |
-		some term in ["confidentiality_obligations", "scope_of_use", "liability"]
-		not _has_term(ag, term)
-	]
+	missing := missing_terms(ag)
 }
+
+# missing_terms(agreement) lists the terms an NDA does not declare, in order:
+# confidentiality_obligations, scope_of_use, liability.
+missing_terms(ag) := [term |
+	some term in ["confidentiality_obligations", "scope_of_use", "liability"]
+	not _has_term(ag, term)
+]
 
 _days_left(ag) := day_number(d) - _as_of_day if {
 	d := _agreement_date(ag, "expires")
@@ -162,20 +166,18 @@ _partner_fact(p) := {
 	"receives": receives,
 	"channels": [_channel_fact(t) | some t in object.get(_partner_transfers, p, [])],
 	"ndas": [nda_facts[n] | some n in ndas],
-	"ndas_in_force": in_force,
+	"ndas_in_force": sort(object.get(partner_ndas, p, set())),
 	"uncovered": uncovered,
 	"uncovered_top_secret": count([a | some a in receives; a.address in uncovered; a.classification == "top_secret"]) > 0,
 	"cover": _cover(receives, lapsed),
 	"assessment": object.get(latest_assessment, p, null),
-	"monitoring": _monitoring_fact(object.get(partner, "monitoring", null)),
+	"monitoring": monitoring_fact(partner),
 } if {
 	partner := object.get(input, ["partners", p], {})
 	via := object.get(_received_via, p, {})
 	ndas := object.get(_partner_all_ndas, p, [])
-	in_force := sort(object.get(partner_ndas, p, set()))
-	spans := object.get(_nda_spans, p, [])
-	receives := [_received_fact(asset, via[asset], in_force, spans) | some asset in sort(object.keys(via))]
-	uncovered := [a.address | some a in receives; count(a.covered_by) == 0]
+	receives := [_received_fact(entry, via) | some entry in object.get(received_cover, p, [])]
+	uncovered := object.get(uncovered_data, p, [])
 	lapsed := count([n |
 		some n in ndas
 		nda_facts[n].state == "expired"
@@ -184,16 +186,35 @@ _partner_fact(p) := {
 	]) > 0
 }
 
-_received_fact(asset, via, in_force, spans) := {
+_received_fact([asset, covered_by, covered_until], via) := {
 	"address": asset,
 	"category": string_or_null(a, "category"),
 	"classification": string_or_null(a, "classification"),
-	"via": via,
+	"via": via[asset],
 	"covered_by": covered_by,
-	"covered_until": _covered_until(covered_by, spans, asset),
+	"covered_until": covered_until,
 } if {
 	a := object.get(input, ["data_assets", asset], {})
-	covered_by := [n | some n in in_force; asset in nda_facts[n].covers]
+}
+
+# received_cover[partner] lists, for each asset the partner receives, by
+# address, [asset, the partner's NDAs in force that cover it, the last day of
+# its unbroken cover]; the last day is null when no NDA in force covers the
+# asset or its cover never lapses. The 4.5 controls and the partner facts share it.
+received_cover := {p: cover |
+	some p, via in _received_via
+	in_force := sort(object.get(partner_ndas, p, set()))
+	spans := object.get(_nda_spans, p, [])
+	cover := [[asset, covered_by, _covered_until(covered_by, spans, asset)] |
+		some asset in sort(object.keys(via))
+		covered_by := [n | some n in in_force; asset in _covers(input.agreements[n])]
+	]
+}
+
+# uncovered_data[partner] lists the assets the partner receives that no NDA in
+# force covers, by address.
+uncovered_data := {p: [asset | some [asset, covered_by, _] in cover; count(covered_by) == 0] |
+	some p, cover in received_cover
 }
 
 # An asset no NDA in force covers has no cover to lapse.
@@ -275,11 +296,12 @@ _assessment_done(a) if {
 	a.date <= as_of
 }
 
-# _monitoring_fact(m) is a partner's monitoring block with the age of its last
-# review and whether it is stale (older than monitoring_max_age_days); null
+# monitoring_fact(partner) is a partner's monitoring block with the age of its
+# last review and whether it is stale (older than monitoring_max_age_days); null
 # without a monitoring block. An undated review has no age and is not called
 # stale: partner-monitoring fails it for the missing date.
-_monitoring_fact(m) := {"last_review": last, "age_days": age, "stale": _older(age, settings.monitoring_max_age_days)} if {
+monitoring_fact(partner) := {"last_review": last, "age_days": age, "stale": _older(age, settings.monitoring_max_age_days)} if {
+	m := partner.monitoring
 	is_object(m)
 	last := string_or_null(m, "last_review")
 	age := _age_or_null(last)

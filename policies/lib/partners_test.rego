@@ -258,3 +258,29 @@ test_monitoring_age_and_staleness if {
 	_evidence({"monitoring": {"method": "audit"}}).monitoring == {"last_review": null, "age_days": null, "stale": false}
 	_evidence({}).monitoring == null
 }
+
+# The indexes the 4.5 controls read are the ones the partner facts are made of.
+
+test_received_cover_and_uncovered_data if {
+	inv := object.union(
+		_inv({
+			"agreement.n": _nda("2025-01-01", "2026-12-10", ["data_asset.a"]),
+			"agreement.renewal": _nda("2026-12-11", "2027-06-30", ["data_asset.a"]),
+		}),
+		{"partners": {"partner.p": {"receives": ["data_asset.b", "data_asset.a"]}}},
+	)
+	lib.received_cover["partner.p"] == [
+		["data_asset.a", ["agreement.n"], "2027-06-30"],
+		["data_asset.b", [], null],
+	] with input as inv
+	lib.uncovered_data["partner.p"] == ["data_asset.b"] with input as inv
+	f := lib.partner_facts["partner.p"] with input as inv
+	[[a.address, a.covered_by, a.covered_until] | some a in f.receives] == lib.received_cover["partner.p"] with input as inv
+	f.uncovered == lib.uncovered_data["partner.p"] with input as inv
+}
+
+test_missing_terms_in_order if {
+	lib.missing_terms({"liability": true, "scope_of_use": [" ", 3]}) == ["confidentiality_obligations", "scope_of_use"]
+	lib.missing_terms({"confidentiality_obligations": true, "liability": true, "scope_of_use": ["delivery"]}) == []
+	lib.missing_terms({"confidentiality_obligations": "yes"}) == ["confidentiality_obligations", "scope_of_use", "liability"]
+}

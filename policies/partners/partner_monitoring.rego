@@ -26,7 +26,7 @@ deny contains {
 	"attribute": "monitoring",
 } if {
 	some addr in applicable
-	lib.partner_facts[addr].monitoring == null
+	lib.monitoring_fact(object.get(input, ["partners", addr], {})) == null
 }
 
 deny contains {
@@ -36,7 +36,7 @@ deny contains {
 	"attribute": "monitoring.last_review",
 } if {
 	some addr in applicable
-	m := lib.partner_facts[addr].monitoring
+	m := lib.monitoring_fact(object.get(input, ["partners", addr], {}))
 	m != null
 	m.last_review == null
 }
@@ -49,7 +49,7 @@ deny contains {
 } if {
 	max_age := lib.settings.monitoring_max_age_days
 	some addr in applicable
-	m := lib.partner_facts[addr].monitoring
+	m := lib.monitoring_fact(object.get(input, ["partners", addr], {}))
 	m.stale
 	last := m.last_review
 }

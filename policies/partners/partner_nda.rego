@@ -28,5 +28,5 @@ deny contains {
 	"message_zh": sprintf("%s 接收客户资料,但截至 %s 没有有效的保密协议(kind 为 nda 的 agreement)", [addr, lib.as_of]),
 } if {
 	some addr in applicable
-	count(lib.partner_facts[addr].ndas_in_force) == 0
+	count(object.get(lib.partner_ndas, addr, set())) == 0
 }

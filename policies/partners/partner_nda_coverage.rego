@@ -19,16 +19,16 @@ import data.baomi.lib
 
 applicable contains addr if {
 	some addr in lib.receiving_partners
-	count(lib.partner_facts[addr].ndas_in_force) > 0
+	count(object.get(lib.partner_ndas, addr, set())) > 0
 }
 
 deny contains {
 	"resource": addr,
-	"message": sprintf("%s receives data that none of its NDAs in force (%s) covers: %s", [addr, concat(", ", f.ndas_in_force), concat(", ", f.uncovered)]),
-	"message_zh": sprintf("%s 接收的以下客户资料未被其任何有效保密协议(%s)覆盖:%s", [addr, concat(", ", f.ndas_in_force), concat(", ", f.uncovered)]),
+	"message": sprintf("%s receives data that none of its NDAs in force (%s) covers: %s", [addr, concat(", ", sort(lib.partner_ndas[addr])), concat(", ", uncovered)]),
+	"message_zh": sprintf("%s 接收的以下客户资料未被其任何有效保密协议(%s)覆盖:%s", [addr, concat(", ", sort(lib.partner_ndas[addr])), concat(", ", uncovered)]),
 	"attribute": "receives",
 } if {
 	some addr in applicable
-	f := lib.partner_facts[addr]
-	count(f.uncovered) > 0
+	uncovered := object.get(lib.uncovered_data, addr, [])
+	count(uncovered) > 0
 }

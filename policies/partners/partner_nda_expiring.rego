@@ -29,7 +29,7 @@ _horizon := lib.days_after(_days)
 
 applicable contains addr if {
 	some addr in lib.receiving_partners
-	count(lib.partner_facts[addr].ndas_in_force) > 0
+	count(object.get(lib.partner_ndas, addr, set())) > 0
 }
 
 warn contains {
@@ -38,10 +38,10 @@ warn contains {
 	"message_zh": sprintf("%s 接收的以下客户资料的保密协议覆盖将在 %s(%d 天后)之前终止:%s", [addr, _horizon, _days, concat(", ", lapsing_zh)]),
 } if {
 	some addr in applicable
-	ends := [[a.address, a.covered_until] |
-		some a in lib.partner_facts[addr].receives
-		a.covered_until != null
-		lib.lapses_soon(a.covered_until)
+	ends := [[asset, until] |
+		some [asset, _, until] in object.get(lib.received_cover, addr, [])
+		until != null
+		lib.lapses_soon(until)
 	]
 	count(ends) > 0
 	lapsing := [sprintf("%s (covered until %s)", [asset, end]) | some [asset, end] in ends]

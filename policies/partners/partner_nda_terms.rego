@@ -20,7 +20,7 @@ import data.baomi.lib
 
 applicable contains addr if {
 	some partner in lib.receiving_partners
-	some addr in lib.partner_facts[partner].ndas_in_force
+	some addr in object.get(lib.partner_ndas, partner, set())
 }
 
 deny contains {
@@ -31,7 +31,7 @@ deny contains {
 } if {
 	some addr in applicable
 	ag := input.agreements[addr]
-	"confidentiality_obligations" in lib.nda_facts[addr].missing_terms
+	"confidentiality_obligations" in lib.missing_terms(ag)
 }
 
 deny contains {
@@ -42,7 +42,7 @@ deny contains {
 } if {
 	some addr in applicable
 	ag := input.agreements[addr]
-	"scope_of_use" in lib.nda_facts[addr].missing_terms
+	"scope_of_use" in lib.missing_terms(ag)
 }
 
 deny contains {
@@ -53,5 +53,5 @@ deny contains {
 } if {
 	some addr in applicable
 	ag := input.agreements[addr]
-	"liability" in lib.nda_facts[addr].missing_terms
+	"liability" in lib.missing_terms(ag)
 }
