@@ -1,6 +1,7 @@
 package evaluator_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -53,5 +54,29 @@ func TestFactsBesideResults(t *testing.T) {
 	}
 	if r := find(rep, "BM-4.5.2-01", "partner.gap"); r == nil || r.Status != evaluator.Fail || r.Severity != evaluator.Critical || strings.Join(r.RaisedBy, ",") != "data_asset.cards" {
 		t.Errorf("BM-4.5.2-01 on partner.gap: %+v, want a failure raised to critical by data_asset.cards", r)
+	}
+}
+
+// TestSettingsTypesFromFacts: the facts contract declares which settings take
+// words and which words; every other setting is a number.
+func TestSettingsTypesFromFacts(t *testing.T) {
+	ps := load(t)
+	for _, tc := range []struct {
+		settings map[string]any
+		err      string
+	}{
+		{map[string]any{"backup_min_frequency": 5}, "backup_min_frequency must be one of daily, monthly, none, quarterly, weekly, got 5"},
+		{map[string]any{"backup_min_frequency": "hourly"}, "backup_min_frequency must be one of"},
+		{map[string]any{"nda_expiry_warning_days": "weekly"}, "nda_expiry_warning_days must be a number of zero or more, got weekly"},
+		{map[string]any{"nda_expiry_warning_days": -1}, "nda_expiry_warning_days must be a number of zero or more"},
+		{map[string]any{"backup_min_frequency": "monthly", "nda_expiry_warning_days": 0}, ""},
+	} {
+		_, err := ps.Evaluate(context.Background(), evaluator.Input{Document: doc(nil)}, evaluator.Options{AsOf: "2026-11-26", Settings: tc.settings})
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%v: %v", tc.settings, err)
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("%v: got %v, want %q", tc.settings, err, tc.err)
+		}
 	}
 }
