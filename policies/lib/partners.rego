@@ -107,11 +107,14 @@ _has_term(ag, "scope_of_use") if {
 # date. NDAs expired before the as-of date cannot carry cover from it on.
 _nda_spans := {p: spans |
 	some p, ndas in _partner_all_ndas
-	spans := [[asset, day_number(signed), _day_or_null(ag, "expires"), string_or_null(ag, "expires")] |
+	spans := [[asset, start, end, expires] |
 		some addr in ndas
 		ag := input.agreements[addr]
 		signed := _agreement_date(ag, "signed")
 		agreement_state(ag) != "expired"
+		start := day_number(signed)
+		end := _day_or_null(ag, "expires")
+		expires := string_or_null(ag, "expires")
 		some asset in _covers(ag)
 	]
 }
