@@ -116,13 +116,6 @@ holding_archives := {h | some h in _holders; startswith(h, "paper_archive.")}
 # Every (partner, data asset) pair: what partners receive, directly or by transfer.
 _received_pairs := [[p, asset] | some [p, asset, _] in _received_triples]
 
-# partner_data[partner] is the set of data assets a partner receives, by its
-# receives list or by a transfer to it.
-partner_data := {p: assets |
-	some p in {q | some [q, _] in _received_pairs}
-	assets := {asset | some [q, asset] in _received_pairs; q == p}
-}
-
 # Partners named by a transfer's to, or with a non-empty receives.
 receiving_partners := {p | some p, _ in input.partners; count(object.get(input.partners[p], "receives", [])) > 0} | {t.to |
 	some t in input.transfers

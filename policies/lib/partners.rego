@@ -30,6 +30,11 @@ _received_via := {p: by_asset |
 	}
 }
 
+# partner_data[partner] is the set of data assets a partner receives, by its
+# receives list or by a transfer to it. No built-in control reads it; it stays
+# in the library for user policies.
+partner_data := {p: {asset | some asset, _ in via} | some p, via in _received_via}
+
 # Every [partner, transfer] pair of a transfer to a partner.
 _transfer_pairs := [[t.to, addr] |
 	some addr, t in input.transfers
