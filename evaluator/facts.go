@@ -158,10 +158,14 @@ func readFacts(v any) (*Facts, error) {
 	if !ok {
 		return nil, &EvalError{Message: fmt.Sprintf("%s: the facts must be an object, got %v", factsPackage, v)}
 	}
-	out := &Facts{raisedBy: map[string][]string{}}
-	if t := obj.Get(ast.StringTerm("resources")); t != nil {
-		out.raisedBy = raisedBy(t.Value)
+	// A missing resources or partners rule would silently drop severity raises
+	// or partners: the contract is broken, which is an error, not a pass.
+	for _, k := range []string{"resources", "partners", "nda_expiry_warning_days"} {
+		if obj.Get(ast.StringTerm(k)) == nil {
+			return nil, &EvalError{Message: fmt.Sprintf("%s: the facts lack %s", factsPackage, k)}
+		}
 	}
+	out := &Facts{raisedBy: raisedBy(obj.Get(ast.StringTerm("resources")).Value)}
 	var raw rawFacts
 	rest := ast.NewObject()
 	for _, k := range []string{"organization", "nda_expiry_warning_days", "partners"} {
@@ -184,9 +188,6 @@ func readFacts(v any) (*Facts, error) {
 	out.Organization = raw.Organization
 	out.NDAExpiryWarningDays = int(min(raw.NDAExpiryWarningDays, 1<<31-1))
 	out.Partners = raw.Partners
-	if out.Partners == nil {
-		out.Partners = map[string]*PartnerFacts{}
-	}
 	return out, nil
 }
 
