@@ -30,6 +30,9 @@ type Policies struct {
 type queryGroup struct {
 	controls []*Control
 	query    rego.PreparedEvalQuery
+	// withPartners, prepared for the first group only, also reads the partner
+	// facts: the same query with one more binding, for views that render them.
+	withPartners *rego.PreparedEvalQuery
 }
 
 // Compile compiles modules with the sandbox capabilities. print() output goes to
@@ -102,20 +105,32 @@ func Load(ctx context.Context, builtin fs.FS, userDirs []string, printOut io.Wri
 	if err := ps.readDefaults(ctx, comp); err != nil {
 		return nil, err
 	}
-	for i, group := range splitControls(controls, runtime.GOMAXPROCS(0)) {
-		opts := []func(*rego.Rego){
-			rego.Compiler(comp),
-			rego.Query(controlsQuery(group, i == 0)),
-			rego.StrictBuiltinErrors(true),
-		}
+	prepare := func(query string) (rego.PreparedEvalQuery, error) {
+		opts := []func(*rego.Rego){rego.Compiler(comp), rego.Query(query), rego.StrictBuiltinErrors(true)}
 		if printOut != nil {
 			opts = append(opts, rego.EnablePrintStatements(true), rego.PrintHook(topdown.NewPrintHook(printOut)))
 		}
 		pq, err := rego.New(opts...).PrepareForEval(ctx)
 		if err != nil {
-			return nil, astErrors(err)
+			return pq, astErrors(err)
 		}
-		ps.groups = append(ps.groups, queryGroup{controls: group, query: pq})
+		return pq, nil
+	}
+	for i, group := range splitControls(controls, runtime.GOMAXPROCS(0)) {
+		first := i == 0
+		pq, err := prepare(controlsQuery(group, first, false))
+		if err != nil {
+			return nil, err
+		}
+		g := queryGroup{controls: group, query: pq}
+		if first {
+			full, err := prepare(controlsQuery(group, first, true))
+			if err != nil {
+				return nil, err
+			}
+			g.withPartners = &full
+		}
+		ps.groups = append(ps.groups, g)
 	}
 	return ps, nil
 }
@@ -173,8 +188,9 @@ func splitControls(controls []*Control, n int) [][]*Control {
 
 // controlsQuery builds the query that evaluates a group of controls together, so
 // that the library's indexes are computed once for all of them. The first group
-// also reads the facts, in the same evaluation.
-func controlsQuery(controls []*Control, first bool) string {
+// also reads the facts, in the same evaluation, the partner facts only when
+// partners is set.
+func controlsQuery(controls []*Control, first, partners bool) string {
 	var b strings.Builder
 	b.WriteString("out := {")
 	for i, c := range controls {
@@ -186,7 +202,7 @@ func controlsQuery(controls []*Control, first bool) string {
 	}
 	b.WriteString("}")
 	if first {
-		b.WriteString("; facts := " + factsPackage)
+		b.WriteString("; facts := " + factsQuery(partners))
 	}
 	return b.String()
 }

@@ -76,11 +76,11 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	if opts.Tracer != nil {
 		evalOpts = append(evalOpts, rego.EvalQueryTracer(opts.Tracer))
 	}
-	bindings, err := p.evalGroups(ctx, evalOpts)
+	bindings, err := p.evalGroups(ctx, evalOpts, opts.Partners)
 	if err != nil {
 		return nil, err
 	}
-	facts, err := readFacts(bindings[0]["facts"])
+	facts, err := readFacts(bindings[0]["facts"], opts.Partners)
 	if err != nil {
 		return nil, err
 	}
@@ -127,16 +127,21 @@ func (p *Policies) CheckInput(doc map[string]any) []Problem {
 }
 
 // evalGroups evaluates every query group on its own goroutine and returns each
-// group's bindings, in group order.
-func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption) ([]rego.Vars, error) {
+// group's bindings, in group order; partners picks the first group's query that
+// also reads the partner facts.
+func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partners bool) ([]rego.Vars, error) {
 	bindings := make([]rego.Vars, len(p.groups))
 	errs := make([]error, len(p.groups))
 	var wg sync.WaitGroup
 	for i, g := range p.groups {
 		wg.Add(1)
+		query := g.query
+		if partners && g.withPartners != nil {
+			query = *g.withPartners
+		}
 		go func() {
 			defer wg.Done()
-			rs, err := g.query.Eval(ctx, opts...)
+			rs, err := query.Eval(ctx, opts...)
 			switch {
 			case err != nil:
 				errs[i] = evalFailure(ctx, err)

@@ -3,6 +3,8 @@ package evaluator
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -10,6 +12,26 @@ import (
 // factsPackage is the Rego package whose rules are returned beside the results:
 // the facts contract (policies/lib/facts.rego).
 const factsPackage = "data.baomi.lib.facts"
+
+// factsRules are the rules of the facts contract read beside every evaluation;
+// partnerFactsRule is read as well when a view asks for the partner facts,
+// which cost a pass over every partner that check does not need.
+var factsRules = []string{"organization", "nda_expiry_warning_days", "resources"}
+
+const partnerFactsRule = "partners"
+
+// factsQuery is the object of facts rules a group query binds to facts.
+func factsQuery(partners bool) string {
+	rules := factsRules
+	if partners {
+		rules = append(slices.Clone(rules), partnerFactsRule)
+	}
+	parts := make([]string, len(rules))
+	for i, r := range rules {
+		parts[i] = fmt.Sprintf("%q: %s.%s", r, factsPackage, r)
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
 
 // Facts are the library's judgements about the inventory, computed in the same
 // evaluation as the results, for views to render rather than re-derive.
@@ -19,7 +41,8 @@ type Facts struct {
 	Organization string
 	// NDAExpiryWarningDays is the window of BM-4.5.1-04 in force.
 	NDAExpiryWarningDays int
-	// Partners holds every partner's facts, by address.
+	// Partners holds every partner's facts, by address; nil unless
+	// Options.Partners asked for them.
 	Partners map[string]*PartnerFacts
 	// raisedBy maps a resource to the top_secret assets that raise its findings.
 	raisedBy map[string][]string
@@ -151,16 +174,21 @@ type rawFacts struct {
 	Partners             map[string]*PartnerFacts `json:"partners"`
 }
 
-// readFacts turns the facts package's value into Facts. The resources, one per
-// resource of the inventory, are walked as Rego values for their raised_by only.
-func readFacts(v any) (*Facts, error) {
+// readFacts turns the facts query's value into Facts; partners says whether it
+// holds the partner facts. The resources are walked as Rego values for their
+// raised_by only.
+func readFacts(v any, partners bool) (*Facts, error) {
 	obj, ok := v.(ast.Object)
 	if !ok {
 		return nil, &EvalError{Message: fmt.Sprintf("%s: the facts must be an object, got %v", factsPackage, v)}
 	}
 	// A missing resources or partners rule would silently drop severity raises
 	// or partners: the contract is broken, which is an error, not a pass.
-	for _, k := range []string{"resources", "partners", "nda_expiry_warning_days"} {
+	want := factsRules
+	if partners {
+		want = append(slices.Clone(want), partnerFactsRule)
+	}
+	for _, k := range want {
 		if obj.Get(ast.StringTerm(k)) == nil {
 			return nil, &EvalError{Message: fmt.Sprintf("%s: the facts lack %s", factsPackage, k)}
 		}
@@ -168,7 +196,7 @@ func readFacts(v any) (*Facts, error) {
 	out := &Facts{raisedBy: raisedBy(obj.Get(ast.StringTerm("resources")).Value)}
 	var raw rawFacts
 	rest := ast.NewObject()
-	for _, k := range []string{"organization", "nda_expiry_warning_days", "partners"} {
+	for _, k := range []string{"organization", "nda_expiry_warning_days", partnerFactsRule} {
 		if t := obj.Get(ast.StringTerm(k)); t != nil {
 			rest.Insert(ast.StringTerm(k), t)
 		}

@@ -24,7 +24,11 @@ func TestFactsBesideResults(t *testing.T) {
 		"agreement.renewal": map[string]any{"partner": "partner.gap", "kind": "nda", "signed": "2026-12-20",
 			"expires": "9999-12-31", "covers": []any{"data_asset.cards"}},
 	}
-	rep := evaluate(t, ps, d, evaluator.Options{Settings: map[string]any{"nda_expiry_warning_days": 30}})
+	lean := evaluate(t, ps, d, evaluator.Options{Settings: map[string]any{"nda_expiry_warning_days": 30}})
+	if lean.Facts.Partners != nil || lean.Facts.Organization != "Acme" {
+		t.Errorf("without Partners: partner facts %v, organization %q; want none and Acme", lean.Facts.Partners, lean.Facts.Organization)
+	}
+	rep := evaluate(t, ps, d, evaluator.Options{Settings: map[string]any{"nda_expiry_warning_days": 30}, Partners: true})
 	f := rep.Facts
 	if f == nil {
 		t.Fatal("the report carries no facts")

@@ -44,6 +44,9 @@ type Options struct {
 	Settings map[string]any
 	// Skip names controls (by id or short code) to leave out.
 	Skip []string
+	// Partners asks for the partner facts beside the results (Report.Facts.Partners),
+	// for the partner register; without it they are not computed.
+	Partners bool
 	// Tracer, when set, observes every evaluation step; it is called from several
 	// goroutines at once. Tests count steps with it to check that policies stay
 	// linear in the inventory's size.

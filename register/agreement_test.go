@@ -60,7 +60,7 @@ func TestRegisterAgreesWithCheck(t *testing.T) {
 				t.Fatalf("inventory errors: %v", diags)
 			}
 			rep, err := builtin(t).Evaluate(context.Background(), evaluator.Input{Document: inv.Document, Locator: inv},
-				evaluator.Options{AsOf: r.asOf, Settings: r.settings})
+				evaluator.Options{AsOf: r.asOf, Settings: r.settings, Partners: true})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -66,7 +66,7 @@ func builtin(t *testing.T) *evaluator.Policies {
 // the facts and results of this one evaluation.
 func evaluate(t *testing.T, d map[string]any, settings map[string]any) *evaluator.Report {
 	t.Helper()
-	rep, err := builtin(t).Evaluate(context.Background(), evaluator.Input{Document: d}, evaluator.Options{AsOf: asOf, Settings: settings})
+	rep, err := builtin(t).Evaluate(context.Background(), evaluator.Input{Document: d}, evaluator.Options{AsOf: asOf, Settings: settings, Partners: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -114,7 +114,7 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 func runPartners(ctx context.Context, opts *partnersOptions, stdout, stderr io.Writer) error {
 	_, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
-		Eval:         evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings},
+		Eval:         evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Partners: true},
 		FreeDocument: true,
 	}, stderr)
 	if err != nil {

@@ -20,7 +20,9 @@ settings := {
 }
 
 # organization is the name of the inventory's organization, or its address when
-# it has no name; undefined without an organization block.
+# it has no name; "" without an organization block.
+default organization := ""
+
 organization := lib.name_or_address(input.organization[addr], addr) if {
 	addr := min(object.keys(input.organization))
 }

@@ -12,7 +12,7 @@ test_organization_name_or_address if {
 	facts.organization == "Acme" with input as {"organization": {"organization.acme": {"name": "Acme"}}}
 	facts.organization == "organization.acme" with input as {"organization": {"organization.acme": {}}}
 	facts.organization == "organization.acme" with input as {"organization": {"organization.acme": {"name": ""}}}
-	not facts.organization with input as {}
+	facts.organization == "" with input as {}
 }
 
 test_nda_expiry_warning_days if {

@@ -109,9 +109,11 @@ _has_term(ag, "scope_of_use") if {
 # _nda_spans[partner] lists [asset, first day, last day, expires] for each asset
 # each signed NDA of the partner that has not expired covers; days are day
 # numbers, and the last day and expires are null for an NDA without an expiry
-# date. NDAs expired before the as-of date cannot carry cover from it on.
+# date. NDAs expired before the as-of date cannot carry cover from it on, and
+# partners with no NDA in force have no cover to carry.
 _nda_spans := {p: spans |
 	some p, ndas in _partner_all_ndas
+	partner_ndas[p]
 	spans := [[asset, start, end, expires] |
 		some addr in ndas
 		ag := input.agreements[addr]
@@ -210,10 +212,17 @@ _received_fact([asset, covered_by, covered_until], via) := {
 # its unbroken cover]; the last day is null when no NDA in force covers the
 # asset or its cover never lapses. The 4.5 controls and the partner facts share it.
 received_cover := {p: cover |
+	some p, entries in _received_covered_by
+	spans := object.get(_nda_spans, p, [])
+	cover := [[asset, covered_by, _covered_until(covered_by, spans, asset)] | some [asset, covered_by] in entries]
+}
+
+# _received_covered_by[partner] lists [asset, the partner's NDAs in force that
+# cover it] for each asset the partner receives, by address.
+_received_covered_by := {p: entries |
 	some p, via in _received_via
 	in_force := sort(object.get(partner_ndas, p, set()))
-	spans := object.get(_nda_spans, p, [])
-	cover := [[asset, covered_by, _covered_until(covered_by, spans, asset)] |
+	entries := [[asset, covered_by] |
 		some asset in sort(object.keys(via))
 		covered_by := [n | some n in in_force; asset in _covers(input.agreements[n])]
 	]
@@ -221,8 +230,8 @@ received_cover := {p: cover |
 
 # uncovered_data[partner] lists the assets the partner receives that no NDA in
 # force covers, by address.
-uncovered_data := {p: [asset | some [asset, covered_by, _] in cover; count(covered_by) == 0] |
-	some p, cover in received_cover
+uncovered_data := {p: [asset | some [asset, covered_by] in entries; count(covered_by) == 0] |
+	some p, entries in _received_covered_by
 }
 
 # An asset no NDA in force covers has no cover to lapse.
