@@ -22,6 +22,16 @@ func BenchmarkCompile(b *testing.B) {
 
 // BenchmarkEvaluate runs all controls over a decoded inventory of each size.
 func BenchmarkEvaluate(b *testing.B) {
+	benchmarkEvaluate(b, evaluator.Options{AsOf: "2026-11-26"})
+}
+
+// BenchmarkEvaluatePartners does the same with the partner facts, as baomi
+// partners asks for them.
+func BenchmarkEvaluatePartners(b *testing.B) {
+	benchmarkEvaluate(b, evaluator.Options{AsOf: "2026-11-26", Partners: true})
+}
+
+func benchmarkEvaluate(b *testing.B, opts evaluator.Options) {
 	ps, err := evaluator.Load(context.Background(), policies.FS, nil, nil)
 	if err != nil {
 		b.Fatal(err)
@@ -34,7 +44,7 @@ func BenchmarkEvaluate(b *testing.B) {
 		b.Run(benchdata.Name(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := ps.Evaluate(context.Background(), evaluator.Input{Document: inv.Document, Locator: inv}, evaluator.Options{AsOf: "2026-11-26"}); err != nil {
+				if _, err := ps.Evaluate(context.Background(), evaluator.Input{Document: inv.Document, Locator: inv}, opts); err != nil {
 					b.Fatal(err)
 				}
 			}

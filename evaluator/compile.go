@@ -22,10 +22,10 @@ type Policies struct {
 	// groups split the controls over the cores; each is one query that shares
 	// one evaluation of the library among its controls.
 	groups []queryGroup
-	// defaults are the library's default settings; frequencies its backup
-	// frequency ranks, which backup_min_frequency must name.
-	defaults    map[string]any
-	frequencies map[string]any
+	// defaults are the library's default settings; choices the words allowed
+	// for the settings that take words (the facts contract's settings).
+	defaults map[string]any
+	choices  map[string][]string
 	// digest is the sha256 of the policy files read, tests included.
 	digest string
 }
@@ -39,6 +39,9 @@ func (p *Policies) Digest() string { return p.digest }
 type queryGroup struct {
 	controls []*Control
 	query    rego.PreparedEvalQuery
+	// withPartners, prepared for the first group only, also reads the partner
+	// facts: the same query with one more binding, for views that render them.
+	withPartners *rego.PreparedEvalQuery
 }
 
 // Compile compiles modules with the sandbox capabilities. print() output goes to
@@ -109,35 +112,55 @@ func Load(ctx context.Context, builtin fs.FS, userDirs []string, printOut io.Wri
 	if err := ps.readDefaults(ctx, comp); err != nil {
 		return nil, err
 	}
-	for i, group := range splitControls(controls, runtime.GOMAXPROCS(0)) {
-		opts := []func(*rego.Rego){
-			rego.Compiler(comp),
-			rego.Query(controlsQuery(group, i == 0)),
-			rego.StrictBuiltinErrors(true),
-		}
+	prepare := func(query string) (rego.PreparedEvalQuery, error) {
+		opts := []func(*rego.Rego){rego.Compiler(comp), rego.Query(query), rego.StrictBuiltinErrors(true)}
 		if printOut != nil {
 			opts = append(opts, rego.EnablePrintStatements(true), rego.PrintHook(topdown.NewPrintHook(printOut)))
 		}
 		pq, err := rego.New(opts...).PrepareForEval(ctx)
 		if err != nil {
-			return nil, astErrors(err)
+			return pq, astErrors(err)
 		}
-		ps.groups = append(ps.groups, queryGroup{controls: group, query: pq})
+		return pq, nil
+	}
+	for i, group := range splitControls(controls, runtime.GOMAXPROCS(0)) {
+		first := i == 0
+		pq, err := prepare(controlsQuery(group, first, false))
+		if err != nil {
+			return nil, err
+		}
+		g := queryGroup{controls: group, query: pq}
+		if first {
+			full, err := prepare(controlsQuery(group, first, true))
+			if err != nil {
+				return nil, err
+			}
+			g.withPartners = &full
+		}
+		ps.groups = append(ps.groups, g)
 	}
 	return ps, nil
 }
 
-// readDefaults reads the library's default settings and frequency ranks, which
-// depend on no input, so that settings are checked before any evaluation.
+// readDefaults reads the settings of the facts contract, which depend on no
+// input, so that settings are checked before any evaluation.
 func (p *Policies) readDefaults(ctx context.Context, comp *ast.Compiler) error {
-	rs, err := rego.New(rego.Compiler(comp),
-		rego.Query("defaults := data.baomi.lib.default_settings; frequencies := data.baomi.lib.frequency_rank"),
-	).Eval(ctx)
+	rs, err := rego.New(rego.Compiler(comp), rego.Query("settings := "+factsPackage+".settings")).Eval(ctx)
 	if err != nil || len(rs) == 0 {
 		return &EvalError{Message: fmt.Sprintf("cannot read the library's default settings: %v", err)}
 	}
-	p.defaults, _ = rs[0].Bindings["defaults"].(map[string]any)
-	p.frequencies, _ = rs[0].Bindings["frequencies"].(map[string]any)
+	settings, _ := rs[0].Bindings["settings"].(map[string]any)
+	p.defaults, _ = settings["defaults"].(map[string]any)
+	choices, _ := settings["choices"].(map[string]any)
+	p.choices = map[string][]string{}
+	for name, v := range choices {
+		words, _ := v.([]any)
+		for _, w := range words {
+			if s, ok := w.(string); ok {
+				p.choices[name] = append(p.choices[name], s)
+			}
+		}
+	}
 	return checkSettingKinds(p.defaults)
 }
 
@@ -172,8 +195,9 @@ func splitControls(controls []*Control, n int) [][]*Control {
 
 // controlsQuery builds the query that evaluates a group of controls together, so
 // that the library's indexes are computed once for all of them. The first group
-// also reads the library's severity raise and settings.
-func controlsQuery(controls []*Control, first bool) string {
+// also reads the facts, in the same evaluation, the partner facts only when
+// partners is set.
+func controlsQuery(controls []*Control, first, partners bool) string {
 	var b strings.Builder
 	b.WriteString("out := {")
 	for i, c := range controls {
@@ -185,7 +209,7 @@ func controlsQuery(controls []*Control, first bool) string {
 	}
 	b.WriteString("}")
 	if first {
-		b.WriteString("; top_secret := data.baomi.lib.top_secret_raised_by")
+		b.WriteString("; facts := " + factsQuery(partners))
 	}
 	return b.String()
 }

@@ -51,7 +51,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	controls, problems := p.selectControls(opts.Skip)
 	waivers, wproblems := p.readWaivers(in.Document)
 	problems = append(problems, wproblems...)
-	problems = append(problems, checkSettings(opts.Settings, p.defaults, p.frequencies)...)
+	problems = append(problems, checkSettings(opts.Settings, p.defaults, p.choices)...)
 	if len(problems) > 0 {
 		return nil, &InputError{Problems: problems}
 	}
@@ -74,11 +74,14 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	if opts.Tracer != nil {
 		evalOpts = append(evalOpts, rego.EvalQueryTracer(opts.Tracer))
 	}
-	bindings, err := p.evalGroups(ctx, evalOpts)
+	bindings, err := p.evalGroups(ctx, evalOpts, opts.Partners)
 	if err != nil {
 		return nil, err
 	}
-	topSecret := raisedBy(bindings[0]["top_secret"])
+	facts, err := readFacts(bindings[0]["facts"], opts.Partners)
+	if err != nil {
+		return nil, err
+	}
 	out := map[string]*ast.Array{}
 	for _, gb := range bindings {
 		group, _ := gb["out"].(ast.Object)
@@ -92,13 +95,13 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 			}
 		})
 	}
-	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(settings), PolicyDigest: p.digest}
+	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(settings), PolicyDigest: p.digest, Facts: facts}
 	for _, c := range controls {
 		parts := out[c.ID]
 		if parts == nil || parts.Len() != 3 {
 			return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): evaluation gave no result", c.ID, c.File)}
 		}
-		results, err := judge(c, parts, topSecret, names, in.Locator)
+		results, err := judge(c, parts, facts.raisedBy, names, in.Locator)
 		if err != nil {
 			return nil, err
 		}
@@ -123,16 +126,21 @@ func (p *Policies) CheckInput(doc map[string]any) []Problem {
 }
 
 // evalGroups evaluates every query group on its own goroutine and returns each
-// group's bindings, in group order.
-func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption) ([]rego.Vars, error) {
+// group's bindings, in group order; partners picks the first group's query that
+// also reads the partner facts.
+func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partners bool) ([]rego.Vars, error) {
 	bindings := make([]rego.Vars, len(p.groups))
 	errs := make([]error, len(p.groups))
 	var wg sync.WaitGroup
 	for i, g := range p.groups {
 		wg.Add(1)
+		query := g.query
+		if partners && g.withPartners != nil {
+			query = *g.withPartners
+		}
 		go func() {
 			defer wg.Done()
-			rs, err := g.query.Eval(ctx, opts...)
+			rs, err := query.Eval(ctx, opts...)
 			switch {
 			case err != nil:
 				errs[i] = evalFailure(ctx, err)
@@ -364,31 +372,6 @@ func objString(obj ast.Object, key string) string {
 	}
 	s, _ := t.Value.(ast.String)
 	return string(s)
-}
-
-// raisedBy reads the library's top_secret_raised_by: resource address → the
-// top_secret assets that raise its findings.
-func raisedBy(v any) map[string][]string {
-	out := map[string][]string{}
-	obj, ok := v.(ast.Object)
-	if !ok {
-		return out
-	}
-	obj.Foreach(func(k, v *ast.Term) {
-		addr, ok := k.Value.(ast.String)
-		list, isArr := v.Value.(*ast.Array)
-		if !ok || !isArr {
-			return
-		}
-		assets := make([]string, 0, list.Len())
-		list.Foreach(func(a *ast.Term) {
-			if s, ok := a.Value.(ast.String); ok {
-				assets = append(assets, string(s))
-			}
-		})
-		out[string(addr)] = assets
-	})
-	return out
 }
 
 // resourceNames maps each resource of the document that has a name attribute to

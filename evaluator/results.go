@@ -44,6 +44,9 @@ type Options struct {
 	Settings map[string]any
 	// Skip names controls (by id or short code) to leave out.
 	Skip []string
+	// Partners asks for the partner facts beside the results (Report.Facts.Partners),
+	// for the partner register; without it they are not computed.
+	Partners bool
 	// Tracer, when set, observes every evaluation step; it is called from several
 	// goroutines at once. Tests count steps with it to check that policies stay
 	// linear in the inventory's size.
@@ -127,6 +130,8 @@ type Report struct {
 	Skipped []string
 	// PolicyDigest is the digest of the policy files evaluated (Policies.Digest).
 	PolicyDigest string
+	// Facts are the library's facts from the same evaluation.
+	Facts *Facts
 }
 
 // FailsGate reports whether the result fails a run gated at failOn: a failure at

@@ -3,6 +3,7 @@ package evaluator
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -18,7 +19,8 @@ const (
 	DayCount SettingKind = "days"
 	// MinuteCount is a whole number of minutes from 0 to MaxMinutes.
 	MinuteCount SettingKind = "minutes"
-	// Frequency is one of the library's backup frequencies (frequency_rank).
+	// Frequency is one of the library's backup frequencies (the facts contract's
+	// choices for the setting).
 	Frequency SettingKind = "frequency"
 	// Text is a non-empty string, such as a tag's key.
 	Text SettingKind = "text"
@@ -71,7 +73,7 @@ func checkSettingKinds(defs map[string]any) error {
 
 // checkSettings checks user settings: known names, and values of their kind and
 // in range.
-func checkSettings(settings, defs, freqs map[string]any) []Problem {
+func checkSettings(settings, defs map[string]any, choices map[string][]string) []Problem {
 	var names []string
 	for k := range defs {
 		names = append(names, k)
@@ -93,32 +95,26 @@ func checkSettings(settings, defs, freqs map[string]any) []Problem {
 			problems = append(problems, Problem{Message: msg + " (known: " + strings.Join(names, ", ") + ")"})
 			continue
 		}
-		if msg := checkSetting(settingKinds[k], v, freqs); msg != "" {
+		if msg := checkSetting(settingKinds[k], v, choices[k]); msg != "" {
 			problems = append(problems, Problem{Message: fmt.Sprintf("settings: %s must be %s, got %s", k, msg, settingValue(v))})
 		}
 	}
 	return problems
 }
 
-// checkSetting returns what a value of the kind must be when v is not one, or "".
-func checkSetting(kind SettingKind, v any, freqs map[string]any) string {
+// checkSetting returns what a value of the kind must be when v is not one, or "";
+// words are the values a Frequency setting allows.
+func checkSetting(kind SettingKind, v any, words []string) string {
 	switch kind {
 	case DayCount:
 		return wholeNumber(v, MaxDays, "days")
 	case MinuteCount:
 		return wholeNumber(v, MaxMinutes, "minutes")
 	case Frequency:
-		if s, ok := v.(string); ok {
-			if _, known := freqs[s]; known {
-				return ""
-			}
+		if s, ok := v.(string); ok && slices.Contains(words, s) {
+			return ""
 		}
-		allowed := make([]string, 0, len(freqs))
-		for f := range freqs {
-			allowed = append(allowed, f)
-		}
-		sort.Strings(allowed)
-		return "one of " + strings.Join(allowed, ", ")
+		return "one of " + strings.Join(words, ", ")
 	case Text:
 		if s, ok := v.(string); ok && strings.TrimSpace(s) != "" {
 			return ""

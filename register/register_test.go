@@ -2,13 +2,16 @@ package register
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/policies"
 )
 
 const asOf = "2026-11-26"
@@ -41,6 +44,47 @@ func ndaBlock(partner, signed, expires string, covers ...any) map[string]any {
 		ag["expires"] = expires
 	}
 	return ag
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *evaluator.Policies
+	loadErr  error
+)
+
+// builtin loads the built-in policies once for every test.
+func builtin(t *testing.T) *evaluator.Policies {
+	t.Helper()
+	loadOnce.Do(func() { loaded, loadErr = evaluator.Load(context.Background(), policies.FS, nil, nil) })
+	if loadErr != nil {
+		t.Fatal(loadErr)
+	}
+	return loaded
+}
+
+// evaluate runs the built-in policies over d as of asOf: the register renders
+// the facts and results of this one evaluation.
+func evaluate(t *testing.T, d map[string]any, settings map[string]any) *evaluator.Report {
+	t.Helper()
+	rep, err := builtin(t).Evaluate(context.Background(), evaluator.Input{Document: d}, evaluator.Options{AsOf: asOf, Settings: settings, Partners: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// build makes the register of d from one evaluation.
+func build(t *testing.T, d map[string]any, settings map[string]any) []Partner {
+	t.Helper()
+	return Build(evaluate(t, d, settings))
+}
+
+// buildWith makes the register of d's facts with the results of rep instead of
+// the evaluation's own, to test how statuses make a standing.
+func buildWith(t *testing.T, d map[string]any, rep *evaluator.Report) []Partner {
+	t.Helper()
+	rep.Facts = evaluate(t, d, nil).Facts
+	return Build(rep)
 }
 
 // report builds an evaluator report from "CONTROL RESOURCE STATUS" lines.
@@ -86,7 +130,7 @@ func TestCover(t *testing.T) {
 		{
 			name:       "one NDA with an end",
 			agreements: map[string]map[string]any{"agreement.n": ndaBlock("partner.p", "2025-01-01", "2026-12-31", "data_asset.contacts")},
-			status:     CoverLapses, lapses: "2026-12-31", daysLeft: 35, uncovered: []string{},
+			status:     evaluator.CoverLapses, lapses: "2026-12-31", daysLeft: 35, uncovered: []string{},
 			states: map[string]string{"agreement.n": "in_force"}, coveredBy: []string{"agreement.n"},
 		},
 		{
@@ -95,7 +139,7 @@ func TestCover(t *testing.T) {
 				"agreement.old": ndaBlock("partner.p", "2023-01-01", "2025-12-31", "data_asset.contacts"),
 				"agreement.new": ndaBlock("partner.p", "2026-01-01", "2028-01-04", "data_asset.contacts"),
 			},
-			status: CoverLapses, lapses: "2028-01-04", daysLeft: 404, uncovered: []string{},
+			status: evaluator.CoverLapses, lapses: "2028-01-04", daysLeft: 404, uncovered: []string{},
 			states: map[string]string{"agreement.old": "expired", "agreement.new": "in_force"}, coveredBy: []string{"agreement.new"},
 		},
 		{
@@ -104,7 +148,7 @@ func TestCover(t *testing.T) {
 				"agreement.a": ndaBlock("partner.p", "2025-01-01", "2027-03-01", "data_asset.contacts"),
 				"agreement.b": ndaBlock("partner.p", "2025-06-01", "2026-12-01", "data_asset.contacts"),
 			},
-			status: CoverLapses, lapses: "2027-03-01", daysLeft: 95, uncovered: []string{},
+			status: evaluator.CoverLapses, lapses: "2027-03-01", daysLeft: 95, uncovered: []string{},
 			states: map[string]string{"agreement.a": "in_force", "agreement.b": "in_force"}, coveredBy: []string{"agreement.a", "agreement.b"},
 		},
 		{
@@ -113,19 +157,19 @@ func TestCover(t *testing.T) {
 				"agreement.a": ndaBlock("partner.p", "2025-01-01", "", "data_asset.contacts"),
 				"agreement.b": ndaBlock("partner.p", "2025-06-01", "2026-12-01", "data_asset.contacts"),
 			},
-			status: CoverOngoing, uncovered: []string{},
+			status: evaluator.CoverOngoing, uncovered: []string{},
 			states: map[string]string{"agreement.a": "in_force", "agreement.b": "in_force"}, coveredBy: []string{"agreement.a", "agreement.b"},
 		},
 		{
 			name:       "an NDA signed after the as-of date is not in force",
 			agreements: map[string]map[string]any{"agreement.n": ndaBlock("partner.p", "2026-12-01", "2028-11-30", "data_asset.contacts")},
-			status:     CoverMissing, uncovered: []string{"data_asset.contacts"},
+			status:     evaluator.CoverMissing, uncovered: []string{"data_asset.contacts"},
 			states: map[string]string{"agreement.n": "not_yet_signed"}, coveredBy: []string{},
 		},
 		{
 			name:       "an NDA that expired leaves the cover lapsed",
 			agreements: map[string]map[string]any{"agreement.n": ndaBlock("partner.p", "2023-01-01", "2025-12-31", "data_asset.contacts")},
-			status:     CoverLapsed, uncovered: []string{"data_asset.contacts"},
+			status:     evaluator.CoverLapsed, uncovered: []string{"data_asset.contacts"},
 			states: map[string]string{"agreement.n": "expired"}, coveredBy: []string{},
 		},
 		{
@@ -135,12 +179,12 @@ func TestCover(t *testing.T) {
 				ag["kind"] = "dpa"
 				return ag
 			}()},
-			status: CoverMissing, uncovered: []string{"data_asset.contacts"}, states: map[string]string{}, coveredBy: []string{},
+			status: evaluator.CoverMissing, uncovered: []string{"data_asset.contacts"}, states: map[string]string{}, coveredBy: []string{},
 		},
 		{
 			name:       "another partner's NDA does not count",
 			agreements: map[string]map[string]any{"agreement.n": ndaBlock("partner.other", "2025-01-01", "", "data_asset.contacts")},
-			status:     CoverMissing, uncovered: []string{"data_asset.contacts"}, states: map[string]string{}, coveredBy: []string{},
+			status:     evaluator.CoverMissing, uncovered: []string{"data_asset.contacts"}, states: map[string]string{}, coveredBy: []string{},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -149,7 +193,7 @@ func TestCover(t *testing.T) {
 				"partners":    {"partner.p": {"receives": list("data_asset.contacts")}, "partner.other": {}},
 				"agreements":  tc.agreements,
 			})
-			p := find(t, Build(d, nil, asOf, 60), "partner.p")
+			p := find(t, build(t, d, nil), "partner.p")
 			if p.Cover.Status != tc.status {
 				t.Errorf("cover %s, want %s", p.Cover.Status, tc.status)
 			}
@@ -192,7 +236,7 @@ func TestExpiringWindow(t *testing.T) {
 			"agreement.forever": ndaBlock("partner.forever", "2025-01-01", "", "data_asset.contacts"),
 		},
 	})
-	ps := Build(d, nil, asOf, 60)
+	ps := build(t, d, nil)
 	for _, tc := range []struct {
 		days int
 		want []string
@@ -212,7 +256,7 @@ func TestExpiringWindow(t *testing.T) {
 	if later := find(t, ps, "partner.later"); later.Cover.ExpiringSoon {
 		t.Error("a cover lapsing in 187 days is outside the 60-day warning window")
 	}
-	if soon := find(t, Build(d, nil, asOf, 30), "partner.soon"); soon.Cover.ExpiringSoon {
+	if soon := find(t, build(t, d, map[string]any{"nda_expiry_warning_days": 30}), "partner.soon"); soon.Cover.ExpiringSoon {
 		t.Error("BM-4.5.1-04 warns when cover ends before the window's end: 30 days out is not before it")
 	}
 }
@@ -243,7 +287,7 @@ func TestRiskOrder(t *testing.T) {
 		"BM-4.5.1-01 partner.d_ok pass",
 		"BM-4.5.1-03 partner.z_cards fail",
 	)
-	got := addresses(Build(d, rep, asOf, 60))
+	got := addresses(buildWith(t, d, rep))
 	want := []string{"partner.z_cards", "partner.a_failing", "partner.d_ok", "partner.c_ok", "partner.b_ok", "partner.e_idle"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("risk order %v, want %v", got, want)
@@ -259,7 +303,7 @@ func TestUncoveredTopSecretFirstEvenWhenNotFailing(t *testing.T) {
 		},
 	})
 	rep := report("BM-4.5.1-01 partner.a fail", "BM-4.5.1-01 partner.z waived")
-	ps := Build(d, rep, asOf, 60)
+	ps := buildWith(t, d, rep)
 	if got := addresses(ps); !reflect.DeepEqual(got, []string{"partner.z", "partner.a"}) {
 		t.Errorf("order %v: uncovered top_secret data comes first", got)
 	}
@@ -274,26 +318,27 @@ func TestLatestAssessment(t *testing.T) {
 		assessments []any
 		date        string
 		result      string
+		age         int
 	}{
 		{"latest by date, not the last written", list(
 			map[string]any{"date": "2026-08-20", "result": "pass"},
 			map[string]any{"date": "2024-11-02", "result": "conditional"},
-		), "2026-08-20", "pass"},
+		), "2026-08-20", "pass", 98},
 		{"undated and future ones are ignored", list(
 			map[string]any{"result": "fail"},
 			map[string]any{"date": "2027-01-01", "result": "fail"},
 			map[string]any{"date": "2026-03-01", "result": "conditional"},
-		), "2026-03-01", "conditional"},
+		), "2026-03-01", "conditional", 270},
 		{"the worst of the latest day counts", list(
 			map[string]any{"date": "2026-06-01", "result": "pass"},
 			map[string]any{"date": "2026-06-01", "result": "fail"},
 			map[string]any{"date": "2026-06-01", "result": "conditional"},
-		), "2026-06-01", "fail"},
+		), "2026-06-01", "fail", 178},
 		{"one dated on the as-of date counts", list(
 			map[string]any{"date": "2026-11-26", "result": "pass"},
-		), "2026-11-26", "pass"},
-		{"none usable", list(map[string]any{"date": "2026-12-01", "result": "pass"}), "", ""},
-		{"no block", nil, "", ""},
+		), "2026-11-26", "pass", 0},
+		{"none usable", list(map[string]any{"date": "2026-12-01", "result": "pass"}), "", "", 0},
+		{"no block", nil, "", "", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			partner := map[string]any{"receives": list("data_asset.contacts")}
@@ -301,7 +346,7 @@ func TestLatestAssessment(t *testing.T) {
 				partner["security_assessment"] = tc.assessments
 			}
 			d := doc(map[string]map[string]map[string]any{"data_assets": assets, "partners": {"partner.p": partner}})
-			a := find(t, Build(d, nil, asOf, 60), "partner.p").Assessment
+			a := find(t, build(t, d, nil), "partner.p").Assessment
 			switch {
 			case tc.date == "" && a != nil:
 				t.Errorf("assessment %+v, want none", *a)
@@ -310,8 +355,8 @@ func TestLatestAssessment(t *testing.T) {
 				t.Errorf("no assessment, want %s %s", tc.date, tc.result)
 			case a.Date != tc.date || a.Result == nil || *a.Result != tc.result:
 				t.Errorf("assessment %s %v, want %s %s", a.Date, a.Result, tc.date, tc.result)
-			case a.AgeDays != daysBetween(tc.date, asOf):
-				t.Errorf("age %d", a.AgeDays)
+			case a.AgeDays != tc.age || a.Stale:
+				t.Errorf("age %d (stale %v), want %d, not stale", a.AgeDays, a.Stale, tc.age)
 			}
 		})
 	}
@@ -329,7 +374,7 @@ func TestReceivingByTransferOnly(t *testing.T) {
 		},
 	})
 	rep := report("BM-4.5.1-01 partner.t fail")
-	p := find(t, Build(d, rep, asOf, 60), "partner.t")
+	p := find(t, buildWith(t, d, rep), "partner.t")
 	if p.Standing != AtRisk {
 		t.Errorf("standing %s", p.Standing)
 	}
@@ -341,7 +386,7 @@ func TestReceivingByTransferOnly(t *testing.T) {
 		p.Channels[1].Kind == nil || *p.Channels[1].Kind != "sftp" || !*p.Channels[1].Encrypted {
 		t.Errorf("channels %+v", p.Channels)
 	}
-	if !p.uncoveredTopSecret || p.Cover.Status != CoverMissing {
+	if !p.uncoveredTopSecret || p.Cover.Status != evaluator.CoverMissing {
 		t.Errorf("cover %+v", p.Cover)
 	}
 	if p.Monitoring == nil || *p.Monitoring.LastReview != "2026-10-01" || *p.Monitoring.AgeDays != 56 {
@@ -382,7 +427,7 @@ func TestStanding(t *testing.T) {
 		"BM-4.5.1-01 partner.ok waived", "BM-4.5.2-01 partner.ok pass",
 		"BM-4.5.1-01 partner.terms pass", "BM-4.5.1-02 agreement.t fail",
 	)
-	ps := Build(d, rep, asOf, 60)
+	ps := buildWith(t, d, rep)
 	for addr, want := range map[string]Standing{
 		"partner.fails": AtRisk, "partner.warns": Attention, "partner.ok": OK,
 		"partner.terms": AtRisk, "partner.none": Unjudged, "partner.idle": NotReceiving,
@@ -399,7 +444,7 @@ func TestStanding(t *testing.T) {
 	if terms.Controls[1] != (ControlStatus{Control: "BM-4.5.1-02", Status: evaluator.Fail}) {
 		t.Errorf("the partner's BM-4.5.1-02 status is its NDAs' worst: %+v", terms.Controls[1])
 	}
-	if idle := find(t, ps, "partner.idle"); idle.Cover.Status != CoverNotNeeded || idle.Controls[0].Status != NotJudged {
+	if idle := find(t, ps, "partner.idle"); idle.Cover.Status != evaluator.CoverNotNeeded || idle.Controls[0].Status != NotJudged {
 		t.Errorf("idle partner %+v", idle)
 	}
 }
@@ -408,7 +453,7 @@ func TestRenderers(t *testing.T) {
 	d := doc(map[string]map[string]map[string]any{
 		"data_assets": assets,
 		"partners": {
-			"partner.p": {"name": "SECRET-name", "receives": list("data_asset.contacts", "data_asset.leads"),
+			"partner.p": {"name": "Swift <b>|Logistics\x1b[31m", "receives": list("data_asset.contacts", "data_asset.leads"),
 				"monitoring": map[string]any{"method": "SECRET-method", "last_review": "2026-01-01"}},
 			"partner.idle": {},
 		},
@@ -418,7 +463,7 @@ func TestRenderers(t *testing.T) {
 			return ag
 		}()},
 	})
-	ps := Build(d, report("BM-4.5.1-03 partner.p fail"), asOf, 60)
+	ps := buildWith(t, d, report("BM-4.5.1-03 partner.p fail"))
 	for _, lang := range []string{"en", "zh"} {
 		opts := Options{Lang: lang, AsOf: asOf, WarningDays: 60}
 		var table, js, cs, md bytes.Buffer
@@ -432,7 +477,10 @@ func TestRenderers(t *testing.T) {
 				t.Errorf("%s output is not deterministic", f)
 			}
 			if strings.Contains(b.String(), "SECRET-") {
-				t.Errorf("the %s register repeats free text of the inventory", f)
+				t.Errorf("the %s register repeats free text of the inventory other than names", f)
+			}
+			if !strings.Contains(b.String(), "Swift") || strings.Contains(b.String(), "\x1b") {
+				t.Errorf("the %s register must show the partner's name, without control characters", f)
 			}
 		}
 		word := map[string]string{"en": "at risk", "zh": "有风险"}[lang]
@@ -446,8 +494,14 @@ func TestRenderers(t *testing.T) {
 		if err != nil || len(rows) != 3 || len(rows[0]) != len(rows[1]) {
 			t.Fatalf("%s csv: %v %v", lang, rows, err)
 		}
-		if rows[1][2] != "data_asset.contacts;data_asset.leads" {
-			t.Errorf("csv lists: %q", rows[1][2])
+		if rows[1][3] != "data_asset.contacts;data_asset.leads" {
+			t.Errorf("csv lists: %q", rows[1][3])
+		}
+		if rows[1][1] != "Swift <b>|Logistics [31m" {
+			t.Errorf("csv name: %q", rows[1][1])
+		}
+		if !strings.Contains(md.String(), "## `partner.p` Swift &lt;b&gt;\\|Logistics \\[31m") {
+			t.Errorf("%s markdown: the name must be escaped beside the address:\n%s", lang, md.String())
 		}
 		var back struct {
 			AsOf     string `json:"as_of"`
@@ -487,14 +541,73 @@ func TestRenewalsExtendCover(t *testing.T) {
 			"agreement.chain_3":      ndaBlock("partner.chain", "2027-03-02", "2027-06-30", "data_asset.contacts"),
 		},
 	})
-	ps := Build(d, report(), asOf, 60)
-	if c := find(t, ps, "partner.seamless").Cover; c.Status != CoverOngoing {
+	ps := buildWith(t, d, report())
+	if c := find(t, ps, "partner.seamless").Cover; c.Status != evaluator.CoverOngoing {
 		t.Errorf("seamless renewal without end: cover %+v, want ongoing", c)
 	}
-	if c := find(t, ps, "partner.gap").Cover; c.Status != CoverLapses || *c.Lapses != "2026-12-10" {
+	if c := find(t, ps, "partner.gap").Cover; c.Status != evaluator.CoverLapses || *c.Lapses != "2026-12-10" {
 		t.Errorf("renewal after a gap: cover %+v, want lapsing 2026-12-10", c)
 	}
-	if c := find(t, ps, "partner.chain").Cover; c.Status != CoverLapses || *c.Lapses != "2027-06-30" {
+	if c := find(t, ps, "partner.chain").Cover; c.Status != evaluator.CoverLapses || *c.Lapses != "2027-06-30" {
 		t.Errorf("chain of renewals: cover %+v, want lapsing 2027-06-30", c)
+	}
+}
+
+// TestStaleEvidenceAndDayCounts: evidence older than its setting shows as stale,
+// not as a plain result, and day counts are calendar days however far the date
+// (issue 11.12: 9999-12-31 printed as 106751 days, a saturated duration).
+func TestStaleEvidenceAndDayCounts(t *testing.T) {
+	d := doc(map[string]map[string]map[string]any{
+		"data_assets": assets,
+		"partners": {"partner.p": {"receives": list("data_asset.contacts"),
+			"security_assessment": list(map[string]any{"date": "2025-06-15", "result": "pass"}),
+			"monitoring":          map[string]any{"last_review": "2025-01-01"}}},
+		"agreements": {"agreement.n": ndaBlock("partner.p", "2025-01-01", "9999-12-31", "data_asset.contacts")},
+	})
+	ps := build(t, d, nil)
+	p := find(t, ps, "partner.p")
+	if a := p.Assessment; a == nil || a.AgeDays != 529 || !a.Stale {
+		t.Errorf("assessment %+v, want 529 days old and stale", a)
+	}
+	if m := p.Monitoring; m == nil || *m.AgeDays != 694 || !m.Stale {
+		t.Errorf("monitoring %+v, want 694 days old and stale", m)
+	}
+	var table, cs bytes.Buffer
+	if err := Write(&table, "table", ps, Options{Lang: "en", AsOf: asOf, WarningDays: 60}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"stale (pass, 529d)", "stale (694d)", "9999-12-31 (2912113d)"} {
+		if !strings.Contains(table.String(), want) {
+			t.Errorf("the table lacks %q:\n%s", want, table.String())
+		}
+	}
+	if strings.Contains(table.String(), "pass (529d)") {
+		t.Errorf("a stale assessment shows as a plain pass:\n%s", table.String())
+	}
+	if err := Write(&cs, "csv", ps, Options{Lang: "en", AsOf: asOf, WarningDays: 60}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&cs).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]string{}
+	for i, h := range rows[0] {
+		col[h] = rows[1][i]
+	}
+	if col["assessment_stale"] != "true" || col["monitoring_stale"] != "true" || col["cover_days_left"] != "2912113" {
+		t.Errorf("csv row %v", col)
+	}
+	fresh := doc(map[string]map[string]map[string]any{
+		"data_assets": assets,
+		"partners": {"partner.p": {"receives": list("data_asset.contacts"),
+			"security_assessment": list(map[string]any{"date": "2025-11-26", "result": "pass"})}},
+	})
+	table.Reset()
+	if err := Write(&table, "table", build(t, fresh, nil), Options{Lang: "zh", AsOf: asOf}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(table.String(), "通过(365 天)") || strings.Contains(table.String(), "已过期") {
+		t.Errorf("an assessment exactly assessment_max_age_days old is not stale:\n%s", table.String())
 	}
 }

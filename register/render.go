@@ -8,6 +8,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"github.com/baomi-dev/baomi/evaluator"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -110,13 +113,13 @@ func coverCell(p *Partner, lang string) string {
 	c := p.Cover
 	var s string
 	switch c.Status {
-	case CoverMissing:
+	case evaluator.CoverMissing:
 		return text(lang, "missing", "缺失")
-	case CoverLapsed:
+	case evaluator.CoverLapsed:
 		return text(lang, "lapsed", "已失效")
-	case CoverLapses:
+	case evaluator.CoverLapses:
 		s = *c.Lapses + parens(lang, days(lang, *c.DaysLeft))
-	case CoverOngoing:
+	case evaluator.CoverOngoing:
 		s = text(lang, "no end", "长期有效")
 	default:
 		return "-"
@@ -127,7 +130,9 @@ func coverCell(p *Partner, lang string) string {
 	return s
 }
 
-func assessmentCell(a *Assessment, lang string) string {
+// assessmentCell is the latest assessment's result and age; a stale one (older
+// than assessment_max_age_days) says so first, whatever its result.
+func assessmentCell(a *evaluator.Assessment, lang string) string {
 	if a == nil {
 		return text(lang, "none", "无")
 	}
@@ -135,29 +140,86 @@ func assessmentCell(a *Assessment, lang string) string {
 	if a.Result != nil {
 		result = text(lang, *a.Result, resultZh[*a.Result])
 	}
+	if a.Stale {
+		return staleText(lang, result+text(lang, ", ", ",")+days(lang, a.AgeDays))
+	}
 	return result + parens(lang, days(lang, a.AgeDays))
 }
 
-func monitoringCell(m *Monitoring, lang string) string {
+// monitoringCell is the last review's age; a stale one (older than
+// monitoring_max_age_days) says so.
+func monitoringCell(m *evaluator.Monitoring, lang string) string {
 	switch {
 	case m == nil:
 		return text(lang, "none", "无")
 	case m.AgeDays == nil:
 		return text(lang, "no date", "无日期")
+	case m.Stale:
+		return staleText(lang, days(lang, *m.AgeDays))
 	}
 	return days(lang, *m.AgeDays)
 }
 
-func compactHeaders(lang string) []string {
-	if lang == "zh" {
-		return []string{"合作方", "总体状况", "接收资料", "有效保密协议", "覆盖终止", "保密能力评估", "监督检查"}
-	}
-	return []string{"Partner", "Standing", "Receives", "NDAs in force", "Cover lapses", "Assessment", "Monitoring"}
+func staleText(lang, detail string) string {
+	return text(lang, "stale", "已过期") + parens(lang, detail)
 }
 
-func compactRow(p *Partner, lang string) []string {
+// nameText is a partner's name for a terminal or a CSV cell: on one line, free of
+// control characters, and cut to maxName characters.
+func nameText(name *string) string {
+	if name == nil {
+		return ""
+	}
+	s := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, *name)
+	if r := []rune(s); len(r) > maxName {
+		s = string(r[:maxName-1]) + "…"
+	}
+	return s
+}
+
+// maxName bounds the length of a name shown in the register.
+const maxName = 60
+
+// mdName is a partner's name for Markdown: nameText with every character that
+// Markdown or HTML could read as markup escaped.
+func mdName(name *string) string {
+	var b strings.Builder
+	for _, r := range nameText(name) {
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '\\', '`', '*', '_', '[', ']', '|', '~', '!':
+			b.WriteRune('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func compactHeaders(lang string) []string {
+	if lang == "zh" {
+		return []string{"合作方", "名称", "总体状况", "接收资料", "有效保密协议", "覆盖终止", "保密能力评估", "监督检查"}
+	}
+	return []string{"Partner", "Name", "Standing", "Receives", "NDAs in force", "Cover lapses", "Assessment", "Monitoring"}
+}
+
+// compactRow is a partner's row of the compact table; name is the name cell,
+// escaped for the format.
+func compactRow(p *Partner, name, lang string) []string {
 	return []string{
 		p.Address,
+		name,
 		standingText(p.Standing, lang),
 		receivesCell(p, lang),
 		ndaCell(p, lang),
@@ -225,7 +287,7 @@ func writeTable(w io.Writer, ps []Partner, opts Options) error {
 		}))
 		t.Header(compactHeaders(opts.Lang))
 		for i := range ps {
-			if err := t.Append(compactRow(&ps[i], opts.Lang)); err != nil {
+			if err := t.Append(compactRow(&ps[i], nameText(ps[i].Name), opts.Lang)); err != nil {
 				return err
 			}
 		}
@@ -265,13 +327,14 @@ func writeJSON(w io.Writer, ps []Partner, opts Options) error {
 
 // writeCSV writes one row per partner; lists are joined with ";".
 func writeCSV(w io.Writer, ps []Partner, opts Options) error {
-	headers := []string{"partner", "standing", "receives", "highest_classification", "channels",
+	headers := []string{"partner", "name", "standing", "receives", "highest_classification", "channels",
 		"ndas", "ndas_in_force", "uncovered", "cover", "cover_lapses", "cover_days_left", "expiring_soon",
-		"assessment_date", "assessment_result", "assessment_age_days", "monitoring_last_review", "monitoring_age_days"}
+		"assessment_date", "assessment_result", "assessment_age_days", "assessment_stale",
+		"monitoring_last_review", "monitoring_age_days", "monitoring_stale"}
 	if opts.Lang == "zh" {
-		headers = []string{"合作方", "总体状况", "接收资料", "最高密级", "传输渠道",
+		headers = []string{"合作方", "名称", "总体状况", "接收资料", "最高密级", "传输渠道",
 			"保密协议", "有效保密协议", "未覆盖资料", "覆盖状态", "覆盖终止日", "覆盖剩余天数", "即将到期",
-			"评估日期", "评估结论", "评估距今天数", "最近监督检查", "监督距今天数"}
+			"评估日期", "评估结论", "评估距今天数", "评估已过期", "最近监督检查", "监督距今天数", "监督已过期"}
 	}
 	headers = append(headers, PartnerControls...)
 	cw := csv.NewWriter(w)
@@ -296,20 +359,20 @@ func writeCSV(w io.Writer, ps []Partner, opts Options) error {
 			ndas = append(ndas, n.Address)
 		}
 		row := []string{
-			p.Address, standingText(p.Standing, opts.Lang),
+			p.Address, csvText(nameText(p.Name)), standingText(p.Standing, opts.Lang),
 			strings.Join(assets, ";"), p.HighestClassification(), strings.Join(channels, ";"),
 			strings.Join(ndas, ";"), strings.Join(p.NDAsInForce(), ";"), strings.Join(p.Uncovered, ";"),
 			p.Cover.Status, deref(p.Cover.Lapses), intText(p.Cover.DaysLeft), strconv.FormatBool(p.Cover.ExpiringSoon),
 		}
 		if a := p.Assessment; a != nil {
-			row = append(row, a.Date, deref(a.Result), strconv.Itoa(a.AgeDays))
+			row = append(row, a.Date, deref(a.Result), strconv.Itoa(a.AgeDays), strconv.FormatBool(a.Stale))
 		} else {
-			row = append(row, "", "", "")
+			row = append(row, "", "", "", "")
 		}
 		if m := p.Monitoring; m != nil {
-			row = append(row, deref(m.LastReview), intText(m.AgeDays))
+			row = append(row, deref(m.LastReview), intText(m.AgeDays), strconv.FormatBool(m.Stale))
 		} else {
-			row = append(row, "", "")
+			row = append(row, "", "", "")
 		}
 		for _, c := range p.Controls {
 			row = append(row, string(c.Status))
@@ -320,6 +383,14 @@ func writeCSV(w io.Writer, ps []Partner, opts Options) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvText keeps a spreadsheet from reading a cell as a formula.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func deref(s *string) string {
@@ -352,7 +423,7 @@ func writeMarkdown(w io.Writer, ps []Partner, opts Options) error {
 	if len(ps) > 0 {
 		rows := make([][]string, len(ps))
 		for i := range ps {
-			rows[i] = compactRow(&ps[i], lang)
+			rows[i] = compactRow(&ps[i], mdName(ps[i].Name), lang)
 			rows[i][0] = "`" + rows[i][0] + "`"
 		}
 		b.WriteString("\n")
@@ -366,7 +437,11 @@ func writeMarkdown(w io.Writer, ps []Partner, opts Options) error {
 }
 
 func writePartnerSection(b *strings.Builder, p *Partner, lang string) {
-	fmt.Fprintf(b, "\n## `%s`\n\n", p.Address)
+	fmt.Fprintf(b, "\n## `%s`", p.Address)
+	if p.Name != nil {
+		fmt.Fprintf(b, " %s", mdName(p.Name))
+	}
+	b.WriteString("\n\n")
 	fmt.Fprintf(b, "%s%s\n", text(lang, "Standing: ", "总体状况:"), standingText(p.Standing, lang))
 	var controls []string
 	for _, c := range p.Controls {

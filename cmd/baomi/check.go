@@ -185,16 +185,13 @@ func asOfDate(c *config, s string) (string, error) {
 // runCheck decodes the inventory, evaluates the policies and writes the report.
 // It returns the exit status, or an error that carries status 2.
 func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer) (int, error) {
-	var organization string
 	inv, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
-		Terraform: opts.Terraform,
-		Eval:      evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
-		Outputs:   []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline}},
-		Inputs:    []runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline}},
-		// check needs only the organization's name once the policies have the
-		// document, which is then freed during evaluation.
-		Release: func(doc map[string]any) { organization = organizationName(doc) },
+		Terraform:    opts.Terraform,
+		Eval:         evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
+		Outputs:      []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline}},
+		Inputs:       []runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline}},
+		FreeDocument: true,
 	}, stderr)
 	if err != nil {
 		return exitError, err
@@ -211,7 +208,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		}
 	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
-		Organization: organization, Inputs: opts.Paths, FailOn: opts.FailOn, Width: terminalWidth(stdout),
+		Organization: rep.Facts.Organization, Inputs: opts.Paths, FailOn: opts.FailOn, Width: terminalWidth(stdout),
 		Files: inputFiles(inv), UserPolicies: opts.Policies, RepoDir: repoDir(), HelpURL: opts.HelpURL}
 	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
 		return report.Write(w, format, rep, ropts)
@@ -235,11 +232,11 @@ type evalInput struct {
 	Terraform []string
 	Timeout   time.Duration
 	Eval      evaluator.Options
-	// Release, when set, takes the decoded document away from the inventory
-	// before evaluation (the returned inventory keeps only its source map), so
-	// that it can be freed once the evaluator has converted it; Release sees the
-	// document first. Without it the inventory keeps its document.
-	Release func(doc map[string]any)
+	// FreeDocument takes the decoded document away from the inventory before
+	// evaluation (the returned inventory keeps only its source map), so that it
+	// can be freed once the evaluator has converted it. Views that need more
+	// than the results read the report's facts.
+	FreeDocument bool
 	// Outputs are the files the run will write; Inputs the files it reads
 	// besides the inventory and the policies. No output may be an input.
 	Outputs, Inputs []runFile
@@ -263,9 +260,8 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 	ectx, cancel := context.WithTimeout(ctx, in.Timeout)
 	defer cancel()
 	doc := inv.Document
-	if in.Release != nil {
+	if in.FreeDocument {
 		doc = inv.TakeDocument()
-		in.Release(doc)
 	}
 	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: doc, Locator: locatorFor(inv, tf)}, in.Eval)
 	var ierr *evaluator.InputError
@@ -316,19 +312,6 @@ func loadChecked(ctx context.Context, in evalInput, stderr io.Writer) (*inventor
 		return nil, nil, nil, &exitCode{code: exitError, msg: policyFailure(perr)}
 	}
 	return inv, ps, tf, nil
-}
-
-// organizationName is the name of the inventory's organization, or its address
-// when it has no name, or "" without an organization block.
-func organizationName(doc map[string]any) string {
-	orgs, _ := doc["organization"].(map[string]any)
-	for addr, o := range orgs {
-		if name, _ := o.(map[string]any)["name"].(string); name != "" {
-			return name
-		}
-		return addr
-	}
-	return ""
 }
 
 // applyBaseline marks the failures the baseline at path accepts, and prints one

@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"io"
-	"math"
 	"strings"
 	"time"
 
@@ -120,17 +118,18 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 // runPartners evaluates the inventory and writes its partner register. A register
 // is information, so the status is 0 unless something stops it (status 2).
 func runPartners(ctx context.Context, opts *partnersOptions, stdout, stderr io.Writer) error {
-	inv, rep, err := evaluateInventory(ctx, evalInput{
+	_, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
-		Eval:    evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings},
-		Outputs: []runFile{{"--output", opts.Output}},
-		Inputs:  []runFile{{"the config file", opts.Config}},
+		Eval:         evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Partners: true},
+		FreeDocument: true,
+		Outputs:      []runFile{{"--output", opts.Output}},
+		Inputs:       []runFile{{"the config file", opts.Config}},
 	}, stderr)
 	if err != nil {
 		return err
 	}
-	warning := ndaWarningDays(rep.Settings)
-	partners := register.Build(inv.Document, rep, opts.AsOf, warning)
+	warning := rep.Facts.NDAExpiryWarningDays
+	partners := register.Build(rep)
 	if opts.Expiring != nil {
 		partners = register.Expiring(partners, *opts.Expiring)
 	}
@@ -142,21 +141,4 @@ func runPartners(ctx context.Context, opts *partnersOptions, stdout, stderr io.W
 		return &exitCode{code: exitError, msg: "baomi: writing the register: " + err.Error()}
 	}
 	return nil
-}
-
-// ndaWarningDays is the nda_expiry_warning_days setting in force, which the
-// evaluator has checked is a number of zero or more.
-func ndaWarningDays(settings map[string]any) int {
-	switch n := settings["nda_expiry_warning_days"].(type) {
-	case int:
-		return n
-	case int64:
-		return int(n)
-	case float64:
-		return int(math.Min(n, math.MaxInt32))
-	case json.Number:
-		f, _ := n.Float64()
-		return int(math.Min(f, math.MaxInt32))
-	}
-	return 0
 }

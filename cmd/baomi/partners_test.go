@@ -1,16 +1,12 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/baomi-dev/baomi/evaluator"
-	"github.com/baomi-dev/baomi/policies"
 )
 
 var acmePartners = []string{"partner.swift_logistics", "partner.cloudpay", "partner.bright_marketing", "partner.insight_labs", "partner.nova_callcenter"}
@@ -135,7 +131,7 @@ func TestPartnersOptions(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "有风险") || !strings.Contains(stdout, "合作方") {
 		t.Errorf("exit %d; the table must still reach standard output, in Chinese:\n%s%s", code, stdout, errOut)
 	}
-	if b, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(b), "合作方,总体状况") {
+	if b, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(b), "合作方,名称,总体状况") {
 		t.Errorf("--output: %v\n%s", err, b)
 	}
 	code, md, _ := runBaomi(t, "partners", "fixtures/acme", "--as-of", "2026-11-26", "--format", "markdown", "--lang", "en")
@@ -194,20 +190,5 @@ func TestPartnersOptions(t *testing.T) {
 				t.Errorf("exit %d, want 2 with %q; stderr:\n%s", code, tc.err, errOut)
 			}
 		})
-	}
-}
-
-// TestNDAWarningDays reads the window from the settings in force: the library's
-// default, or numbers from YAML (int) and the environment (float64).
-func TestNDAWarningDays(t *testing.T) {
-	ps, err := evaluator.Load(context.Background(), policies.FS, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := ndaWarningDays(ps.Settings(nil)); n != 60 {
-		t.Errorf("default window %d, want the library's 60", n)
-	}
-	if ndaWarningDays(map[string]any{"nda_expiry_warning_days": 90.0}) != 90 || ndaWarningDays(map[string]any{"nda_expiry_warning_days": 45}) != 45 {
-		t.Error("ndaWarningDays reads numbers from YAML (int) and the environment (float64)")
 	}
 }

@@ -47,8 +47,26 @@ within(date, n) if {
 	not older_than(date, n)
 }
 
-# days_between(from, to) is the number of whole days from one date to another.
-days_between(from, to) := round((time.parse_ns("2006-01-02", to) - time.parse_ns("2006-01-02", from)) / _day_ns)
+# days_between(from, to) is the number of calendar days from one date to another,
+# counted on day numbers so that any date from 0001-01-01 to 9999-12-31 works.
+days_between(from, to) := day_number(to) - day_number(from)
+
+# day_number(date) is the number of days from 1970-01-01 to a "YYYY-MM-DD"
+# date: consecutive days have consecutive numbers. Dates that a count of
+# nanoseconds can hold take time.parse_ns, which is fast; the others (years
+# before 1678 or after 2261, such as 9999-12-31 for "no end") take integer
+# arithmetic on the civil calendar, so that no date overflows.
+day_number(date) := round(time.parse_ns("2006-01-02", date) / _day_ns) if {
+	date >= "1678-01-01"
+	date < "2262-01-01"
+} else := (((((d + floor(((153 * mm) + 2) / 5)) + (365 * yy)) + floor(yy / 4)) - floor(yy / 100)) + floor(yy / 400)) - 2472633 if {
+	y := to_number(substring(date, 0, 4))
+	m := to_number(substring(date, 5, 2))
+	d := to_number(substring(date, 8, 2))
+	a := floor((14 - m) / 12)
+	yy := (y + 4800) - a
+	mm := (m + (12 * a)) - 3
+}
 
 # Backup frequencies, from least to most frequent.
 frequency_rank := {"none": 0, "quarterly": 1, "monthly": 2, "weekly": 3, "daily": 4}
@@ -97,24 +115,7 @@ holding_systems := {h | some h in _holders; startswith(h, "system.")}
 holding_archives := {h | some h in _holders; startswith(h, "paper_archive.")}
 
 # Every (partner, data asset) pair: what partners receive, directly or by transfer.
-_received_pairs := array.concat(
-	[[p, asset] |
-		some p, partner in input.partners
-		some asset in object.get(partner, "receives", [])
-	],
-	[[t.to, t.asset] |
-		some t in input.transfers
-		startswith(t.to, "partner.")
-		t.asset
-	],
-)
-
-# partner_data[partner] is the set of data assets a partner receives, by its
-# receives list or by a transfer to it.
-partner_data := {p: assets |
-	some p in {q | some [q, _] in _received_pairs}
-	assets := {asset | some [q, asset] in _received_pairs; q == p}
-}
+_received_pairs := [[p, asset] | some [p, asset, _] in _received_triples]
 
 # Partners named by a transfer's to, or with a non-empty receives.
 receiving_partners := {p | some p, _ in input.partners; count(object.get(input.partners[p], "receives", [])) > 0} | {t.to |
@@ -125,17 +126,17 @@ receiving_partners := {p | some p, _ in input.partners; count(object.get(input.p
 # in_force(agreement) holds when it is signed on or before the as-of date and has
 # not expired: no expires, or expires on or after the as-of date. An agreement with
 # no signed date is not in force; a null date counts as absent.
-in_force(agreement) if {
-	_signed_by_as_of(agreement)
-	not _agreement_date(agreement, "expires")
-}
+in_force(agreement) if agreement_state(agreement) == "in_force"
 
-in_force(agreement) if {
-	_signed_by_as_of(agreement)
-	_agreement_date(agreement, "expires") >= as_of
-}
-
-_signed_by_as_of(agreement) if _agreement_date(agreement, "signed") <= as_of
+# agreement_state(agreement) is unsigned (no signed date), not_yet_signed (signed
+# after the as-of date), expired (expires before it) or in_force.
+agreement_state(agreement) := "unsigned" if {
+	not _agreement_date(agreement, "signed")
+} else := "not_yet_signed" if {
+	_agreement_date(agreement, "signed") > as_of
+} else := "expired" if {
+	_agreement_date(agreement, "expires") < as_of
+} else := "in_force"
 
 # _agreement_date(agreement, key) is the date under key; undefined when absent or null.
 _agreement_date(agreement, key) := d if {

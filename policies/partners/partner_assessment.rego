@@ -19,30 +19,6 @@ package baomi.controls.partner_assessment
 
 import data.baomi.lib
 
-# Results from worst to best; an absent or unknown result ranks below fail.
-_rank := {"fail": 0, "conditional": 1, "pass": 2}
-
-_assessments(addr) := object.get(object.get(input.partners, addr, {}), "security_assessment", [])
-
-# An assessment counts once it has a date on or before the as-of date.
-_done(a) if {
-	is_string(a.date)
-	a.date <= lib.as_of
-}
-
-# _latest[partner] is the assessment that counts: the latest one that has been done,
-# and the worst of several done on that date (the first in the file among equals).
-_latest := {addr: {"index": i, "date": last, "result": object.get(assessments[i], "result", null)} |
-	some addr in lib.receiving_partners
-	assessments := _assessments(addr)
-	last := max({a.date | some a in assessments; _done(a)})
-	[_, i] := min({[object.get(_rank, object.get(a, "result", null), -1), j] |
-		some j, a in assessments
-		_done(a)
-		a.date == last
-	})
-}
-
 applicable contains addr if some addr in lib.receiving_partners
 
 deny contains {
@@ -52,7 +28,7 @@ deny contains {
 	"attribute": "security_assessment",
 } if {
 	some addr in applicable
-	not _latest[addr]
+	not lib.latest_assessment[addr]
 }
 
 deny contains {
@@ -63,8 +39,8 @@ deny contains {
 } if {
 	max_age := lib.settings.assessment_max_age_days
 	some addr in applicable
-	latest := _latest[addr]
-	lib.older_than(latest.date, max_age)
+	latest := lib.latest_assessment[addr]
+	latest.stale
 }
 
 deny contains {
@@ -74,7 +50,7 @@ deny contains {
 	"attribute": sprintf("security_assessment[%d].result", [latest.index]),
 } if {
 	some addr in applicable
-	latest := _latest[addr]
+	latest := lib.latest_assessment[addr]
 	latest.result == "fail"
 }
 
@@ -85,6 +61,6 @@ deny contains {
 	"attribute": sprintf("security_assessment[%d].result", [latest.index]),
 } if {
 	some addr in applicable
-	latest := _latest[addr]
-	not _rank[latest.result]
+	latest := lib.latest_assessment[addr]
+	not lib.assessment_rank[latest.result]
 }

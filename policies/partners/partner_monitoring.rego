@@ -19,8 +19,6 @@ import data.baomi.lib
 
 applicable contains addr if some addr in lib.receiving_partners
 
-_monitoring(addr) := object.get(object.get(input.partners, addr, {}), "monitoring", null)
-
 deny contains {
 	"resource": addr,
 	"message": sprintf("%s receives customer data but declares no monitoring of its use", [addr]),
@@ -28,7 +26,7 @@ deny contains {
 	"attribute": "monitoring",
 } if {
 	some addr in applicable
-	not is_object(_monitoring(addr))
+	lib.monitoring_fact(object.get(input, ["partners", addr], {})) == null
 }
 
 deny contains {
@@ -38,9 +36,9 @@ deny contains {
 	"attribute": "monitoring.last_review",
 } if {
 	some addr in applicable
-	m := _monitoring(addr)
-	is_object(m)
-	not is_string(object.get(m, "last_review", null))
+	m := lib.monitoring_fact(object.get(input, ["partners", addr], {}))
+	m != null
+	m.last_review == null
 }
 
 deny contains {
@@ -51,7 +49,7 @@ deny contains {
 } if {
 	max_age := lib.settings.monitoring_max_age_days
 	some addr in applicable
-	last := _monitoring(addr).last_review
-	is_string(last)
-	lib.older_than(last, max_age)
+	m := lib.monitoring_fact(object.get(input, ["partners", addr], {}))
+	m.stale
+	last := m.last_review
 }

@@ -24,21 +24,11 @@ applicable contains addr if {
 
 deny contains {
 	"resource": addr,
-	"message": sprintf("%s receives data that none of its NDAs in force (%s) covers: %s", [addr, concat(", ", sort(ndas)), concat(", ", sort(uncovered))]),
-	"message_zh": sprintf("%s 接收的以下客户资料未被其任何有效保密协议(%s)覆盖:%s", [addr, concat(", ", sort(ndas)), concat(", ", sort(uncovered))]),
+	"message": sprintf("%s receives data that none of its NDAs in force (%s) covers: %s", [addr, concat(", ", sort(lib.partner_ndas[addr])), concat(", ", uncovered)]),
+	"message_zh": sprintf("%s 接收的以下客户资料未被其任何有效保密协议(%s)覆盖:%s", [addr, concat(", ", sort(lib.partner_ndas[addr])), concat(", ", uncovered)]),
 	"attribute": "receives",
 } if {
 	some addr in applicable
-	ndas := lib.partner_ndas[addr]
-	covered := {asset |
-		some nda in ndas
-		some asset in _covers(lib.ndas_in_force[nda])
-	}
-	uncovered := object.get(lib.partner_data, addr, set()) - covered
+	uncovered := object.get(lib.uncovered_data, addr, [])
 	count(uncovered) > 0
 }
-
-_covers(ag) := c if {
-	c := ag.covers
-	is_array(c)
-} else := []

@@ -2,12 +2,14 @@
 # title: Partner NDA cover does not lapse soon
 # description: |
 #   A warning, never a failure. A partner that receives customer data and has an
-#   NDA in force is warned when some data asset it receives that an NDA in force
-#   covers today will be covered by none of them on the date
-#   `nda_expiry_warning_days` (60) after the as-of date: every NDA covering it
-#   expires before that date. An NDA with no expiry date covers for good; one that
-#   expires on that very date still covers; a renewal already signed for a date up
-#   to then counts too. Data not covered today is left to partner-nda-coverage.
+#   NDA in force is warned when the NDA cover of some data asset it receives that
+#   an NDA in force covers today lapses before the date `nda_expiry_warning_days`
+#   (60) after the as-of date. Cover runs unbroken from today through NDAs that
+#   overlap or follow one another: a renewal already signed that starts by the
+#   day after the previous NDA expires carries it on; one that starts later
+#   leaves a gap, and the cover lapses where the gap begins. An NDA with no
+#   expiry date covers for good; one that expires on that very date still
+#   covers. Data not covered today is left to partner-nda-coverage.
 # custom:
 #   id: BM-4.5.1-04
 #   short_code: partner-nda-expiring
@@ -22,7 +24,7 @@ import data.baomi.lib
 
 _days := lib.settings.nda_expiry_warning_days
 
-# The date by which cover must still hold.
+# The first day on which cover must still hold.
 _horizon := lib.days_after(_days)
 
 applicable contains addr if {
@@ -32,55 +34,16 @@ applicable contains addr if {
 
 warn contains {
 	"resource": addr,
-	"message": sprintf("NDA cover of data received by %s ends before %s (%d days ahead): %s", [addr, _horizon, _days, concat(", ", sort(lapsing))]),
-	"message_zh": sprintf("%s 接收的以下客户资料的保密协议覆盖将在 %s(%d 天后)之前终止:%s", [addr, _horizon, _days, concat(", ", sort(lapsing_zh))]),
+	"message": sprintf("NDA cover of data received by %s ends before %s (%d days ahead): %s", [addr, _horizon, _days, concat(", ", lapsing)]),
+	"message_zh": sprintf("%s 接收的以下客户资料的保密协议覆盖将在 %s(%d 天后)之前终止:%s", [addr, _horizon, _days, concat(", ", lapsing_zh)]),
 } if {
 	some addr in applicable
-	ndas := [lib.ndas_in_force[n] | some n in lib.partner_ndas[addr]]
-	at_horizon := array.concat(ndas, object.get(_renewals, addr, []))
-	ends := {asset: max(dates) |
-		some asset in object.get(lib.partner_data, addr, set())
-		dates := {ag.expires |
-			some ag in ndas
-			asset in _covers(ag)
-		}
-		count(dates) > 0
-		not _covered_at_horizon(at_horizon, asset)
-	}
+	ends := [[asset, until] |
+		some [asset, _, until] in object.get(lib.received_cover, addr, [])
+		until != null
+		lib.lapses_soon(until)
+	]
 	count(ends) > 0
-	lapsing := {sprintf("%s (covered until %s)", [asset, end]) | some asset, end in ends}
-	lapsing_zh := {sprintf("%s(覆盖至 %s)", [asset, end]) | some asset, end in ends}
+	lapsing := [sprintf("%s (covered until %s)", [asset, end]) | some [asset, end] in ends]
+	lapsing_zh := [sprintf("%s(覆盖至 %s)", [asset, end]) | some [asset, end] in ends]
 }
-
-# NDAs signed after the as-of date but by the horizon, by partner: renewals that
-# will be in force then.
-_renewal_pairs := [[ag.partner, ag] |
-	some ag in input.agreements
-	ag.kind == "nda"
-	is_string(ag.signed)
-	ag.signed > lib.as_of
-	ag.signed <= _horizon
-]
-
-_renewals := {p: ags |
-	some p in {q | some [q, _] in _renewal_pairs}
-	ags := [ag | some [q, ag] in _renewal_pairs; q == p]
-}
-
-_covers(ag) := c if {
-	c := ag.covers
-	is_array(c)
-} else := []
-
-_covered_at_horizon(ndas, asset) if {
-	some ag in ndas
-	asset in _covers(ag)
-	_lasts(ag)
-}
-
-# An NDA lasts to the horizon when it has no expiry date or expires on or after it.
-_lasts(ag) if not _expires(ag)
-
-_lasts(ag) if _expires(ag) >= _horizon
-
-_expires(ag) := ag.expires if is_string(ag.expires)

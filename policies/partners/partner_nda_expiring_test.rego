@@ -162,3 +162,60 @@ test_warning_when_renewal_signed_after_horizon if {
 	}
 	{w.resource | some w in partner_nda_expiring.warn} == {"partner.p"} with input as inv
 }
+
+# Issue 12: the only NDA expires 2026-12-10 and its renewal is signed
+# 2026-12-20, ten days later. The renewal does not carry the cover across the
+# gap: the cover lapses on 2026-12-10, inside the window.
+test_warn_renewal_after_gap if {
+	inv := _inv(["data_asset.a"], {
+		"agreement.n": _nda(["data_asset.a"], {"expires": "2026-12-10"}),
+		"agreement.renewal": _nda(["data_asset.a"], {"signed": "2026-12-20", "expires": "2028-12-19"}),
+	})
+	some w in partner_nda_expiring.warn with input as inv
+	w.resource == "partner.p"
+	endswith(w.message, ": data_asset.a (covered until 2026-12-10)")
+}
+
+# A renewal signed the day after the expiry continues the cover.
+test_pass_renewal_signed_day_after_expiry if {
+	inv := _inv(["data_asset.a"], {
+		"agreement.n": _nda(["data_asset.a"], {"expires": "2026-12-10"}),
+		"agreement.renewal": _nda(["data_asset.a"], {"signed": "2026-12-11", "expires": "2028-12-19"}),
+	})
+	count(partner_nda_expiring.warn) == 0 with input as inv
+}
+
+# Two days after leaves one day uncovered.
+test_warn_renewal_signed_two_days_after_expiry if {
+	inv := _inv(["data_asset.a"], {
+		"agreement.n": _nda(["data_asset.a"], {"expires": "2026-12-10"}),
+		"agreement.renewal": _nda(["data_asset.a"], {"signed": "2026-12-12"}),
+	})
+	some w in partner_nda_expiring.warn with input as inv
+	endswith(w.message, ": data_asset.a (covered until 2026-12-10)")
+}
+
+# Overlapping NDAs join into one cover; it lapses when the last of the chain
+# expires.
+test_overlapping_ndas_join if {
+	pass := _inv(["data_asset.a"], {
+		"agreement.n": _nda(["data_asset.a"], {"expires": "2026-12-31"}),
+		"agreement.overlap": _nda(["data_asset.a"], {"signed": "2026-12-01", "expires": "2027-01-25"}),
+	})
+	count(partner_nda_expiring.warn) == 0 with input as pass
+	warn := _inv(["data_asset.a"], {
+		"agreement.n": _nda(["data_asset.a"], {"expires": "2026-12-31"}),
+		"agreement.overlap": _nda(["data_asset.a"], {"signed": "2026-12-01", "expires": "2027-01-24"}),
+	})
+	some w in partner_nda_expiring.warn with input as warn
+	endswith(w.message, ": data_asset.a (covered until 2027-01-24)")
+}
+
+# An NDA without expires, in force or as a timely renewal, covers for good.
+test_pass_renewal_without_expiry if {
+	inv := _inv(["data_asset.a"], {
+		"agreement.n": _nda(["data_asset.a"], {"expires": "2026-12-10"}),
+		"agreement.renewal": _nda(["data_asset.a"], {"signed": "2026-12-11"}),
+	})
+	count(partner_nda_expiring.warn) == 0 with input as inv
+}

@@ -30,8 +30,8 @@ deny contains {
 	"attribute": "confidentiality_obligations",
 } if {
 	some addr in applicable
-	ag := lib.ndas_in_force[addr]
-	not ag.confidentiality_obligations == true
+	ag := input.agreements[addr]
+	"confidentiality_obligations" in lib.missing_terms(ag)
 }
 
 deny contains {
@@ -41,8 +41,8 @@ deny contains {
 	"attribute": "scope_of_use",
 } if {
 	some addr in applicable
-	ag := lib.ndas_in_force[addr]
-	not _has_scope(ag)
+	ag := input.agreements[addr]
+	"scope_of_use" in lib.missing_terms(ag)
 }
 
 deny contains {
@@ -52,13 +52,6 @@ deny contains {
 	"attribute": "liability",
 } if {
 	some addr in applicable
-	ag := lib.ndas_in_force[addr]
-	not ag.liability == true
-}
-
-# A scope of use is a list with at least one non-blank entry.
-_has_scope(ag) if {
-	some use in ag.scope_of_use
-	is_string(use)
-	trim_space(use) != ""
+	ag := input.agreements[addr]
+	"liability" in lib.missing_terms(ag)
 }

@@ -1,0 +1,355 @@
+# Partner facts: what the library knows about each partner, computed once: the
+# data it receives and by which transfers, its NDAs and what each covers, the day
+# each received asset's NDA cover lapses, its latest security assessment and its
+# monitoring, with their ages. The 4.5 controls judge these facts and the partner
+# register renders them (data.baomi.lib.facts), so the two cannot disagree.
+# Every index is one comprehension over the input.
+package baomi.lib
+
+# Every [partner, data asset, via] triple: via is "receives" for the partner's
+# receives list, or the address of the transfer that carries the asset to it.
+_received_triples := array.concat(
+	[[p, asset, "receives"] |
+		some p, partner in input.partners
+		some asset in object.get(partner, "receives", [])
+	],
+	[[t.to, t.asset, addr] |
+		some addr, t in input.transfers
+		startswith(t.to, "partner.")
+		t.asset
+	],
+)
+
+# _received_via[partner][asset] is the sorted list of the ways the partner
+# receives the asset: "receives", then transfer addresses.
+_received_via := {p: by_asset |
+	some p in {q | some [q, _, _] in _received_triples}
+	pairs := [[asset, via] | some [q, asset, via] in _received_triples; q == p]
+	by_asset := {asset: sort({via | some [a, via] in pairs; a == asset}) |
+		some asset in {a | some [a, _] in pairs}
+	}
+}
+
+# partner_data[partner] is the set of data assets a partner receives, by its
+# receives list or by a transfer to it. No built-in control reads it; it stays
+# in the library for user policies.
+partner_data := {p: {asset | some asset, _ in via} | some p, via in _received_via}
+
+# Every [partner, transfer] pair of a transfer to a partner.
+_transfer_pairs := [[t.to, addr] |
+	some addr, t in input.transfers
+	startswith(t.to, "partner.")
+]
+
+# _partner_transfers[partner] is the sorted list of the transfers to the partner.
+_partner_transfers := {p: sort(ts) |
+	some p in {q | some [q, _] in _transfer_pairs}
+	ts := {t | some [q, t] in _transfer_pairs; q == p}
+}
+
+# Every [partner, address] pair of an agreement of kind nda.
+_nda_pairs := [[ag.partner, addr] |
+	some addr, ag in input.agreements
+	ag.kind == "nda"
+	is_string(ag.partner)
+]
+
+# _partner_all_ndas[partner] is the sorted list of the partner's NDAs, in force or not.
+_partner_all_ndas := {p: sort(ndas) |
+	some p in {q | some [q, _] in _nda_pairs}
+	ndas := {addr | some [q, addr] in _nda_pairs; q == p}
+}
+
+# nda_facts[address] is what the library knows of an NDA: its dates, its state
+# on the as-of date, the days left until it expires, what it covers and the
+# terms it does not declare.
+nda_facts := {addr: _nda_fact(addr, input.agreements[addr]) | some [_, addr] in _nda_pairs}
+
+_nda_fact(addr, ag) := {
+	"address": addr,
+	"signed": string_or_null(ag, "signed"),
+	"expires": string_or_null(ag, "expires"),
+	"state": state,
+	"in_force": state == "in_force",
+	"days_left": _days_left(ag),
+	"covers": sort({a | some a in _covers(ag)}),
+	"missing_terms": missing,
+	"terms_complete": count(missing) == 0,
+} if {
+	state := agreement_state(ag)
+	missing := missing_terms(ag)
+}
+
+# missing_terms(agreement) lists the terms an NDA does not declare, in order:
+# confidentiality_obligations, scope_of_use, liability.
+missing_terms(ag) := [term |
+	some term in ["confidentiality_obligations", "scope_of_use", "liability"]
+	not _has_term(ag, term)
+]
+
+_days_left(ag) := day_number(d) - _as_of_day if {
+	d := _agreement_date(ag, "expires")
+} else := null
+
+_covers(ag) := ag.covers if is_array(ag.covers)
+
+else := []
+
+_has_term(ag, "confidentiality_obligations") if ag.confidentiality_obligations == true
+
+_has_term(ag, "liability") if ag.liability == true
+
+# A scope of use is a list with at least one non-blank entry.
+_has_term(ag, "scope_of_use") if {
+	some use in ag.scope_of_use
+	is_string(use)
+	trim_space(use) != ""
+}
+
+# _nda_spans[partner] lists [asset, first day, last day, expires] for each asset
+# each signed NDA of the partner that has not expired covers; days are day
+# numbers, and the last day and expires are null for an NDA without an expiry
+# date. NDAs expired before the as-of date cannot carry cover from it on, and
+# partners with no NDA in force have no cover to carry.
+_nda_spans := {p: spans |
+	some p, ndas in _partner_all_ndas
+	partner_ndas[p]
+	spans := [[asset, start, end, expires] |
+		some addr in ndas
+		ag := input.agreements[addr]
+		signed := _agreement_date(ag, "signed")
+		agreement_state(ag) != "expired"
+		start := day_number(signed)
+		end := _day_or_null(ag, "expires")
+		expires := string_or_null(ag, "expires")
+		some asset in _covers(ag)
+	]
+}
+
+_day_or_null(ag, key) := day_number(d) if {
+	d := _agreement_date(ag, key)
+} else := null
+
+_as_of_day := day_number(as_of)
+
+# _cover_lapses(spans, asset) is the last day of the unbroken NDA cover of an
+# asset covered on the as-of date: the earliest expiry, on or after the as-of
+# date, of an NDA covering the asset such that no NDA covers it the next day.
+# Overlapping NDAs join; a renewal signed the day after an expiry continues the
+# cover; one signed later leaves a gap, and the cover lapses where the gap
+# begins. null when the cover never lapses (an NDA without expiry carries it).
+_cover_lapses(spans, asset) := date if {
+	ends := {[end, expires] |
+		some [a, _, end, expires] in spans
+		a == asset
+		is_number(end)
+		end >= _as_of_day
+		not _covered_on(spans, asset, end + 1)
+	}
+	count(ends) > 0
+	[_, date] := min(ends)
+} else := null
+
+# _covered_on(spans, asset, day) holds when some NDA covers the asset on that day.
+_covered_on(spans, asset, day) if {
+	some [a, start, end, _] in spans
+	a == asset
+	start <= day
+	_lasts_to(end, day)
+}
+
+_lasts_to(end, _) if end == null
+
+_lasts_to(end, day) if {
+	is_number(end)
+	end >= day
+}
+
+# partner_facts[partner] is everything the library knows of a partner, for every
+# partner block and every partner a transfer names.
+partner_facts := {p: _partner_fact(p) | some p in ({q | some q, _ in input.partners} | receiving_partners)}
+
+_partner_fact(p) := {
+	"address": p,
+	"name": name_or_null(partner),
+	"receiving": p in receiving_partners,
+	"receives": receives,
+	"channels": [_channel_fact(t) | some t in object.get(_partner_transfers, p, [])],
+	"ndas": [nda_facts[n] | some n in ndas],
+	"ndas_in_force": sort(object.get(partner_ndas, p, set())),
+	"uncovered": uncovered,
+	"uncovered_top_secret": count([a | some a in receives; a.address in uncovered; a.classification == "top_secret"]) > 0,
+	"cover": _cover(receives, lapsed),
+	"assessment": object.get(latest_assessment, p, null),
+	"monitoring": monitoring_fact(partner),
+} if {
+	partner := object.get(input, ["partners", p], {})
+	via := object.get(_received_via, p, {})
+	ndas := object.get(_partner_all_ndas, p, [])
+	receives := [_received_fact(entry, via) | some entry in object.get(received_cover, p, [])]
+	uncovered := object.get(uncovered_data, p, [])
+	lapsed := count([n |
+		some n in ndas
+		nda_facts[n].state == "expired"
+		some a in nda_facts[n].covers
+		via[a]
+	]) > 0
+}
+
+_received_fact([asset, covered_by, covered_until], via) := {
+	"address": asset,
+	"category": string_or_null(a, "category"),
+	"classification": string_or_null(a, "classification"),
+	"via": via[asset],
+	"covered_by": covered_by,
+	"covered_until": covered_until,
+} if {
+	a := object.get(input, ["data_assets", asset], {})
+}
+
+# received_cover[partner] lists, for each asset the partner receives, by
+# address, [asset, the partner's NDAs in force that cover it, the last day of
+# its unbroken cover]; the last day is null when no NDA in force covers the
+# asset or its cover never lapses. The 4.5 controls and the partner facts share it.
+received_cover := {p: cover |
+	some p, entries in _received_covered_by
+	spans := object.get(_nda_spans, p, [])
+	cover := [[asset, covered_by, _covered_until(covered_by, spans, asset)] | some [asset, covered_by] in entries]
+}
+
+# _received_covered_by[partner] lists [asset, the partner's NDAs in force that
+# cover it] for each asset the partner receives, by address.
+_received_covered_by := {p: entries |
+	some p, via in _received_via
+	in_force := sort(object.get(partner_ndas, p, set()))
+	entries := [[asset, covered_by] |
+		some asset in sort(object.keys(via))
+		covered_by := [n | some n in in_force; asset in _covers(input.agreements[n])]
+	]
+}
+
+# uncovered_data[partner] lists the assets the partner receives that no NDA in
+# force covers, by address.
+uncovered_data := {p: [asset | some [asset, covered_by] in entries; count(covered_by) == 0] |
+	some p, entries in _received_covered_by
+}
+
+# An asset no NDA in force covers has no cover to lapse.
+_covered_until(covered_by, spans, asset) := null if {
+	count(covered_by) == 0
+} else := _cover_lapses(spans, asset)
+
+_channel_fact(addr) := {
+	"transfer": addr,
+	"asset": string_or_null(t, "asset"),
+	"channel": string_or_null(t, "channel"),
+	"kind": string_or_null(channel, "kind"),
+	"encrypted": _bool_or_null(channel, "encrypted"),
+} if {
+	t := input.transfers[addr]
+	channel := object.get(input, ["channels", object.get(t, "channel", "")], {})
+}
+
+# _cover says until when NDAs in force cover the data a partner receives:
+# not_needed (it receives none), missing (no NDA in force covers any of it),
+# lapsed (missing, and an expired NDA of the partner covered some), lapses (on
+# the earliest lapse date of the covered assets) or ongoing (never lapses).
+# Data no NDA in force covers does not move the lapse date.
+_cover(receives, lapsed) := _no_lapse("not_needed") if {
+	count(receives) == 0
+} else := _no_lapse("lapsed") if {
+	not _any_covered(receives)
+	lapsed
+} else := _no_lapse("missing") if {
+	not _any_covered(receives)
+} else := {"status": "lapses", "lapses": lapses, "days_left": left, "expiring_soon": lapses_soon(lapses)} if {
+	ends := {a.covered_until | some a in receives; a.covered_until != null}
+	count(ends) > 0
+	lapses := min(ends)
+	left := day_number(lapses) - _as_of_day
+} else := _no_lapse("ongoing")
+
+_no_lapse(status) := {"status": status, "lapses": null, "days_left": null, "expiring_soon": false}
+
+_any_covered(receives) if {
+	some a in receives
+	count(a.covered_by) > 0
+}
+
+# lapses_soon(date) holds when cover that lapses on date (its last covered day)
+# lapses within nda_expiry_warning_days of the as-of date: the last covered day
+# comes before the as-of date plus that many days.
+lapses_soon(date) := (day_number(date) - _as_of_day) < settings.nda_expiry_warning_days
+
+# Assessment results from worst to best; an absent or unknown result ranks below fail.
+assessment_rank := {"fail": 0, "conditional": 1, "pass": 2}
+
+# latest_assessment[partner] is the assessment that counts for a partner: the
+# latest one dated on or before the as-of date (undated and future-dated ones are
+# ignored), and the worst of several on that date (the first in the file among
+# equals), with its index, its age in days and whether it is stale: older than
+# assessment_max_age_days.
+latest_assessment := {p: {
+	"index": i,
+	"date": last,
+	"result": object.get(assessments[i], "result", null),
+	"age_days": age,
+	"stale": age > settings.assessment_max_age_days,
+} |
+	some p, partner in input.partners
+	assessments := object.get(partner, "security_assessment", [])
+	last := max({a.date | some a in assessments; _assessment_done(a)})
+	[_, i] := min({[object.get(assessment_rank, object.get(a, "result", null), -1), j] |
+		some j, a in assessments
+		_assessment_done(a)
+		a.date == last
+	})
+	age := _as_of_day - day_number(last)
+}
+
+# An assessment counts once it has a date on or before the as-of date.
+_assessment_done(a) if {
+	is_string(a.date)
+	a.date <= as_of
+}
+
+# monitoring_fact(partner) is a partner's monitoring block with the age of its
+# last review and whether it is stale (older than monitoring_max_age_days); null
+# without a monitoring block. An undated review has no age and is not called
+# stale: partner-monitoring fails it for the missing date.
+monitoring_fact(partner) := {"last_review": last, "age_days": age, "stale": _older(age, settings.monitoring_max_age_days)} if {
+	m := partner.monitoring
+	is_object(m)
+	last := string_or_null(m, "last_review")
+	age := _age_or_null(last)
+} else := null
+
+_age_or_null(date) := _as_of_day - day_number(date) if is_string(date)
+
+else := null
+
+_older(age, n) if {
+	is_number(age)
+	age > n
+} else := false
+
+# string_or_null(obj, key) is obj[key] when it is a string, else null.
+string_or_null(obj, key) := obj[key] if is_string(obj[key])
+
+else := null
+
+_bool_or_null(obj, key) := obj[key] if is_boolean(obj[key])
+
+else := null
+
+# name_or_address(obj, addr) is a resource's name, or its address when it has none.
+name_or_address(obj, addr) := name if {
+	name := name_or_null(obj)
+	name != null
+} else := addr
+
+# name_or_null(obj) is a resource's name attribute, null when it has none or it is blank.
+name_or_null(obj) := obj.name if {
+	is_string(obj.name)
+	trim_space(obj.name) != ""
+} else := null
