@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/secure-systems-lab/go-securesystemslib/dsse"
 )
@@ -59,6 +60,15 @@ func Open(envelope []byte, pub ed25519.PublicKey) (*Statement, error) {
 	}
 	_, payload, err := verifier.VerifyAndDecode(context.Background(), &env)
 	if err != nil {
+		var named []string
+		for _, sig := range env.Signatures {
+			if sig.KeyID != "" && sig.KeyID != KeyID(pub) {
+				named = append(named, sig.KeyID)
+			}
+		}
+		if len(named) > 0 {
+			return nil, fmt.Errorf("%w: the signature does not verify with key %s; the envelope names key %s", ErrNotVerified, KeyID(pub), strings.Join(named, ", "))
+		}
 		return nil, fmt.Errorf("%w: the signature does not verify with key %s (%v)", ErrNotVerified, KeyID(pub), err)
 	}
 	if env.PayloadType != PayloadType {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"io"
@@ -47,6 +48,8 @@ type checkOptions struct {
 	HelpURL string
 	// Config is the config file read, or "".
 	Config string
+	// Attest names the private key that signs the JSON report, or "".
+	Attest string
 }
 
 func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -76,6 +79,7 @@ is, 2 for a usage, inventory or policy error.`,
 	f.String("baseline", "", "baseline file: only failures not recorded in it fail the run")
 	f.String("write-baseline", "", "record the current failures in this baseline file")
 	addHelpURLFlag(f)
+	f.String("attest", "", "sign the JSON report with this private key (baomi keygen) into OUTPUT.intoto.json; needs --output and --format json")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		opts, err := resolveCheckOptions(cmd, args)
 		if err != nil {
@@ -110,6 +114,7 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		WriteBaseline: v.GetString("write-baseline"),
 		HelpURL:       v.GetString("help-url"),
 		Config:        v.ConfigFileUsed(),
+		Attest:        v.GetString("attest"),
 	}
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{"."}
@@ -131,6 +136,9 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	}
 	if opts.AsOf, err = asOfDate(v, opts.AsOf); err != nil {
 		return nil, err
+	}
+	if opts.Attest != "" && (opts.Format != "json" || opts.Output == "" || opts.Output == outfile.Stdout) {
+		return nil, usageError("baomi: --attest signs the JSON report written to a file: give --output FILE and --format json")
 	}
 	if opts.FailOn, err = evaluator.ParseSeverity(v.GetString("fail-on")); err != nil {
 		return nil, v.wrong("fail-on", v.GetString("fail-on"), "want critical, high, medium or low")
@@ -186,12 +194,21 @@ func asOfDate(c *config, s string) (string, error) {
 // It returns the exit status, or an error that carries status 2.
 func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer) (int, error) {
 	var organization string
+	var key ed25519.PrivateKey
+	if opts.Attest != "" {
+		var err error
+		if key, err = signingKey("--attest", opts.Attest); err != nil {
+			return exitError, err
+		}
+	}
 	inv, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
 		Terraform: opts.Terraform,
 		Eval:      evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
-		Outputs:   []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline}},
-		Inputs:    []runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline}},
+		Outputs: []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline},
+			{"the attestation", attestationOf(opts)}},
+		Inputs: []runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline},
+			{"the --attest key", opts.Attest}},
 		// check needs only the organization's name once the policies have the
 		// document, which is then freed during evaluation.
 		Release: func(doc map[string]any) { organization = organizationName(doc) },
@@ -218,6 +235,11 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	})
 	if err != nil {
 		return exitError, &exitCode{code: exitError, msg: "baomi: writing the report: " + err.Error()}
+	}
+	if key != nil {
+		if err := writeAttestation(opts.Output, key); err != nil {
+			return exitError, err
+		}
 	}
 	if rep.Verdict(opts.FailOn).Status == evaluator.Fail {
 		return exitFindings, nil
