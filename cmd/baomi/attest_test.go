@@ -390,3 +390,84 @@ func TestAttestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// copyTree copies the regular files below src into dst.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAttestCoversTerraform signs a check of the inventory and its Terraform:
+// the report records every Terraform file read, with the sha256 of its bytes on
+// disk (a byte order mark included), the attestation carries them, and verify
+// checks them.
+func TestAttestCoversTerraform(t *testing.T) {
+	infra, err := filepath.Abs("../../fixtures/acme/infra")
+	if err != nil {
+		t.Fatal(err)
+	}
+	signedReport(t)
+	copyTree(t, infra, "infra")
+	withBOM := append([]byte("\xef\xbb\xbf"), readFile(t, "infra/variables.tf")...)
+	writeFile(t, "infra/variables.tf", withBOM)
+	code, _, errOut := runBaomi(t, "check", "inventory", "--terraform", "infra", "--as-of", "2026-11-26",
+		"--format", "json", "--output", "tf.json", "--attest", "baomi.key")
+	if code != exitFindings {
+		t.Fatalf("check --terraform --attest: exit %d: %s", code, errOut)
+	}
+	st, err := attest.Open(readFile(t, "tf.json.intoto.json"), mustPublicKey(t, "baomi.pub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tf := map[string]string{}
+	for _, s := range st.Inputs() {
+		if s.Kind() == "terraform" {
+			tf[s.Name] = s.SHA256()
+		}
+	}
+	var onDisk []string
+	filepath.WalkDir("infra", func(p string, d os.DirEntry, _ error) error {
+		if !d.IsDir() && (strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".tfvars")) {
+			onDisk = append(onDisk, filepath.ToSlash(p))
+		}
+		return nil
+	})
+	if len(tf) != len(onDisk) {
+		t.Errorf("terraform subjects %v, want the %d files %v", tf, len(onDisk), onDisk)
+	}
+	for _, f := range onDisk {
+		if sum, want := tf[f], attest.Digest(readFile(t, f)); sum != want {
+			t.Errorf("%s attested with sha256 %q, want %s, that of its bytes", f, sum, want)
+		}
+	}
+
+	code, out, errOut := runBaomi(t, "verify", "--pub", "baomi.pub", "tf.json", "inventory", "infra")
+	if code != 0 || strings.Count(out, "terraform  ok ") != len(onDisk) {
+		t.Errorf("verify: exit %d, want 0 passing the %d Terraform files\n%s%s", code, len(onDisk), out, errOut)
+	}
+	flipByte(t, "infra/aws.tf", 5)
+	code, out, _ = runBaomi(t, "verify", "--pub", "baomi.pub", "tf.json", "inventory", "infra")
+	if code != exitFindings || !strings.Contains(out, "terraform  CHANGED  infra/aws.tf") {
+		t.Errorf("verify after a Terraform file changed: exit %d, want 1 saying infra/aws.tf changed\n%s", code, out)
+	}
+	code, out, _ = runBaomi(t, "verify", "--pub", "baomi.pub", "tf.json", "inventory")
+	if code != exitFindings || !strings.Contains(out, "terraform  MISSING  infra/aws.tf") {
+		t.Errorf("verify without the Terraform folder: exit %d, want 1 saying its files are missing\n%s", code, out)
+	}
+}

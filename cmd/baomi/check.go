@@ -194,6 +194,7 @@ func asOfDate(c *config, s string) (string, error) {
 // It returns the exit status, or an error that carries status 2.
 func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer) (int, error) {
 	var organization string
+	var tf *terraform.Set
 	var key ed25519.PrivateKey
 	if opts.Attest != "" {
 		var err error
@@ -211,7 +212,8 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 			{"the --attest key", opts.Attest}},
 		// check needs only the organization's name once the policies have the
 		// document, which is then freed during evaluation.
-		Release: func(doc map[string]any) { organization = organizationName(doc) },
+		Release:     func(doc map[string]any) { organization = organizationName(doc) },
+		OnTerraform: func(set *terraform.Set) { tf = set },
 	}, stderr)
 	if err != nil {
 		return exitError, err
@@ -229,7 +231,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
 		Organization: organization, Inputs: opts.Paths, FailOn: opts.FailOn, Width: terminalWidth(stdout),
-		Files: inputFiles(inv), UserPolicies: opts.Policies, RepoDir: repoDir(), HelpURL: opts.HelpURL}
+		Files: inputFiles(inv, tf), UserPolicies: opts.Policies, RepoDir: repoDir(), HelpURL: opts.HelpURL}
 	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
 		return report.Write(w, format, rep, ropts)
 	})
@@ -262,6 +264,8 @@ type evalInput struct {
 	// that it can be freed once the evaluator has converted it; Release sees the
 	// document first. Without it the inventory keeps its document.
 	Release func(doc map[string]any)
+	// OnTerraform, when set, receives the Terraform inputs read (nil without any).
+	OnTerraform func(set *terraform.Set)
 	// Outputs are the files the run will write; Inputs the files it reads
 	// besides the inventory and the policies. No output may be an input.
 	Outputs, Inputs []runFile
@@ -282,6 +286,9 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 		return nil, nil, err
 	}
 	noteRemoteModules(stderr, tf)
+	if in.OnTerraform != nil {
+		in.OnTerraform(tf)
+	}
 	ectx, cancel := context.WithTimeout(ctx, in.Timeout)
 	defer cancel()
 	doc := inv.Document
