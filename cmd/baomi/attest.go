@@ -4,6 +4,7 @@ import (
 	"crypto/ed25519"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -122,4 +123,19 @@ func attestationOf(opts *checkOptions) string {
 		return ""
 	}
 	return attestationPath(opts.Output)
+}
+
+// checkAttestable refuses --attest unless the run writes a JSON report to a
+// regular file (or a path not yet created), which the attestation can name.
+func checkAttestable(opts *checkOptions) error {
+	if opts.Attest == "" {
+		return nil
+	}
+	if opts.Format != "json" || opts.Output == "" || opts.Output == outfile.Stdout {
+		return usageError("baomi: --attest signs the JSON report written to a file: give --output FILE and --format json")
+	}
+	if info, err := os.Stat(opts.Output); err == nil && !info.Mode().IsRegular() {
+		return usageError("baomi: --attest signs the JSON report written to a file: --output %s is not a regular file", opts.Output)
+	}
+	return nil
 }

@@ -370,6 +370,7 @@ func TestAttestUsageErrors(t *testing.T) {
 		{"check without --output", []string{"check", "inventory", "--format", "json", "--attest", "baomi.key"}, "give --output FILE and --format json"},
 		{"check to standard output", []string{"check", "inventory", "--format", "json", "--output", "-", "--attest", "baomi.key"}, "give --output FILE and --format json"},
 		{"check in another format", []string{"check", "inventory", "--format", "sarif", "--output", "r.sarif", "--attest", "baomi.key"}, "give --output FILE and --format json"},
+		{"check to a device", []string{"check", "inventory", "--format", "json", "--output", os.DevNull, "--attest", "baomi.key"}, "is not a regular file"},
 		{"check with a public key", []string{"check", "inventory", "--format", "json", "--output", "r.json", "--attest", "baomi.pub"}, "--attest baomi.pub: a PEM \"PUBLIC KEY\" block"},
 		{"check with a missing key", []string{"check", "inventory", "--format", "json", "--output", "r.json", "--attest", "gone.key"}, "--attest gone.key: no such file"},
 		{"attest without a key", []string{"attest", "report.json"}, "--key is required"},
@@ -461,6 +462,12 @@ func TestAttestCoversTerraform(t *testing.T) {
 	if code != 0 || strings.Count(out, "terraform  ok ") != len(onDisk) {
 		t.Errorf("verify: exit %d, want 0 passing the %d Terraform files\n%s%s", code, len(onDisk), out, errOut)
 	}
+	writeFile(t, "infra/extra.tf", []byte("# read by check, never attested\n"))
+	code, out, _ = runBaomi(t, "verify", "--pub", "baomi.pub", "tf.json", "inventory", "infra")
+	if code != exitFindings || !strings.Contains(out, "terraform  ADDED    infra/extra.tf") {
+		t.Errorf("verify after a Terraform file was added: exit %d, want 1 saying infra/extra.tf was added\n%s", code, out)
+	}
+	os.Remove("infra/extra.tf")
 	flipByte(t, "infra/aws.tf", 5)
 	code, out, _ = runBaomi(t, "verify", "--pub", "baomi.pub", "tf.json", "inventory", "infra")
 	if code != exitFindings || !strings.Contains(out, "terraform  CHANGED  infra/aws.tf") {

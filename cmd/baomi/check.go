@@ -137,8 +137,8 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	if opts.AsOf, err = asOfDate(v, opts.AsOf); err != nil {
 		return nil, err
 	}
-	if opts.Attest != "" && (opts.Format != "json" || opts.Output == "" || opts.Output == outfile.Stdout) {
-		return nil, usageError("baomi: --attest signs the JSON report written to a file: give --output FILE and --format json")
+	if err := checkAttestable(opts); err != nil {
+		return nil, err
 	}
 	if opts.FailOn, err = evaluator.ParseSeverity(v.GetString("fail-on")); err != nil {
 		return nil, v.wrong("fail-on", v.GetString("fail-on"), "want critical, high, medium or low")

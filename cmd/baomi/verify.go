@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,6 +15,7 @@ import (
 	"github.com/baomi-dev/baomi/internal/regularfile"
 	"github.com/baomi-dev/baomi/internal/textsafe"
 	"github.com/baomi-dev/baomi/inventory"
+	"github.com/baomi-dev/baomi/terraform"
 )
 
 // verifyOptions are the resolved choices of one baomi verify run.
@@ -182,17 +184,19 @@ func pluralES(n int) string {
 }
 
 // inputs checks the attested input files against the files at paths: each
-// attested file must lie under a path given and still have its digest, and
-// every file the inventory reader finds under the paths must be attested.
+// attested file must be one check would read at the paths (or lie below one)
+// and still have its digest, and every file check would read there must be
+// attested.
 func (v *verification) inputs(st *attest.Statement, paths []string) {
 	given := make([]string, len(paths))
 	for i, p := range paths {
 		given[i] = inventory.DisplayName(p)
 	}
+	found := readable(st, paths)
 	attested := map[string]bool{}
 	for _, s := range st.Inputs() {
 		attested[s.Name] = true
-		if !covered(s.Name, given) {
+		if found[s.Name] == "" && !covered(s.Name, given) {
 			v.mismatch(s.Kind(), "MISSING", s.Name, "not under the paths given")
 			continue
 		}
@@ -208,14 +212,41 @@ func (v *verification) inputs(st *attest.Statement, paths []string) {
 			v.match(s.Kind(), "ok", s.Name, "sha256 "+sum)
 		}
 	}
-	// The reader's own problems (a folder without .hcl files, such as a
-	// Terraform one) do not matter here: every attested file was checked above.
-	files, _ := inventory.FindFiles(paths)
-	for _, f := range files {
+	names := make([]string, 0, len(found))
+	for f := range found {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	for _, f := range names {
 		if !attested[f] {
-			v.mismatch("inventory", "ADDED", f, "read as inventory by check, not in the attestation")
+			v.mismatch(found[f], "ADDED", f, "check would read it; not in the attestation")
 		}
 	}
+}
+
+// readable maps the files check would read at paths to their kind: the
+// inventory's, and, when the attestation has Terraform inputs, the Terraform
+// reader's. The readers' own problems (an inventory folder holds no .tf file, a
+// Terraform one no .hcl file) do not matter here: every attested file is
+// checked on its own.
+func readable(st *attest.Statement, paths []string) map[string]string {
+	found := map[string]string{}
+	files, _ := inventory.FindFiles(paths)
+	for _, f := range files {
+		found[f] = "inventory"
+	}
+	for _, s := range st.Inputs() {
+		if s.Kind() == "terraform" {
+			set, _ := terraform.Load(paths, inventory.Options{})
+			for _, f := range set.Files {
+				if found[f] == "" {
+					found[f] = "terraform"
+				}
+			}
+			break
+		}
+	}
+	return found
 }
 
 // covered tells whether the file name lies at or below one of the paths given.
