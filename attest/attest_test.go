@@ -342,3 +342,28 @@ func TestOpenChecksWhatWasSigned(t *testing.T) {
 		})
 	}
 }
+
+// TestParseOpenSSLKeys reads a key pair openssl wrote (openssl genpkey
+// -algorithm ed25519; openssl pkey -pubout), so that a key made without baomi
+// works too.
+func TestParseOpenSSLKeys(t *testing.T) {
+	privPEM, err := os.ReadFile("testdata/openssl.key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pubPEM, err := os.ReadFile("testdata/openssl.pub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	priv, err := ParsePrivateKey(privPEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := ParsePublicKey(pubPEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !pub.Equal(priv.Public()) {
+		t.Error("openssl.pub is not openssl.key's public key")
+	}
+}

@@ -1,6 +1,7 @@
 package attest
 
 import (
+	"bytes"
 	"crypto/ecdh"
 	"crypto/ecdsa"
 	"crypto/ed25519"
@@ -82,18 +83,10 @@ func pemBlock(data []byte, typ, want string) ([]byte, error) {
 		return nil, errors.New("not a PEM file: want " + want)
 	case block.Type != typ:
 		return nil, fmt.Errorf("a PEM %q block: want %s", block.Type, want)
-	case len(pemTrim(rest)) > 0:
+	case len(bytes.TrimSpace(rest)) > 0:
 		return nil, errors.New("more than one PEM block: want " + want + " alone")
 	}
 	return block.Bytes, nil
-}
-
-// pemTrim drops the white space after a PEM block.
-func pemTrim(b []byte) []byte {
-	for len(b) > 0 && (b[0] == '\n' || b[0] == '\r' || b[0] == ' ' || b[0] == '\t') {
-		b = b[1:]
-	}
-	return b
 }
 
 // keyKind names a key's algorithm for a message.
