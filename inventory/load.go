@@ -128,6 +128,10 @@ func ReadSource(name string, opts Options) ([]byte, *hcl.Diagnostic) {
 // directory where it lies below it.
 func DisplayName(p string) string { return displayName(p) }
 
+// FindFiles lists, sorted and named as Load names them, the files Load reads at
+// paths: each file given, and the .hcl files below each folder.
+func FindFiles(paths []string) ([]string, hcl.Diagnostics) { return findFiles(paths) }
+
 // AddSources lets WriteDiagnostics show lines of other files read beside the
 // inventory, such as Terraform files.
 func (inv *Inventory) AddSources(sources map[string][]byte) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"io"
@@ -47,6 +48,8 @@ type checkOptions struct {
 	HelpURL string
 	// Config is the config file read, or "".
 	Config string
+	// Attest names the private key that signs the JSON report, or "".
+	Attest string
 }
 
 func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -76,6 +79,7 @@ is, 2 for a usage, inventory or policy error.`,
 	f.String("baseline", "", "baseline file: only failures not recorded in it fail the run")
 	f.String("write-baseline", "", "record the current failures in this baseline file")
 	addHelpURLFlag(f)
+	f.String("attest", "", "sign the JSON report with this private key (baomi keygen) into OUTPUT.intoto.json; needs --output and --format json")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		opts, err := resolveCheckOptions(cmd, args)
 		if err != nil {
@@ -110,6 +114,7 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		WriteBaseline: v.GetString("write-baseline"),
 		HelpURL:       v.GetString("help-url"),
 		Config:        v.ConfigFileUsed(),
+		Attest:        v.GetString("attest"),
 	}
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{"."}
@@ -130,6 +135,9 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		return nil, v.wrong("format", opts.Format, "want one of "+strings.Join(report.Formats(), ", "))
 	}
 	if opts.AsOf, err = asOfDate(v, opts.AsOf); err != nil {
+		return nil, err
+	}
+	if err := checkAttestable(opts); err != nil {
 		return nil, err
 	}
 	if opts.FailOn, err = evaluator.ParseSeverity(v.GetString("fail-on")); err != nil {
@@ -185,13 +193,24 @@ func asOfDate(c *config, s string) (string, error) {
 // runCheck decodes the inventory, evaluates the policies and writes the report.
 // It returns the exit status, or an error that carries status 2.
 func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer) (int, error) {
+	var tf *terraform.Set
+	var key ed25519.PrivateKey
+	if opts.Attest != "" {
+		var err error
+		if key, err = signingKey("--attest", opts.Attest); err != nil {
+			return exitError, err
+		}
+	}
 	inv, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
-		Terraform:    opts.Terraform,
-		Eval:         evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
-		Outputs:      []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline}},
-		Inputs:       []runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline}},
+		Terraform: opts.Terraform,
+		Eval:      evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
+		Outputs: []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline},
+			{"the attestation", attestationOf(opts)}},
+		Inputs: []runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline},
+			{"the --attest key", opts.Attest}},
 		FreeDocument: true,
+		OnTerraform:  func(set *terraform.Set) { tf = set },
 	}, stderr)
 	if err != nil {
 		return exitError, err
@@ -209,12 +228,17 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
 		Organization: rep.Facts.Organization, Inputs: opts.Paths, FailOn: opts.FailOn, Width: terminalWidth(stdout),
-		Files: inputFiles(inv), UserPolicies: opts.Policies, RepoDir: repoDir(), HelpURL: opts.HelpURL}
+		Files: inputFiles(inv, tf), UserPolicies: opts.Policies, RepoDir: repoDir(), HelpURL: opts.HelpURL}
 	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
 		return report.Write(w, format, rep, ropts)
 	})
 	if err != nil {
 		return exitError, &exitCode{code: exitError, msg: "baomi: writing the report: " + err.Error()}
+	}
+	if key != nil {
+		if err := writeAttestation(opts.Output, key); err != nil {
+			return exitError, err
+		}
 	}
 	if rep.Verdict(opts.FailOn).Status == evaluator.Fail {
 		return exitFindings, nil
@@ -237,6 +261,8 @@ type evalInput struct {
 	// can be freed once the evaluator has converted it. Views that need more
 	// than the results read the report's facts.
 	FreeDocument bool
+	// OnTerraform, when set, receives the Terraform inputs read (nil without any).
+	OnTerraform func(set *terraform.Set)
 	// Outputs are the files the run will write; Inputs the files it reads
 	// besides the inventory and the policies. No output may be an input.
 	Outputs, Inputs []runFile
@@ -257,6 +283,9 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 		return nil, nil, err
 	}
 	noteRemoteModules(stderr, tf)
+	if in.OnTerraform != nil {
+		in.OnTerraform(tf)
+	}
 	ectx, cancel := context.WithTimeout(ctx, in.Timeout)
 	defer cancel()
 	doc := inv.Document

@@ -86,7 +86,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageError("baomi: %v", err)
 	})
-	root.AddCommand(newCheckCmd(stdout, stderr), newControlsCmd(stdout, stderr), newValidateCmd(stdout, stderr), newTestCmd(stdout, stderr), newPartnersCmd(stdout, stderr), newDiffCmd(stdout, stderr), newConvertCmd(stdout, stderr))
+	root.AddCommand(newCheckCmd(stdout, stderr), newControlsCmd(stdout, stderr), newValidateCmd(stdout, stderr), newTestCmd(stdout, stderr), newPartnersCmd(stdout, stderr), newDiffCmd(stdout, stderr), newConvertCmd(stdout, stderr),
+		newKeygenCmd(stdout, stderr), newAttestCmd(stdout, stderr), newVerifyCmd(stdout, stderr))
 	return root
 }
 
@@ -102,7 +103,8 @@ type config struct {
 }
 
 // commandLineOnly are flags that no config file sets.
-var commandLineOnly = map[string]bool{"config": true, "help": true, "expiring": true, "version": true}
+var commandLineOnly = map[string]bool{"config": true, "help": true, "expiring": true, "version": true,
+	"out": true, "key": true, "pub": true, "attestation": true}
 
 // newConfig reads the configuration of cmd. An unknown key in the config file,
 // or a value of the wrong type, is an error naming the file, line and key.

@@ -57,6 +57,46 @@ func Write(path string, write func(io.Writer) error) error {
 	return nil
 }
 
+// Create writes a new file at path through write, with mode perm (less the
+// umask) from its first byte on, and never replaces anything: when path exists,
+// even as a broken link, it fails with an error that wraps fs.ErrExist. The file
+// is written into a temporary file beside it, synced, then linked into place,
+// so that it appears whole or not at all.
+func Create(path string, perm fs.FileMode, write func(io.Writer) error) error {
+	if err := create(path, perm, write); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s: already exists; refusing to overwrite it: %w", path, fs.ErrExist)
+		}
+		return fmt.Errorf("%s: %s", path, reason(err))
+	}
+	return nil
+}
+
+func create(path string, perm fs.FileMode, write func(io.Writer) error) error {
+	if _, err := os.Lstat(path); err == nil {
+		return fs.ErrExist
+	}
+	tmp, err := createTemp(path, perm)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		tmp.Close()
+		forget(tmp.Name())
+	}()
+	if err := write(tmp); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := link(tmp.Name(), path); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
 // Check tells, without writing, whether Write would refuse path: a folder, a
 // socket, a block device, a link loop or a missing folder.
 func Check(path string) error {
@@ -259,6 +299,17 @@ func rename(tmp, target string) error {
 	}
 	delete(temps, tmp)
 	return nil
+}
+
+// link gives a temporary file its final name unless Abort came first; unlike a
+// rename it fails when the name is taken.
+func link(tmp, target string) error {
+	mu.Lock()
+	defer mu.Unlock()
+	if aborted {
+		return ErrAborted
+	}
+	return os.Link(tmp, target)
 }
 
 // forget removes a temporary file that will not be renamed.

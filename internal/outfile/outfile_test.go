@@ -323,3 +323,63 @@ func TestWriteADescriptorsLinkInPlace(t *testing.T) {
 		t.Errorf("reader got %q", s)
 	}
 }
+
+func TestCreateWritesNewFileWithMode(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "baomi.key")
+	if err := Create(path, 0o600, writeText("secret")); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := info.Mode().Perm(); got != 0o600 {
+		t.Errorf("mode %o, want 600", got)
+	}
+	if got := readText(t, path); got != "secret" {
+		t.Errorf("contents %q, want %q", got, "secret")
+	}
+	if got := entries(t, dir); len(got) != 1 {
+		t.Errorf("folder holds %v, want the file alone", got)
+	}
+}
+
+func TestCreateNeverReplaces(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "baomi.key")
+	if err := os.WriteFile(file, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(dir, "broken.pub")
+	if err := os.Symlink(filepath.Join(dir, "nowhere"), broken); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{file, broken} {
+		err := Create(path, 0o600, writeText("new"))
+		if !errors.Is(err, fs.ErrExist) || !strings.Contains(err.Error(), path) {
+			t.Errorf("Create(%s) = %v, want an error naming it that wraps fs.ErrExist", path, err)
+		}
+	}
+	if got := readText(t, file); got != "old" {
+		t.Errorf("existing file now holds %q", got)
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "nowhere")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the broken link's target was created: %v", err)
+	}
+	if got := entries(t, dir); len(got) != 2 {
+		t.Errorf("folder holds %v, want the two files alone", got)
+	}
+}
+
+func TestCreateLeavesNothingOnError(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "baomi.key")
+	err := Create(path, 0o600, func(io.Writer) error { return errors.New("boom") })
+	if err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Errorf("Create = %v, want the write's error", err)
+	}
+	if got := entries(t, dir); len(got) != 0 {
+		t.Errorf("folder holds %v after a failed write", got)
+	}
+}

@@ -31,18 +31,11 @@ func (e *TooLargeError) Error() string {
 // or a device after a directory listing is refused too. It returns the file's
 // contents and its information, which os.SameFile can compare.
 func Read(name string, max int64) ([]byte, fs.FileInfo, error) {
-	f, err := os.OpenFile(name, os.O_RDONLY|openFlags, 0)
+	f, info, err := Open(name)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, nil, ErrNotRegular
-	}
 	if info.Size() > max {
 		return nil, nil, &TooLargeError{Limit: max}
 	}
@@ -54,4 +47,23 @@ func Read(name string, max int64) ([]byte, fs.FileInfo, error) {
 		return nil, nil, &TooLargeError{Limit: max}
 	}
 	return src, info, nil
+}
+
+// Open opens the file name for reading as Read does, without blocking, and
+// checks on the open handle that it is a regular file.
+func Open(name string) (*os.File, fs.FileInfo, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	if !info.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, ErrNotRegular
+	}
+	return f, info, nil
 }
