@@ -307,7 +307,7 @@ func loadChecked(ctx context.Context, in evalInput, stderr io.Writer) (*inventor
 	if perr != nil {
 		ps = nil
 	}
-	tf, tfDiags := loadTerraform(inv, in.Terraform, in.Limits, systemTag(ps, in.Eval.Settings), !diags.HasErrors())
+	tf, tfDiags := terraform.LoadInto(inv, in.Terraform, in.Limits, systemTag(ps, in.Eval.Settings), !diags.HasErrors())
 	diags = append(diags, tfDiags...)
 	if diags.HasErrors() {
 		return nil, nil, nil, inputFailure(stderr, inv, diags)

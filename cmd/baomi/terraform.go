@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -13,10 +12,6 @@ import (
 	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/terraform"
 )
-
-// systemTagSetting names the setting that holds the tag linking a Terraform
-// resource to a system.
-const systemTagSetting = "terraform_system_tag"
 
 // addTerraformFlag adds --terraform (config key terraform:, a list).
 func addTerraformFlag(f *pflag.FlagSet) {
@@ -40,38 +35,13 @@ func terraformPaths(cmd *cobra.Command, v *config) ([]string, error) {
 	return stringList(v, "terraform"), nil
 }
 
-// systemTag is the tag that links a Terraform resource to a system: the setting
-// in force (the user's, else the policies' default), else baomi-system.
+// systemTag is the tag that links a Terraform resource to a system: the
+// setting in force (the user's, else the policies' default), else baomi-system.
 func systemTag(ps *evaluator.Policies, settings map[string]any) string {
-	if s, ok := settings[systemTagSetting].(string); ok && s != "" {
-		return s
-	}
 	if ps != nil {
-		if s, ok := ps.Settings(nil)[systemTagSetting].(string); ok && s != "" {
-			return s
-		}
+		settings = ps.Settings(settings)
 	}
-	return terraform.DefaultSystemTag
-}
-
-// loadTerraform reads the Terraform inputs, links them to the inventory's
-// systems (when link is set: an inventory with errors would give false link
-// errors) and puts them in the document's terraform collection. Without inputs
-// it returns nil and the collection stays empty. Its diagnostics render with
-// the inventory's.
-func loadTerraform(inv *inventory.Inventory, paths []string, limits inventory.Options, tagKey string, link bool) (*terraform.Set, hcl.Diagnostics) {
-	if len(paths) == 0 {
-		return nil, nil
-	}
-	set, diags := terraform.Load(paths, limits)
-	inv.AddSources(set.Sources)
-	if diags.HasErrors() || !link {
-		return set, diags
-	}
-	systems, _ := inv.Document["systems"].(map[string]any)
-	diags = append(diags, set.Link(systems, tagKey, inv.Diagnostic)...)
-	inv.Document[inventory.TerraformCollection] = set.Document()
-	return set, diags
+	return terraform.SystemTag(settings)
 }
 
 // noteRemoteModules tells the user which remote modules, and which files in
