@@ -186,7 +186,7 @@ func asOfDate(c *config, s string) (string, error) {
 // It returns the exit status, or an error that carries status 2.
 func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer) (int, error) {
 	var organization string
-	inv, rep, err := evaluateInventory(ctx, evalInput{
+	inv, tf, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
 		Terraform: opts.Terraform,
 		Eval:      evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
@@ -212,7 +212,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
 		Organization: organization, Inputs: opts.Paths, FailOn: opts.FailOn, Width: terminalWidth(stdout),
-		Files: inputFiles(inv), UserPolicies: opts.Policies, RepoDir: repoDir(), HelpURL: opts.HelpURL}
+		Files: inputFiles(inv, tf), UserPolicies: opts.Policies, RepoDir: repoDir(), HelpURL: opts.HelpURL}
 	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
 		return report.Write(w, format, rep, ropts)
 	})
@@ -245,19 +245,20 @@ type evalInput struct {
 	Outputs, Inputs []runFile
 }
 
-// evaluateInventory decodes the inventory and evaluates the policies over it.
+// evaluateInventory decodes the inventory, reads the Terraform inputs (nil
+// without any) and evaluates the policies over them.
 // Input and policy errors are printed the way check prints them, and come back
 // as an error that carries exit status 2.
-func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*inventory.Inventory, *evaluator.Report, error) {
+func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*inventory.Inventory, *terraform.Set, *evaluator.Report, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	inv, ps, tf, err := loadChecked(ctx, in, stderr)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if err := checkOutputs(in.Outputs, runInputs(in.Inputs, inv, ps)); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	noteRemoteModules(stderr, tf)
 	ectx, cancel := context.WithTimeout(ctx, in.Timeout)
@@ -282,14 +283,14 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 		}
 		if len(pd) > 0 {
 			if err := inputFailure(stderr, inv, pd); err != nil && len(plain) == 0 {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 		}
-		return nil, nil, &exitCode{code: exitError, msg: strings.Join(plain, "\n")}
+		return nil, nil, nil, &exitCode{code: exitError, msg: strings.Join(plain, "\n")}
 	case err != nil:
-		return nil, nil, &exitCode{code: exitError, msg: "baomi: " + err.Error()}
+		return nil, nil, nil, &exitCode{code: exitError, msg: "baomi: " + err.Error()}
 	}
-	return inv, rep, nil
+	return inv, tf, rep, nil
 }
 
 // loadChecked decodes the inventory, reads and links the Terraform inputs and

@@ -6,10 +6,13 @@ import (
 
 	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/report"
+	"github.com/baomi-dev/baomi/terraform"
 )
 
-// inputFiles lists the inventory's files with the sha256 of each, as read.
-func inputFiles(inv *inventory.Inventory) []report.JSONInput {
+// inputFiles lists the files read with the sha256 of each, as read: the
+// inventory's, then the Terraform inputs' (.tf files, tfvars and plans), each
+// in the order its reader lists them.
+func inputFiles(inv *inventory.Inventory, tf *terraform.Set) []report.JSONInput {
 	files := make([]report.JSONInput, 0, len(inv.Files))
 	for _, f := range inv.Files {
 		sum, ok := inv.Digest(f)
@@ -17,6 +20,16 @@ func inputFiles(inv *inventory.Inventory) []report.JSONInput {
 			continue
 		}
 		files = append(files, report.JSONInput{Path: f, Kind: "inventory", SHA256: sum})
+	}
+	if tf == nil {
+		return files
+	}
+	for _, f := range tf.Files {
+		sum, ok := tf.Digest(f)
+		if !ok {
+			continue
+		}
+		files = append(files, report.JSONInput{Path: f, Kind: "terraform", SHA256: sum})
 	}
 	return files
 }
