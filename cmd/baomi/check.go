@@ -257,7 +257,7 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := checkOutputs(in.Outputs, runInputs(in.Inputs, inv, ps)); err != nil {
+	if err := checkOutputs(in.Outputs, runInputs(in.Inputs, inv, ps, tf)); err != nil {
 		return nil, nil, nil, err
 	}
 	noteRemoteModules(stderr, tf)
