@@ -127,6 +127,34 @@ func (s *Set) Link(systems map[string]any, tagKey string, diagnose Diagnoser) hc
 	return diags
 }
 
+// Locator places a result: where a resource, or one of its attributes, is
+// written (evaluator.Locator).
+type Locator interface {
+	Locate(address, attribute string) (file string, line, column int, ok bool)
+}
+
+// Beside places results on inv's lines, then on the Terraform files' lines: the
+// first that finds the resource answers. Without a set, inv alone.
+func (s *Set) Beside(inv Locator) Locator {
+	if s == nil {
+		return inv
+	}
+	return locators{inv, s}
+}
+
+// locators asks each locator in turn.
+type locators []Locator
+
+// Locate returns the first locator's answer that finds the resource.
+func (ls locators) Locate(address, attribute string) (string, int, int, bool) {
+	for _, l := range ls {
+		if file, line, col, ok := l.Locate(address, attribute); ok {
+			return file, line, col, true
+		}
+	}
+	return "", 0, 0, false
+}
+
 // addressIndex finds resources by the names a terraform entry may use: the full
 // address, the address without its root prefix (matching in every root), and
 // either without an instance key (matching every instance).

@@ -268,7 +268,7 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 		doc = inv.TakeDocument()
 		in.Release(doc)
 	}
-	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: doc, Locator: locatorFor(inv, tf)}, in.Eval)
+	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: doc, Locator: tf.Beside(inv)}, in.Eval)
 	var ierr *evaluator.InputError
 	switch {
 	case errors.As(err, &ierr):

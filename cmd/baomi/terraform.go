@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/baomi-dev/baomi/evaluator"
-	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/terraform"
 )
 
@@ -57,25 +56,4 @@ func noteRemoteModules(stderr io.Writer, set *terraform.Set) {
 	for _, f := range set.Unread {
 		fmt.Fprintf(stderr, "%s: note: Terraform configuration in JSON syntax is not read; a plan (--terraform plan.json) shows its resources\n", f)
 	}
-}
-
-// locators asks each locator in turn: the inventory's, then Terraform's.
-type locators []evaluator.Locator
-
-// Locate returns the first locator's answer that finds the resource.
-func (ls locators) Locate(address, attribute string) (string, int, int, bool) {
-	for _, l := range ls {
-		if file, line, col, ok := l.Locate(address, attribute); ok {
-			return file, line, col, true
-		}
-	}
-	return "", 0, 0, false
-}
-
-// locatorFor places results on the inventory and on the Terraform files.
-func locatorFor(inv *inventory.Inventory, set *terraform.Set) evaluator.Locator {
-	if set == nil {
-		return inv
-	}
-	return locators{inv, set}
 }
