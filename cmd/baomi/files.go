@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/outfile"
@@ -112,7 +113,7 @@ func runInputs(others []runFile, inv *inventory.Inventory, ps *evaluator.Policie
 		inputs = append(inputs, runFile{"a policy file", f})
 	}
 	if tf != nil {
-		for _, f := range append(append([]string(nil), tf.Files...), tf.Unread...) {
+		for _, f := range slices.Concat(tf.Files, tf.Unread) {
 			inputs = append(inputs, runFile{"a Terraform file", f})
 		}
 	}
