@@ -294,13 +294,25 @@ func context(older, newer *report.JSONReport) Context {
 }
 
 // inputsByName maps each input's path, relative to the folder that holds all
-// of a report's inputs, to its sha256: the same inventory checked from two
-// places, or copied, keeps its names.
+// of a report's inventory files, to its sha256: the same inventory checked from
+// two places, or copied, keeps its names. Other inputs (Terraform files) lose
+// that folder's path when they lie below it and keep their own otherwise, so
+// that adding a Terraform input beside the inventory does not rename the
+// inventory's files.
 func inputsByName(inputs []report.JSONInput) map[string]string {
+	var anchor []report.JSONInput
+	for _, in := range inputs {
+		if in.Kind == "inventory" {
+			anchor = append(anchor, in)
+		}
+	}
+	if len(anchor) == 0 {
+		anchor = inputs
+	}
 	prefix := ""
-	if len(inputs) > 0 {
-		prefix = path.Dir(inputs[0].Path)
-		for _, in := range inputs[1:] {
+	if len(anchor) > 0 {
+		prefix = path.Dir(anchor[0].Path)
+		for _, in := range anchor[1:] {
 			for prefix != "." && prefix != "/" && !strings.HasPrefix(in.Path, prefix+"/") {
 				prefix = path.Dir(prefix)
 			}

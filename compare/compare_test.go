@@ -251,3 +251,24 @@ func TestContext(t *testing.T) {
 		t.Errorf("%v\n%s", err, b.String())
 	}
 }
+
+// TestTerraformInputsKeepTheInventorysNames: a Terraform input added beside the
+// inventory is added, and the inventory's files keep their names; a Terraform
+// file whose bytes changed is changed.
+func TestTerraformInputsKeepTheInventorysNames(t *testing.T) {
+	older := recordedRep("2026-11-30", "BM-2.3-01 department.d fail")
+	newer := recordedRep("2026-11-30", "BM-2.3-01 department.d fail")
+	newer.Inputs = append(newer.Inputs, report.JSONInput{Path: "infra/main.tf", Kind: "terraform", SHA256: "t1"},
+		report.JSONInput{Path: "inv/infra/plan.json", Kind: "terraform", SHA256: "p1"})
+	x := Compare(older, newer).Context
+	if !reflect.DeepEqual(x.InputsAdded, []string{"infra/main.tf", "infra/plan.json"}) || len(x.InputsRemoved) != 0 || len(x.InputsChanged) != 0 {
+		t.Errorf("Terraform inputs added: added %q, removed %q, changed %q", x.InputsAdded, x.InputsRemoved, x.InputsChanged)
+	}
+	later := recordedRep("2026-11-30", "BM-2.3-01 department.d fail")
+	later.Inputs = append(later.Inputs, report.JSONInput{Path: "infra/main.tf", Kind: "terraform", SHA256: "t2"},
+		report.JSONInput{Path: "inv/infra/plan.json", Kind: "terraform", SHA256: "p1"})
+	x = Compare(newer, later).Context
+	if !reflect.DeepEqual(x.InputsChanged, []string{"infra/main.tf"}) || len(x.InputsAdded) != 0 || len(x.InputsRemoved) != 0 {
+		t.Errorf("a Terraform file changed: added %q, removed %q, changed %q", x.InputsAdded, x.InputsRemoved, x.InputsChanged)
+	}
+}

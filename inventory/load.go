@@ -111,17 +111,18 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 const TerraformCollection = "terraform"
 
 // ReadSource reads one HCL file within the limits an inventory file is read with:
-// its size, and how deep it nests. The Terraform reader reads .tf files with it.
-func ReadSource(name string, opts Options) ([]byte, *hcl.Diagnostic) {
+// its size, and how deep it nests. It returns the text without a UTF-8 byte order
+// mark and the sha256 of the bytes read. The Terraform reader reads .tf files with it.
+func ReadSource(name string, opts Options) ([]byte, [sha256.Size]byte, *hcl.Diagnostic) {
 	opts = opts.withDefaults()
-	src, _, d := readFile(name, opts.MaxFileBytes)
+	src, sum, d := readFile(name, opts.MaxFileBytes)
 	if d != nil {
-		return nil, d
+		return nil, sum, d
 	}
 	if d := checkNesting(src, name, opts.MaxNesting); d != nil {
-		return src, d
+		return src, sum, d
 	}
-	return src, nil
+	return src, sum, nil
 }
 
 // DisplayName shows a path as baomi names files: relative to the working

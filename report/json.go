@@ -48,7 +48,8 @@ type JSONTool struct {
 }
 
 // JSONInput is one file read: its path relative to the working directory, its
-// kind ("inventory") and the sha256 of its bytes.
+// kind ("inventory", or "terraform" for a .tf, tfvars or plan file) and the
+// sha256 of its bytes.
 type JSONInput struct {
 	Path   string `json:"path"`
 	Kind   string `json:"kind"`

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/baomi-dev/baomi/internal/suggest"
+	"github.com/baomi-dev/baomi/inventory"
 )
 
 // DefaultSystemTag is the tag that names a resource's system when the setting
@@ -16,6 +17,39 @@ const DefaultSystemTag = "baomi-system"
 
 // NoSystem is the system tag's value for a resource that holds no customer data.
 const NoSystem = "none"
+
+// SystemTagSetting names the setting that holds the tag linking a Terraform
+// resource to a system.
+const SystemTagSetting = "terraform_system_tag"
+
+// SystemTag is the tag that links a Terraform resource to a system under the
+// settings in force: their terraform_system_tag, else DefaultSystemTag.
+func SystemTag(settings map[string]any) string {
+	if s, ok := settings[SystemTagSetting].(string); ok && s != "" {
+		return s
+	}
+	return DefaultSystemTag
+}
+
+// LoadInto reads the Terraform inputs at paths within limits, links them to
+// inv's systems by the tag tagKey when link is set (an inventory with errors
+// would give false link errors) and puts them in inv's document's terraform
+// collection. inv learns their sources, so that their diagnostics render with
+// its own. Without inputs it returns nil and the collection stays empty.
+func LoadInto(inv *inventory.Inventory, paths []string, limits inventory.Options, tagKey string, link bool) (*Set, hcl.Diagnostics) {
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	set, diags := Load(paths, limits)
+	inv.AddSources(set.Sources)
+	if diags.HasErrors() || !link {
+		return set, diags
+	}
+	systems, _ := inv.Document["systems"].(map[string]any)
+	diags = append(diags, set.Link(systems, tagKey, inv.Diagnostic)...)
+	inv.Document[inventory.TerraformCollection] = set.Document()
+	return set, diags
+}
 
 // Diagnoser places an error on an inventory resource's attribute, as
 // inventory.Inventory.Diagnostic does.
@@ -91,6 +125,34 @@ func (s *Set) Link(systems map[string]any, tagKey string, diagnose Diagnoser) hc
 		}
 	}
 	return diags
+}
+
+// Locator places a result: where a resource, or one of its attributes, is
+// written (evaluator.Locator).
+type Locator interface {
+	Locate(address, attribute string) (file string, line, column int, ok bool)
+}
+
+// Beside places results on inv's lines, then on the Terraform files' lines: the
+// first that finds the resource answers. Without a set, inv alone.
+func (s *Set) Beside(inv Locator) Locator {
+	if s == nil {
+		return inv
+	}
+	return locators{inv, s}
+}
+
+// locators asks each locator in turn.
+type locators []Locator
+
+// Locate returns the first locator's answer that finds the resource.
+func (ls locators) Locate(address, attribute string) (string, int, int, bool) {
+	for _, l := range ls {
+		if file, line, col, ok := l.Locate(address, attribute); ok {
+			return file, line, col, true
+		}
+	}
+	return "", 0, 0, false
 }
 
 // addressIndex finds resources by the names a terraform entry may use: the full

@@ -2,11 +2,15 @@ package terraform
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/baomi-dev/baomi/inventory"
 )
 
 // diagnose stands in for the inventory's Diagnostic: it names the place.
@@ -92,6 +96,66 @@ func TestLinkTagSetting(t *testing.T) {
 	for _, r := range s.Resources {
 		if r.System != "" {
 			t.Errorf("%s linked to %s by a tag that is not the setting's", r.Address, r.System)
+		}
+	}
+}
+
+// TestLoadInto: the inputs are read and linked into the inventory's document,
+// and their diagnostics render with the inventory's, source line included;
+// without inputs, or without linking, the terraform collection stays empty.
+func TestLoadInto(t *testing.T) {
+	load := func(system string, paths []string, link bool) (*inventory.Inventory, *Set, hcl.Diagnostics) {
+		t.Helper()
+		dir := t.TempDir()
+		src := "organization \"acme\" {}\nsystem \"" + system + "\" {\n  kind = \"server\"\n}\n"
+		if err := os.WriteFile(filepath.Join(dir, "inventory.hcl"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		inv, diags := inventory.Load([]string{dir})
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		set, diags := LoadInto(inv, paths, inventory.Options{}, DefaultSystemTag, link)
+		return inv, set, diags
+	}
+	collection := func(inv *inventory.Inventory) map[string]any {
+		tf, _ := inv.Document[inventory.TerraformCollection].(map[string]any)
+		return tf
+	}
+	if inv, set, diags := load("crm_db", nil, true); set != nil || diags != nil || collection(inv) == nil || len(collection(inv)) != 0 {
+		t.Errorf("without inputs: set %v, diagnostics %v, collection %v", set, diags, collection(inv))
+	}
+	if inv, set, diags := load("crm_db", []string{"testdata/static"}, false); set == nil || diags.HasErrors() || len(collection(inv)) != 0 {
+		t.Errorf("without linking: set %v, diagnostics %v, collection %v", set, diags, collection(inv))
+	}
+	inv, _, diags := load("crm_db", []string{"testdata/static"}, true)
+	if diags.HasErrors() {
+		t.Fatal(render(diags))
+	}
+	if crm, _ := collection(inv)["aws_db_instance.crm"].(map[string]any); crm["system"] != "system.crm_db" {
+		t.Errorf("aws_db_instance.crm in the document: %v, want it linked to system.crm_db by its default tags", crm)
+	}
+	inv, _, diags = load("crm", []string{"testdata/static"}, true)
+	var b strings.Builder
+	if err := inv.WriteDiagnostics(&b, diags); err != nil {
+		t.Fatal(err)
+	}
+	if want := `"baomi-system" = "crm_db"`; !diags.HasErrors() || !strings.Contains(b.String(), want) {
+		t.Errorf("a tag naming no system: diagnostics\n%s\nwant an error showing the line %s", b.String(), want)
+	}
+}
+
+func TestSystemTag(t *testing.T) {
+	for _, tc := range []struct {
+		settings map[string]any
+		want     string
+	}{
+		{nil, DefaultSystemTag},
+		{map[string]any{SystemTagSetting: ""}, DefaultSystemTag},
+		{map[string]any{SystemTagSetting: "data-owner"}, "data-owner"},
+	} {
+		if got := SystemTag(tc.settings); got != tc.want {
+			t.Errorf("SystemTag(%v) = %q, want %q", tc.settings, got, tc.want)
 		}
 	}
 }

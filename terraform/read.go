@@ -60,6 +60,8 @@ package terraform
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -90,6 +92,18 @@ type Set struct {
 	Files []string
 	// Sources holds each file's text, for diagnostics.
 	Sources map[string][]byte
+
+	// digests holds the sha256 of each file's bytes as read.
+	digests map[string][sha256.Size]byte
+}
+
+// Digest returns the sha256, in hex, of the bytes read from file, one of Files.
+func (s *Set) Digest(file string) (string, bool) {
+	sum, ok := s.digests[file]
+	if !ok {
+		return "", false
+	}
+	return hex.EncodeToString(sum[:]), true
 }
 
 // Resource is one Terraform resource instance.
@@ -149,10 +163,13 @@ type reader struct {
 	diags   hcl.Diagnostics
 }
 
+// readSource reads one file within the inventory's limits and keeps its text and
+// its digest. The caller lists it among the files read once it reads it.
 func (r *reader) readSource(name string) ([]byte, *hcl.Diagnostic) {
-	src, d := inventory.ReadSource(name, r.opts)
+	src, sum, d := inventory.ReadSource(name, r.opts)
 	if src != nil {
 		r.set.Sources[name] = src
+		r.set.digests[name] = sum
 	}
 	return src, d
 }
@@ -170,7 +187,7 @@ type root struct{ dir, label string }
 // inventory's limits; every problem found is returned.
 func Load(paths []string, opts inventory.Options) (*Set, hcl.Diagnostics) {
 	r := &reader{opts: opts, modules: map[string]*module{},
-		set: &Set{Resources: map[string]*Resource{}, Sources: map[string][]byte{}}}
+		set: &Set{Resources: map[string]*Resource{}, Sources: map[string][]byte{}, digests: map[string][sha256.Size]byte{}}}
 	var roots []root
 	var plans []string
 	seen := map[string]bool{}

@@ -1,10 +1,13 @@
 package terraform
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -375,5 +378,28 @@ func TestRootsWithTheSameRelativePath(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("addresses = %q, want %q: a root reached twice is read once, and labels that would collide take the folder's path", got, want)
+	}
+}
+
+// TestDigest: each file read has the sha256 of its bytes as read, a byte order
+// mark included; a file not read has none.
+func TestDigest(t *testing.T) {
+	dir := t.TempDir()
+	src := []byte("\xef\xbb\xbfresource \"aws_s3_bucket\" \"docs\" {\n  bucket = \"acme-docs\"\n}\n")
+	name := filepath.Join(dir, "main.tf")
+	if err := os.WriteFile(name, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := mustLoad(t, dir)
+	shown := inventory.DisplayName(name)
+	if !slices.Equal(s.Files, []string{shown}) {
+		t.Fatalf("files read %v, want %s", s.Files, shown)
+	}
+	want := sha256.Sum256(src)
+	if got, ok := s.Digest(shown); !ok || got != hex.EncodeToString(want[:]) {
+		t.Errorf("Digest(%s) = %q, %v; want the sha256 of the bytes read", shown, got, ok)
+	}
+	if _, ok := s.Digest(filepath.Join(dir, "other.tf")); ok {
+		t.Error("a file not read has a digest")
 	}
 }

@@ -193,7 +193,6 @@ func asOfDate(c *config, s string) (string, error) {
 // runCheck decodes the inventory, evaluates the policies and writes the report.
 // It returns the exit status, or an error that carries status 2.
 func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer) (int, error) {
-	var tf *terraform.Set
 	var key ed25519.PrivateKey
 	if opts.Attest != "" {
 		var err error
@@ -201,7 +200,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 			return exitError, err
 		}
 	}
-	inv, rep, err := evaluateInventory(ctx, evalInput{
+	inv, tf, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
 		Terraform: opts.Terraform,
 		Eval:      evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
@@ -210,7 +209,6 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		Inputs: []runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline},
 			{"the --attest key", opts.Attest}},
 		FreeDocument: true,
-		OnTerraform:  func(set *terraform.Set) { tf = set },
 	}, stderr)
 	if err != nil {
 		return exitError, err
@@ -261,38 +259,34 @@ type evalInput struct {
 	// can be freed once the evaluator has converted it. Views that need more
 	// than the results read the report's facts.
 	FreeDocument bool
-	// OnTerraform, when set, receives the Terraform inputs read (nil without any).
-	OnTerraform func(set *terraform.Set)
 	// Outputs are the files the run will write; Inputs the files it reads
 	// besides the inventory and the policies. No output may be an input.
 	Outputs, Inputs []runFile
 }
 
-// evaluateInventory decodes the inventory and evaluates the policies over it.
+// evaluateInventory decodes the inventory, reads the Terraform inputs (nil
+// without any) and evaluates the policies over them.
 // Input and policy errors are printed the way check prints them, and come back
 // as an error that carries exit status 2.
-func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*inventory.Inventory, *evaluator.Report, error) {
+func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*inventory.Inventory, *terraform.Set, *evaluator.Report, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	inv, ps, tf, err := loadChecked(ctx, in, stderr)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	if err := checkOutputs(in.Outputs, runInputs(in.Inputs, inv, ps)); err != nil {
-		return nil, nil, err
+	if err := checkOutputs(in.Outputs, runInputs(in.Inputs, inv, ps, tf)); err != nil {
+		return nil, nil, nil, err
 	}
 	noteRemoteModules(stderr, tf)
-	if in.OnTerraform != nil {
-		in.OnTerraform(tf)
-	}
 	ectx, cancel := context.WithTimeout(ctx, in.Timeout)
 	defer cancel()
 	doc := inv.Document
 	if in.FreeDocument {
 		doc = inv.TakeDocument()
 	}
-	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: doc, Locator: locatorFor(inv, tf)}, in.Eval)
+	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: doc, Locator: tf.Beside(inv)}, in.Eval)
 	var ierr *evaluator.InputError
 	switch {
 	case errors.As(err, &ierr):
@@ -307,14 +301,14 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 		}
 		if len(pd) > 0 {
 			if err := inputFailure(stderr, inv, pd); err != nil && len(plain) == 0 {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 		}
-		return nil, nil, &exitCode{code: exitError, msg: strings.Join(plain, "\n")}
+		return nil, nil, nil, &exitCode{code: exitError, msg: strings.Join(plain, "\n")}
 	case err != nil:
-		return nil, nil, &exitCode{code: exitError, msg: "baomi: " + err.Error()}
+		return nil, nil, nil, &exitCode{code: exitError, msg: "baomi: " + err.Error()}
 	}
-	return inv, rep, nil
+	return inv, tf, rep, nil
 }
 
 // loadChecked decodes the inventory, reads and links the Terraform inputs and
@@ -332,7 +326,7 @@ func loadChecked(ctx context.Context, in evalInput, stderr io.Writer) (*inventor
 	if perr != nil {
 		ps = nil
 	}
-	tf, tfDiags := loadTerraform(inv, in.Terraform, in.Limits, systemTag(ps, in.Eval.Settings), !diags.HasErrors())
+	tf, tfDiags := terraform.LoadInto(inv, in.Terraform, in.Limits, systemTag(ps, in.Eval.Settings), !diags.HasErrors())
 	diags = append(diags, tfDiags...)
 	if diags.HasErrors() {
 		return nil, nil, nil, inputFailure(stderr, inv, diags)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -263,5 +264,63 @@ func TestDiffStatesHowTheReportsDiffer(t *testing.T) {
 	code, out, errOut = runBaomi(t, "diff", legacy, older, "--lang", "en")
 	if code != 0 || !strings.Contains(out, "the older report does not record its inputs, policies or settings (baomi 0.1.0)") {
 		t.Errorf("a report of an older baomi: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestDiffStatesTerraformInputs: reports made with different Terraform inputs say
+// so at the top, naming the Terraform files added or changed; a Terraform folder
+// beside the inventory does not rename the inventory's files.
+func TestDiffStatesTerraformInputs(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"inventory/inventory.hcl": testOrganization + `
+system "crm_db" {
+  kind      = "server"
+  terraform = ["aws_db_instance.crm"]
+}
+data_asset "contacts" {
+  category       = "identity"
+  classification = "confidential"
+  stored_in      = [system.crm_db]
+}
+`,
+		"infra/main.tf": "resource \"aws_db_instance\" \"crm\" {\n  storage_encrypted = true\n}\n",
+	} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	check := func(out string, args ...string) string {
+		t.Helper()
+		args = append([]string{"check", "inventory", "--as-of", "2026-11-26", "--format", "json", "--output", out}, args...)
+		if code, _, errOut := runBaomi(t, args...); code == exitError {
+			t.Fatalf("%v: exit %d\n%s", args, code, errOut)
+		}
+		return out
+	}
+	top := func(older, newer string) string {
+		t.Helper()
+		_, out, errOut := runBaomi(t, "diff", older, newer, "--lang", "en")
+		head, _, found := strings.Cut(out, "\n\n")
+		if !found {
+			t.Fatalf("diff %s %s:\n%s%s", older, newer, out, errOut)
+		}
+		return head
+	}
+	without := check("without.json")
+	with := check("with.json", "--terraform", "infra")
+	if head := top(without, with); !slices.Contains(strings.Split(head, "\n"), "inputs differ: added infra/main.tf") {
+		t.Errorf("a Terraform input added: the top says\n%s\nwant exactly %q", head, "inputs differ: added infra/main.tf")
+	}
+	if err := os.WriteFile("infra/main.tf", []byte("resource \"aws_db_instance\" \"crm\" {\n  storage_encrypted = false\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changed := check("changed.json", "--terraform", "infra")
+	if head := top(with, changed); !strings.Contains(head, "inputs differ: changed infra/main.tf") || strings.Contains(head, "inventory.hcl") {
+		t.Errorf("a Terraform file changed: the top says\n%s\nwant %q", head, "inputs differ: changed infra/main.tf")
 	}
 }

@@ -6,10 +6,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/outfile"
 	"github.com/baomi-dev/baomi/inventory"
+	"github.com/baomi-dev/baomi/terraform"
 )
 
 // writeOutput writes a report in format: to standard output, or to the file
@@ -99,14 +101,21 @@ func pathKey(p string) string {
 	return filepath.Join(dir, filepath.Base(abs))
 }
 
-// runInputs adds the inventory and policy files read to a run's other inputs.
-func runInputs(others []runFile, inv *inventory.Inventory, ps *evaluator.Policies) []runFile {
+// runInputs adds the inventory, policy and Terraform files read to a run's other
+// inputs. Terraform configurations in JSON syntax count although they are not
+// read: they are part of the configuration given.
+func runInputs(others []runFile, inv *inventory.Inventory, ps *evaluator.Policies, tf *terraform.Set) []runFile {
 	inputs := append([]runFile(nil), others...)
 	for _, f := range inv.Files {
 		inputs = append(inputs, runFile{"an inventory file", f})
 	}
 	for _, f := range ps.Files {
 		inputs = append(inputs, runFile{"a policy file", f})
+	}
+	if tf != nil {
+		for _, f := range slices.Concat(tf.Files, tf.Unread) {
+			inputs = append(inputs, runFile{"a Terraform file", f})
+		}
 	}
 	return inputs
 }

@@ -118,7 +118,7 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 // runPartners evaluates the inventory and writes its partner register. A register
 // is information, so the status is 0 unless something stops it (status 2).
 func runPartners(ctx context.Context, opts *partnersOptions, stdout, stderr io.Writer) error {
-	_, rep, err := evaluateInventory(ctx, evalInput{
+	_, _, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
 		Eval:         evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Partners: true},
 		FreeDocument: true,

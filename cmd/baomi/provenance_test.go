@@ -174,3 +174,54 @@ func TestSARIFFromASubfolder(t *testing.T) {
 		t.Errorf("default helpUri %q", got)
 	}
 }
+
+// TestJSONRecordsTerraformInputs: every Terraform file read (.tf files of the
+// root and of its local modules, tfvars, plans) is an input of kind terraform,
+// with the sha256 of its bytes, after the inventory's files and in path order.
+func TestJSONRecordsTerraformInputs(t *testing.T) {
+	repoRoot(t)
+	const plan = "fixtures/chapter4/4.2-terraform-plan"
+	for _, tc := range []struct {
+		args      []string
+		inventory []string
+		terraform []string
+	}{
+		{[]string{"fixtures/acme", "--terraform", "fixtures/acme/infra"},
+			[]string{"fixtures/acme/data.hcl", "fixtures/acme/infrastructure.hcl", "fixtures/acme/legal.hcl", "fixtures/acme/records.hcl"},
+			[]string{"fixtures/acme/infra/alicloud.tf", "fixtures/acme/infra/aws.tf", "fixtures/acme/infra/modules/oss_bucket/main.tf",
+				"fixtures/acme/infra/providers.tf", "fixtures/acme/infra/terraform.tfvars", "fixtures/acme/infra/variables.tf"}},
+		{[]string{plan, "--terraform", plan + "/plan.json", "--terraform", plan + "/infra"},
+			[]string{plan + "/data.hcl", plan + "/organization.hcl", plan + "/systems.hcl"},
+			[]string{plan + "/infra/main.tf", plan + "/plan.json"}},
+	} {
+		args := append([]string{"check", "--format", "json", "--as-of", "2026-11-26"}, tc.args...)
+		code, out, errOut := runBaomi(t, args...)
+		if code != 1 {
+			t.Fatalf("%v: exit %d, want 1\n%s", tc.args, code, errOut)
+		}
+		saved := filepath.Join(t.TempDir(), "r.json")
+		if err := os.WriteFile(saved, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var got, want []string
+		for _, f := range tc.inventory {
+			want = append(want, "inventory "+f)
+		}
+		for _, f := range tc.terraform {
+			want = append(want, "terraform "+f)
+		}
+		for _, in := range readSaved(t, saved).Inputs {
+			got = append(got, in.Kind+" "+in.Path)
+			b, err := os.ReadFile(in.Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum := sha256.Sum256(b); in.SHA256 != hex.EncodeToString(sum[:]) {
+				t.Errorf("%v: input %s: sha256 %s, want the file's", tc.args, in.Path, in.SHA256)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%v: inputs\n%s\nwant\n%s", tc.args, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}

@@ -5,18 +5,12 @@ import (
 	"io"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/baomi-dev/baomi/evaluator"
-	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/terraform"
 )
-
-// systemTagSetting names the setting that holds the tag linking a Terraform
-// resource to a system.
-const systemTagSetting = "terraform_system_tag"
 
 // addTerraformFlag adds --terraform (config key terraform:, a list).
 func addTerraformFlag(f *pflag.FlagSet) {
@@ -40,38 +34,13 @@ func terraformPaths(cmd *cobra.Command, v *config) ([]string, error) {
 	return stringList(v, "terraform"), nil
 }
 
-// systemTag is the tag that links a Terraform resource to a system: the setting
-// in force (the user's, else the policies' default), else baomi-system.
+// systemTag is the tag that links a Terraform resource to a system: the
+// setting in force (the user's, else the policies' default), else baomi-system.
 func systemTag(ps *evaluator.Policies, settings map[string]any) string {
-	if s, ok := settings[systemTagSetting].(string); ok && s != "" {
-		return s
-	}
 	if ps != nil {
-		if s, ok := ps.Settings(nil)[systemTagSetting].(string); ok && s != "" {
-			return s
-		}
+		settings = ps.Settings(settings)
 	}
-	return terraform.DefaultSystemTag
-}
-
-// loadTerraform reads the Terraform inputs, links them to the inventory's
-// systems (when link is set: an inventory with errors would give false link
-// errors) and puts them in the document's terraform collection. Without inputs
-// it returns nil and the collection stays empty. Its diagnostics render with
-// the inventory's.
-func loadTerraform(inv *inventory.Inventory, paths []string, limits inventory.Options, tagKey string, link bool) (*terraform.Set, hcl.Diagnostics) {
-	if len(paths) == 0 {
-		return nil, nil
-	}
-	set, diags := terraform.Load(paths, limits)
-	inv.AddSources(set.Sources)
-	if diags.HasErrors() || !link {
-		return set, diags
-	}
-	systems, _ := inv.Document["systems"].(map[string]any)
-	diags = append(diags, set.Link(systems, tagKey, inv.Diagnostic)...)
-	inv.Document[inventory.TerraformCollection] = set.Document()
-	return set, diags
+	return terraform.SystemTag(settings)
 }
 
 // noteRemoteModules tells the user which remote modules, and which files in
@@ -87,25 +56,4 @@ func noteRemoteModules(stderr io.Writer, set *terraform.Set) {
 	for _, f := range set.Unread {
 		fmt.Fprintf(stderr, "%s: note: Terraform configuration in JSON syntax is not read; a plan (--terraform plan.json) shows its resources\n", f)
 	}
-}
-
-// locators asks each locator in turn: the inventory's, then Terraform's.
-type locators []evaluator.Locator
-
-// Locate returns the first locator's answer that finds the resource.
-func (ls locators) Locate(address, attribute string) (string, int, int, bool) {
-	for _, l := range ls {
-		if file, line, col, ok := l.Locate(address, attribute); ok {
-			return file, line, col, true
-		}
-	}
-	return "", 0, 0, false
-}
-
-// locatorFor places results on the inventory and on the Terraform files.
-func locatorFor(inv *inventory.Inventory, set *terraform.Set) evaluator.Locator {
-	if set == nil {
-		return inv
-	}
-	return locators{inv, set}
 }
