@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/baomi-dev/baomi/internal/regularfile"
 	"github.com/baomi-dev/baomi/internal/suggest"
 )
 
@@ -137,30 +137,22 @@ func (inv *Inventory) AddSources(sources map[string][]byte) {
 }
 
 // readFile reads one inventory file, refusing one larger than max bytes, and
-// returns its sha256 and its bytes without a UTF-8 byte order mark.
+// returns its sha256 and its bytes without a UTF-8 byte order mark. The file is
+// opened first and checked through its handle (regularfile.Read), so that a file
+// swapped for a pipe or a device after the folder was listed is refused, not read.
 func readFile(name string, max int64) ([]byte, [sha256.Size]byte, *hcl.Diagnostic) {
 	var none [sha256.Size]byte
-	info, err := os.Stat(name)
-	if err != nil {
-		return nil, none, fileError(name, "cannot read file", pathErrorText(err))
-	}
-	if !info.Mode().IsRegular() {
+	src, _, err := regularfile.Read(name, max)
+	var tooLarge *regularfile.TooLargeError
+	switch {
+	case errors.Is(err, regularfile.ErrNotRegular):
 		return nil, none, fileError(name, "not a regular file", "An inventory file must be a regular file, not a folder, device, pipe or socket.")
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, none, fileError(name, "cannot read file", pathErrorText(err))
-	}
-	defer f.Close()
-	if info.Size() > max {
-		return nil, none, fileError(name, "file too large", fmt.Sprintf("The file holds %d bytes; the limit is %d (max-file-size).", info.Size(), max))
-	}
-	src, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, none, fileError(name, "cannot read file", pathErrorText(err))
-	}
-	if int64(len(src)) > max {
+	case errors.As(err, &tooLarge) && tooLarge.Size > 0:
+		return nil, none, fileError(name, "file too large", fmt.Sprintf("The file holds %d bytes; the limit is %d (max-file-size).", tooLarge.Size, max))
+	case errors.As(err, &tooLarge):
 		return nil, none, fileError(name, "file too large", fmt.Sprintf("The file holds more than %d bytes (max-file-size).", max))
+	case err != nil:
+		return nil, none, fileError(name, "cannot read file", pathErrorText(err))
 	}
 	return bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), sha256.Sum256(src), nil
 }

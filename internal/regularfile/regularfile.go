@@ -18,6 +18,8 @@ var ErrNotRegular = errors.New("not a regular file (a folder, device, pipe or so
 type TooLargeError struct {
 	// Limit is the largest size allowed, in bytes.
 	Limit int64
+	// Size is the file's size in bytes when known before reading, else 0.
+	Size int64
 }
 
 // Error returns "larger than the limit of N bytes".
@@ -44,7 +46,7 @@ func Read(name string, max int64) ([]byte, fs.FileInfo, error) {
 		return nil, nil, ErrNotRegular
 	}
 	if info.Size() > max {
-		return nil, nil, &TooLargeError{Limit: max}
+		return nil, nil, &TooLargeError{Limit: max, Size: info.Size()}
 	}
 	src, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {

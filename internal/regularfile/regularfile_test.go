@@ -45,8 +45,8 @@ func TestRead(t *testing.T) {
 		t.Errorf("a regular file: %q, %v", src, err)
 	}
 	var tooLarge *regularfile.TooLargeError
-	if _, err := readSoon(t, file, 5); !errors.As(err, &tooLarge) || tooLarge.Limit != 5 {
-		t.Errorf("a file over the limit: %v, want a TooLargeError with limit 5", err)
+	if _, err := readSoon(t, file, 5); !errors.As(err, &tooLarge) || tooLarge.Limit != 5 || tooLarge.Size != 10 {
+		t.Errorf("a file over the limit: %v, want a TooLargeError with limit 5 and size 10", err)
 	}
 	if _, err := readSoon(t, file, 10); err != nil {
 		t.Errorf("a file exactly at the limit: %v", err)
