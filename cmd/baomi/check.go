@@ -99,12 +99,10 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		return nil, err
 	}
 	opts := &checkOptions{
-		Paths:    args,
-		Format:   v.GetString("format"),
-		Output:   v.GetString("output"),
-		Policies: stringList(v, "policy"),
-		AsOf:     v.GetString("as-of"),
-		Skip:     stringList(v, "skip"),
+		Paths:  args,
+		Format: v.GetString("format"),
+		Output: v.GetString("output"),
+		AsOf:   v.GetString("as-of"),
 
 		Baseline:      v.GetString("baseline"),
 		WriteBaseline: v.GetString("write-baseline"),
@@ -117,7 +115,13 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	if opts.Settings, err = settingsFrom(v); err != nil {
 		return nil, err
 	}
-	if opts.Terraform, err = terraformPaths(cmd, v); err != nil {
+	if opts.Policies, err = stringList(v, "policy"); err != nil {
+		return nil, err
+	}
+	if opts.Skip, err = stringList(v, "skip"); err != nil {
+		return nil, err
+	}
+	if opts.Terraform, err = stringList(v, "terraform"); err != nil {
 		return nil, err
 	}
 	if opts.Limits, err = limitsFrom(v); err != nil {

@@ -79,10 +79,12 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 	}
 	f := cmd.Flags()
 	opts := &partnersOptions{
-		Paths:    args,
-		Policies: stringList(v, "policy"),
-		AsOf:     v.GetString("as-of"),
-		Config:   v.ConfigFileUsed(),
+		Paths:  args,
+		AsOf:   v.GetString("as-of"),
+		Config: v.ConfigFileUsed(),
+	}
+	if opts.Policies, err = stringList(v, "policy"); err != nil {
+		return nil, err
 	}
 	opts.Format, _ = f.GetString("format")
 	opts.Output, _ = f.GetString("output")

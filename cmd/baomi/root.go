@@ -456,16 +456,39 @@ func language(c *config) (string, error) {
 	return "en", nil
 }
 
+// listWants says, for each repeatable flag, what an empty value should have been.
+var listWants = map[string]string{
+	"policy":    "empty path; give a folder of .rego files",
+	"skip":      "empty value; give a control id or short code",
+	"terraform": "empty path; give a folder of .tf files or a plan in JSON",
+}
+
 // stringList reads a repeatable flag that may also come as a comma-separated
-// environment variable or a YAML list.
-func stringList(c *config, key string) []string {
+// environment variable or a YAML list. An empty value is a usage error, not an
+// absent one: --policy "$DIR" or --skip "$ID" with the variable unset must not
+// drop controls or inputs in silence.
+func stringList(c *config, key string) ([]string, error) {
+	raw := c.GetStringSlice(key)
+	f := c.cmd.Flags().Lookup(key)
+	if sv, ok := f.Value.(pflag.SliceValue); ok && f.Changed {
+		// GetStringArray would read [""] as no value at all.
+		raw = sv.GetSlice()
+	}
 	var out []string
-	for _, s := range c.GetStringSlice(key) {
+	for _, s := range raw {
+		n := len(out)
 		for _, part := range strings.Split(s, ",") {
 			if part = strings.TrimSpace(part); part != "" {
 				out = append(out, part)
 			}
 		}
+		if len(out) > n {
+			continue
+		}
+		if f.Changed {
+			return nil, usageError("baomi: --%s: %s", key, listWants[key])
+		}
+		return nil, c.wrong(key, strconv.Quote(s), listWants[key])
 	}
-	return out
+	return out, nil
 }
