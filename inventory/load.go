@@ -4,6 +4,7 @@ package inventory
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -47,6 +48,14 @@ func Load(paths []string) (*Inventory, hcl.Diagnostics) {
 
 // LoadWith is Load with limits on file size and nesting.
 func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
+	inv, diags, _ := LoadContext(context.Background(), paths, opts)
+	return inv, diags
+}
+
+// LoadContext is LoadWith that stops reading when ctx is done, between files
+// and between the blocks of a file, and then returns ctx's error with an
+// inventory and diagnostics that are incomplete: report the error, not them.
+func LoadContext(ctx context.Context, paths []string, opts Options) (*Inventory, hcl.Diagnostics, error) {
 	opts = opts.withDefaults()
 	inv := &Inventory{sources: map[string][]byte{}, digests: map[string][sha256.Size]byte{}, blocks: map[string]*resource{}}
 	files, diags := findFiles(paths)
@@ -61,6 +70,9 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
+				if ctx.Err() != nil {
+					continue
+				}
 				src, sum, d := readFile(files[i], opts.MaxFileBytes)
 				if d != nil {
 					fileDiags[i] = hcl.Diagnostics{d}
@@ -78,7 +90,7 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 					fileDiags[i] = hcl.Diagnostics{d}
 					continue
 				}
-				perFile[i], fileDiags[i] = decodeSource(src, files[i], opts.slowOnly)
+				perFile[i], fileDiags[i] = decodeSource(ctx, src, files[i], opts.slowOnly)
 			}
 		}()
 	}
@@ -87,6 +99,10 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 	}
 	close(jobs)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		inv.Document = inv.document()
+		return inv, diags, err
+	}
 	for _, d := range fileDiags {
 		diags = append(diags, d...)
 	}
@@ -103,7 +119,7 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 		}
 	}
 	inv.Document = inv.document()
-	return inv, diags
+	return inv, diags, nil
 }
 
 // TerraformCollection names the document's collection of Terraform resources,

@@ -72,7 +72,7 @@ is, 2 for a usage, inventory or policy error.`,
 	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
 	addLimitFlags(f)
 	addTerraformFlag(f)
-	f.Duration("timeout", 5*time.Minute, "stop policy evaluation after this long")
+	f.Duration("timeout", 5*time.Minute, "stop reading the inventory and evaluating the policies after this long")
 	f.String("baseline", "", "baseline file: only failures not recorded in it fail the run")
 	f.String("write-baseline", "", "record the current failures in this baseline file")
 	addHelpURLFlag(f)
@@ -256,6 +256,9 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	// One deadline for decoding and evaluation: --timeout bounds the whole run.
+	ctx, cancel := context.WithTimeout(ctx, in.Timeout)
+	defer cancel()
 	inv, ps, tf, err := loadChecked(ctx, in, stderr)
 	if err != nil {
 		return nil, nil, err
@@ -264,14 +267,12 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 		return nil, nil, err
 	}
 	noteRemoteModules(stderr, tf)
-	ectx, cancel := context.WithTimeout(ctx, in.Timeout)
-	defer cancel()
 	doc := inv.Document
 	if in.Release != nil {
 		doc = inv.TakeDocument()
 		in.Release(doc)
 	}
-	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: doc, Locator: locatorFor(inv, tf)}, in.Eval)
+	rep, err := ps.Evaluate(ctx, evaluator.Input{Document: doc, Locator: locatorFor(inv, tf)}, in.Eval)
 	var ierr *evaluator.InputError
 	switch {
 	case errors.As(err, &ierr):
@@ -299,9 +300,13 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 // loadChecked decodes the inventory, reads and links the Terraform inputs and
 // loads the policies, and reports every input error together: the decoder's, the
 // Terraform reader's, and those only the catalog can find (a waiver naming an
-// unknown control), even when the decoder found others.
+// unknown control), even when the decoder found others. Decoding stops at ctx's
+// deadline (--timeout), which is an error of its own.
 func loadChecked(ctx context.Context, in evalInput, stderr io.Writer) (*inventory.Inventory, *evaluator.Policies, *terraform.Set, error) {
-	inv, diags := inventory.LoadWith(in.Paths, in.Limits)
+	inv, diags, err := inventory.LoadContext(ctx, in.Paths, in.Limits)
+	if err != nil {
+		return nil, nil, nil, decodeStopped(err, in.Timeout)
+	}
 	ps, perr := evaluator.Load(ctx, policies.FS, in.Policies, stderr)
 	if perr == nil {
 		for _, p := range ps.CheckInput(inv.Document) {
@@ -320,6 +325,15 @@ func loadChecked(ctx context.Context, in evalInput, stderr io.Writer) (*inventor
 		return nil, nil, nil, &exitCode{code: exitError, msg: policyFailure(perr)}
 	}
 	return inv, ps, tf, nil
+}
+
+// decodeStopped is the error for decoding stopped by err, the context's error:
+// the timeout, or a cancellation.
+func decodeStopped(err error, timeout time.Duration) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return &exitCode{code: exitError, msg: fmt.Sprintf("baomi: reading the inventory did not finish within the timeout (%s); nothing was evaluated: raise --timeout for an inventory this large", timeout)}
+	}
+	return &exitCode{code: exitError, msg: "baomi: reading the inventory stopped: " + err.Error()}
 }
 
 // organizationName is the name of the inventory's organization, or its address

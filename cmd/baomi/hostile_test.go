@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/baomi-dev/baomi/internal/generate"
 )
 
 // hostileDir holds one folder per attack on the command line (its README says how).
@@ -32,6 +34,13 @@ var hostileSetups = map[string]func(t *testing.T, dir string){
 	"terraform-plan-is-a-fifo": func(t *testing.T, dir string) {
 		if err := syscall.Mkfifo(filepath.Join(dir, "plan.json"), 0o600); err != nil {
 			t.Skip("cannot make a named pipe here:", err)
+		}
+	},
+	// An inventory far too large to read within --timeout 1ms: the decoder, not
+	// only the evaluation, stops at the deadline.
+	"timeout-while-decoding": func(t *testing.T, dir string) {
+		if err := generate.Write(filepath.Join(dir, "inventory"), generate.Options{Resources: 20000, Files: 4, Seed: 1}); err != nil {
+			t.Fatal(err)
 		}
 	},
 	// A Terraform folder holding a link back to itself must not be walked forever.
