@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/baomi-dev/baomi/internal/generate"
 )
@@ -42,6 +43,35 @@ var hostileSetups = map[string]func(t *testing.T, dir string){
 		if err := generate.Write(filepath.Join(dir, "inventory"), generate.Options{Resources: 20000, Files: 4, Seed: 1}); err != nil {
 			t.Fatal(err)
 		}
+	},
+	// A named pipe called x.rego in a policy folder: refused, never waited on.
+	"policy-folder-fifo": func(t *testing.T, dir string) {
+		if err := os.Mkdir(filepath.Join(dir, "policies"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Mkfifo(filepath.Join(dir, "policies", "x.rego"), 0o644); err != nil {
+			t.Skip("cannot make a named pipe here:", err)
+		}
+	},
+	// A policy file that is a link to /dev/zero: refused, never read to the end.
+	"policy-rego-links-to-dev-zero": func(t *testing.T, dir string) {
+		if err := os.Mkdir(filepath.Join(dir, "policies"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink("/dev/zero", filepath.Join(dir, "policies", "zero.rego")); err != nil {
+			t.Skip("cannot make a symbolic link here:", err)
+		}
+	},
+	// The case's env sets TZ, but Go reads TZ once, at start: the process's
+	// local zone is set here too, so that "Local" in a policy would see it.
+	"tz-local-clock": func(t *testing.T, _ string) {
+		loc, err := time.LoadLocation("Asia/Shanghai")
+		if err != nil {
+			t.Skip("no time zone database here:", err)
+		}
+		saved := time.Local
+		time.Local = loc
+		t.Cleanup(func() { time.Local = saved })
 	},
 	// A Terraform folder holding a link back to itself must not be walked forever.
 	"terraform-symlink-loop": func(t *testing.T, dir string) {
