@@ -26,6 +26,19 @@ var hostileSetups = map[string]func(t *testing.T, dir string){
 			t.Skip("no FIFOs here:", err)
 		}
 	},
+	"config-links-to-dev-zero": func(t *testing.T, dir string) {
+		if err := os.Symlink("/dev/zero", filepath.Join(dir, "baomi.yaml")); err != nil {
+			t.Skip("cannot make a symbolic link here:", err)
+		}
+	},
+	// A config file one byte over the limit, all comments: refused, not read.
+	"config-too-large": func(t *testing.T, dir string) {
+		line := "# a comment line of thirty-two\n"
+		text := strings.Repeat(line, maxConfigBytes/len(line)+1)[:maxConfigBytes+1]
+		if err := os.WriteFile(filepath.Join(dir, "baomi.yaml"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	},
 	"output-is-an-inventory-file-by-link": func(t *testing.T, dir string) {
 		if err := os.Symlink("inventory.hcl", filepath.Join(dir, "report.json")); err != nil {
 			t.Fatal(err)

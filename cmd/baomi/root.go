@@ -11,13 +11,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	"github.com/baomi-dev/baomi/internal/regularfile"
 	"github.com/baomi-dev/baomi/internal/suggest"
 	"github.com/baomi-dev/baomi/inventory"
 )
@@ -150,27 +150,18 @@ func newConfig(cmd *cobra.Command) (*config, error) {
 const maxConfigBytes = 1 << 20
 
 // readConfigFile reads the config file once: a regular file of at most
-// maxConfigBytes. It is opened without blocking and checked through the open
-// handle, so that a FIFO or a device put in its place cannot hang the run.
+// maxConfigBytes, read with regularfile.Read, so that a FIFO or a device put in
+// its place cannot hang the run.
 func readConfigFile(name string) ([]byte, error) {
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, errors.New(pathErrorText(err))
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, errors.New(pathErrorText(err))
-	}
-	if !info.Mode().IsRegular() {
+	text, _, err := regularfile.Read(name, maxConfigBytes)
+	var tooLarge *regularfile.TooLargeError
+	switch {
+	case errors.Is(err, regularfile.ErrNotRegular):
 		return nil, errors.New("not a regular file")
-	}
-	text, err := io.ReadAll(io.LimitReader(f, maxConfigBytes+1))
-	if err != nil {
-		return nil, errors.New(pathErrorText(err))
-	}
-	if len(text) > maxConfigBytes {
+	case errors.As(err, &tooLarge):
 		return nil, fmt.Errorf("larger than %d bytes", maxConfigBytes)
+	case err != nil:
+		return nil, errors.New(pathErrorText(err))
 	}
 	return text, nil
 }
