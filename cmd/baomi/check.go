@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/outfile"
+	"github.com/baomi-dev/baomi/internal/regularfile"
 	"github.com/baomi-dev/baomi/internal/textsafe"
 	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/policies"
@@ -352,9 +352,9 @@ func organizationName(doc map[string]any) string {
 // applyBaseline marks the failures the baseline at path accepts, and prints one
 // line on stderr for each of its entries that accepts none.
 func applyBaseline(path string, rep *evaluator.Report, stderr io.Writer) error {
-	f, err := os.Open(path)
+	f, _, err := regularfile.Open(path)
 	if err != nil {
-		return &exitCode{code: exitError, msg: "baomi: --baseline: " + err.Error()}
+		return &exitCode{code: exitError, msg: fmt.Sprintf("baomi: --baseline %s: %s", path, pathErrorText(err))}
 	}
 	defer f.Close()
 	b, err := evaluator.ReadBaseline(f)

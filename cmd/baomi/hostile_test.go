@@ -21,6 +21,12 @@ const hostileDir = "../../fixtures/hostile"
 // hostileSetups prepare what a case folder cannot hold (special files, links,
 // modes), in the temporary copy of the case, before baomi runs.
 var hostileSetups = map[string]func(t *testing.T, dir string){
+	// A baseline that is a named pipe: refused, never waited on.
+	"baseline-is-a-fifo": func(t *testing.T, dir string) {
+		if err := syscall.Mkfifo(filepath.Join(dir, "baseline.json"), 0o644); err != nil {
+			t.Skip("cannot make a named pipe here:", err)
+		}
+	},
 	"config-is-a-fifo": func(t *testing.T, dir string) {
 		if err := syscall.Mkfifo(filepath.Join(dir, "baomi.yaml"), 0o644); err != nil {
 			t.Skip("no FIFOs here:", err)
@@ -37,6 +43,12 @@ var hostileSetups = map[string]func(t *testing.T, dir string){
 		text := strings.Repeat(line, maxConfigBytes/len(line)+1)[:maxConfigBytes+1]
 		if err := os.WriteFile(filepath.Join(dir, "baomi.yaml"), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
+		}
+	},
+	// A report to compare that is a named pipe: refused, never waited on.
+	"diff-report-is-a-fifo": func(t *testing.T, dir string) {
+		if err := syscall.Mkfifo(filepath.Join(dir, "new.json"), 0o644); err != nil {
+			t.Skip("cannot make a named pipe here:", err)
 		}
 	},
 	"output-is-an-inventory-file-by-link": func(t *testing.T, dir string) {

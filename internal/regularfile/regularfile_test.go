@@ -75,3 +75,37 @@ func TestRead(t *testing.T) {
 		t.Errorf("a missing file: %v, want ErrNotExist", err)
 	}
 }
+
+func TestOpen(t *testing.T) {
+	dir := t.TempDir()
+	f, info, err := regularfile.Open(dir)
+	if f != nil || !errors.Is(err, regularfile.ErrNotRegular) || info == nil || !info.IsDir() {
+		t.Errorf("a folder: %v, %v, %v; want no file, ErrNotRegular and the folder's information", f, info, err)
+	}
+	fifo := filepath.Join(dir, "report.json")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := regularfile.Open(fifo)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, regularfile.ErrNotRegular) {
+			t.Errorf("a FIFO: %v, want ErrNotRegular", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("opening a FIFO hangs")
+	}
+	file := filepath.Join(dir, "x.json")
+	if err := os.WriteFile(file, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, info, err = regularfile.Open(file)
+	if err != nil || info.Size() != 2 {
+		t.Fatalf("a regular file: %v %v", info, err)
+	}
+	f.Close()
+}
