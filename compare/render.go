@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/baomi-dev/baomi/internal/textsafe"
 )
 
 // Formats lists the comparison's output formats.
@@ -55,22 +56,11 @@ func severityText(s, lang string) string {
 	return s
 }
 
-// clean keeps a value read from a report file on one line and free of control
-// characters, so that a tampered file cannot rewrite the terminal.
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-}
-
 func message(c Change, lang string) string {
 	if lang == "zh" && c.MessageZh != "" {
-		return clean(c.MessageZh)
+		return c.MessageZh
 	}
-	return clean(c.Message)
+	return c.Message
 }
 
 // section is one list of a diff, laid out as a table.
@@ -87,39 +77,39 @@ func sections(d *Diff, lang string) []section {
 	before, now, finding := text(lang, "Before", "此前"), text(lang, "Now", "现在"), text(lang, "Finding", "发现")
 	newly := section{title: text(lang, "Newly failing", "新增未通过"), headers: []string{sev, ctl, res, before, finding}, wrap: 4}
 	for _, c := range d.NewlyFailing {
-		newly.rows = append(newly.rows, []string{severityText(c.Severity, lang), clean(c.Control), clean(c.Resource), statusText(c.Before, lang), message(c, lang)})
+		newly.rows = append(newly.rows, []string{severityText(c.Severity, lang), c.Control, c.Resource, statusText(c.Before, lang), message(c, lang)})
 	}
 	fixed := section{title: text(lang, "Fixed", "已修复"), headers: []string{sev, ctl, res, now, text(lang, "Was failing", "此前的发现")}, wrap: 4}
 	for _, c := range d.Fixed {
-		fixed.rows = append(fixed.rows, []string{severityText(c.Severity, lang), clean(c.Control), clean(c.Resource), statusText(c.After, lang), message(c, lang)})
+		fixed.rows = append(fixed.rows, []string{severityText(c.Severity, lang), c.Control, c.Resource, statusText(c.After, lang), message(c, lang)})
 	}
 	unchecked := section{title: text(lang, "No longer checked", "不再检查"), headers: []string{sev, ctl, res, text(lang, "Was failing", "此前的发现")}, wrap: 3}
 	for _, c := range d.NoLongerChecked {
-		unchecked.rows = append(unchecked.rows, []string{severityText(c.Severity, lang), clean(c.Control), clean(c.Resource), message(c, lang)})
+		unchecked.rows = append(unchecked.rows, []string{severityText(c.Severity, lang), c.Control, c.Resource, message(c, lang)})
 	}
 	still := section{title: text(lang, "Still failing", "仍未通过"), headers: []string{sev, ctl, res}, wrap: -1}
 	for _, c := range d.StillFailing {
-		still.rows = append(still.rows, []string{severityText(c.Severity, lang), clean(c.Control), clean(c.Resource)})
+		still.rows = append(still.rows, []string{severityText(c.Severity, lang), c.Control, c.Resource})
 	}
 	waived := section{title: text(lang, "Newly waived", "新增豁免"), headers: []string{ctl, res, before, text(lang, "Waiver", "豁免"), text(lang, "Expires", "到期")}, wrap: -1}
 	for _, c := range d.NewlyWaived {
 		id, exp := "", ""
 		if c.Waiver != nil {
-			id, exp = clean(c.Waiver.ID), clean(c.Waiver.Expires)
+			id, exp = c.Waiver.ID, c.Waiver.Expires
 		}
-		waived.rows = append(waived.rows, []string{clean(c.Control), clean(c.Resource), statusText(c.Before, lang), id, exp})
+		waived.rows = append(waived.rows, []string{c.Control, c.Resource, statusText(c.Before, lang), id, exp})
 	}
 	expired := section{title: text(lang, "Waivers expired since", "期间过期的豁免"),
 		headers: []string{text(lang, "Waiver", "豁免"), ctl, res, text(lang, "Expires", "到期日"), before, text(lang, "Result now", "现在的结果")}, wrap: -1}
 	for _, e := range d.WaiversExpired {
-		expired.rows = append(expired.rows, []string{clean(e.ID), clean(e.Control), clean(e.Resource), clean(e.Expires), statusText(e.Before, lang), statusText(e.Result, lang)})
+		expired.rows = append(expired.rows, []string{e.ID, e.Control, e.Resource, e.Expires, statusText(e.Before, lang), statusText(e.Result, lang)})
 	}
 	return []section{newly, fixed, unchecked, still, waived, expired}
 }
 
 // headline names the two audits compared, older first.
 func headline(d *Diff, lang string) string {
-	return fmt.Sprintf("%s: %s → %s", text(lang, "baomi diff", "baomi 审计对比"), clean(d.Old.AsOf), clean(d.New.AsOf))
+	return fmt.Sprintf("%s: %s → %s", text(lang, "baomi diff", "baomi 审计对比"), d.Old.AsOf, d.New.AsOf)
 }
 
 // summaryLine counts each list.
@@ -142,7 +132,7 @@ func notes(d *Diff, lang string) []string {
 	if x.Reversed {
 		out = append(out, fmt.Sprintf(text(lang,
 			"warning: the newer report (as of %s) is dated before the older one (as of %s): are OLD and NEW the wrong way round?",
-			"警告:新报告(评估基准日 %s)早于旧报告(评估基准日 %s),两份报告的顺序是否颠倒?"), clean(d.New.AsOf), clean(d.Old.AsOf)))
+			"警告:新报告(评估基准日 %s)早于旧报告(评估基准日 %s),两份报告的顺序是否颠倒?"), d.New.AsOf, d.Old.AsOf))
 	}
 	for _, side := range x.Unrecorded {
 		which, version := text(lang, "older", "旧"), d.Old.Version
@@ -151,7 +141,7 @@ func notes(d *Diff, lang string) []string {
 		}
 		out = append(out, fmt.Sprintf(text(lang,
 			"the %s report does not record its inputs, policies or settings (baomi %s): they cannot be compared",
-			"%s报告未记录输入文件、策略和设置(baomi %s),无法比较"), which, clean(version)))
+			"%s报告未记录输入文件、策略和设置(baomi %s),无法比较"), which, version))
 	}
 	var inputs []string
 	for _, part := range []struct {
@@ -159,7 +149,7 @@ func notes(d *Diff, lang string) []string {
 		names  []string
 	}{{"changed ", "修改 ", x.InputsChanged}, {"added ", "新增 ", x.InputsAdded}, {"removed ", "删除 ", x.InputsRemoved}} {
 		if len(part.names) > 0 {
-			inputs = append(inputs, text(lang, part.en, part.zh)+cleanList(part.names))
+			inputs = append(inputs, text(lang, part.en, part.zh)+strings.Join(part.names, ", "))
 		}
 	}
 	if len(inputs) > 0 {
@@ -167,7 +157,7 @@ func notes(d *Diff, lang string) []string {
 	}
 	if p := x.Policies; p != nil {
 		line := text(lang, "policies differ: sha256 ", "策略不同:sha256 ") + short(p.Before.SHA256) + " → " + short(p.After.SHA256)
-		if cleanList(p.Before.User) != cleanList(p.After.User) {
+		if strings.Join(p.Before.User, ", ") != strings.Join(p.After.User, ", ") {
 			line += fmt.Sprintf(text(lang, "; user policy folders %s → %s", ";用户策略目录 %s → %s"), orNone(p.Before.User, lang), orNone(p.After.User, lang))
 		}
 		out = append(out, line)
@@ -175,35 +165,27 @@ func notes(d *Diff, lang string) []string {
 	if len(x.Settings) > 0 {
 		var parts []string
 		for _, s := range x.Settings {
-			parts = append(parts, fmt.Sprintf("%s %s → %s", clean(s.Name), settingText(s.Before, lang), settingText(s.After, lang)))
+			parts = append(parts, fmt.Sprintf("%s %s → %s", s.Name, settingText(s.Before, lang), settingText(s.After, lang)))
 		}
 		out = append(out, text(lang, "settings differ: ", "设置不同:")+strings.Join(parts, ", "))
 	}
 	if len(x.FailOn) == 2 {
-		out = append(out, fmt.Sprintf(text(lang, "fail_on differs: %s → %s", "fail_on 不同:%s → %s"), clean(x.FailOn[0]), clean(x.FailOn[1])))
+		out = append(out, fmt.Sprintf(text(lang, "fail_on differs: %s → %s", "fail_on 不同:%s → %s"), x.FailOn[0], x.FailOn[1]))
 	}
 	if len(x.NoLongerChecked) > 0 {
-		out = append(out, text(lang, "no longer checked (skipped in the newer audit): ", "不再检查(新审计中跳过):")+cleanList(x.NoLongerChecked))
+		out = append(out, text(lang, "no longer checked (skipped in the newer audit): ", "不再检查(新审计中跳过):")+strings.Join(x.NoLongerChecked, ", "))
 	}
 	if len(x.NewlyChecked) > 0 {
-		out = append(out, text(lang, "newly checked (skipped in the older audit): ", "新纳入检查(旧审计中跳过):")+cleanList(x.NewlyChecked))
+		out = append(out, text(lang, "newly checked (skipped in the older audit): ", "新纳入检查(旧审计中跳过):")+strings.Join(x.NewlyChecked, ", "))
 	}
 	return out
-}
-
-func cleanList(names []string) string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = clean(n)
-	}
-	return strings.Join(out, ", ")
 }
 
 func orNone(names []string, lang string) string {
 	if len(names) == 0 {
 		return text(lang, "none", "无")
 	}
-	return cleanList(names)
+	return strings.Join(names, ", ")
 }
 
 // short is the first 12 characters of a digest, enough to tell two apart.
@@ -211,7 +193,7 @@ func short(sum string) string {
 	if len(sum) > 12 {
 		sum = sum[:12]
 	}
-	return clean(sum)
+	return sum
 }
 
 // settingText shows a setting's value, or that the report has no such setting.
@@ -219,7 +201,7 @@ func settingText(v any, lang string) string {
 	if v == nil {
 		return text(lang, "unset", "未设置")
 	}
-	return clean(fmt.Sprint(v))
+	return fmt.Sprint(v)
 }
 
 func plural(n int) string {
@@ -232,10 +214,13 @@ func plural(n int) string {
 // findingWidth is where the finding column of a table wraps.
 const findingWidth = 64
 
+// writeTable writes the diff for a terminal: every text read from the reports
+// goes through textsafe.Line, so that a tampered report cannot rewrite the
+// terminal or break a row.
 func writeTable(w io.Writer, d *Diff, lang string) error {
-	fmt.Fprintln(w, headline(d, lang))
+	fmt.Fprintln(w, textsafe.Line(headline(d, lang)))
 	for _, n := range notes(d, lang) {
-		fmt.Fprintln(w, n)
+		fmt.Fprintln(w, textsafe.Line(n))
 	}
 	for _, s := range sections(d, lang) {
 		fmt.Fprintf(w, "\n%s (%d)\n", s.title, len(s.rows))
@@ -252,7 +237,7 @@ func writeTable(w io.Writer, d *Diff, lang string) error {
 		}
 		t := tablewriter.NewTable(w, tablewriter.WithConfig(cfg))
 		t.Header(s.headers)
-		if err := t.Bulk(s.rows); err != nil {
+		if err := t.Bulk(safeRows(s.rows, textsafe.Line)); err != nil {
 			return err
 		}
 		if err := t.Render(); err != nil {
@@ -263,17 +248,27 @@ func writeTable(w io.Writer, d *Diff, lang string) error {
 	return err
 }
 
-// mdCell keeps a value inside one Markdown table cell.
-func mdCell(s string) string {
-	return strings.ReplaceAll(clean(s), "|", `\|`)
+// safeRows returns rows with every cell made safe by safe.
+func safeRows(rows [][]string, safe func(string) string) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = make([]string, len(r))
+		for j, c := range r {
+			out[i][j] = safe(c)
+		}
+	}
+	return out
 }
 
+// writeMarkdown writes the diff as Markdown: every text read from the reports
+// goes through textsafe.Markdown, so that it shows as written instead of being
+// rendered as markup or HTML, and stays in its table cell.
 func writeMarkdown(w io.Writer, d *Diff, lang string) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## %s\n\n", headline(d, lang))
+	fmt.Fprintf(&b, "## %s\n\n", textsafe.Markdown(headline(d, lang)))
 	ns := notes(d, lang)
 	for _, n := range ns {
-		fmt.Fprintf(&b, "> %s\n", n)
+		fmt.Fprintf(&b, "> %s\n", textsafe.Markdown(n))
 	}
 	if len(ns) > 0 {
 		b.WriteString("\n")
@@ -286,12 +281,8 @@ func writeMarkdown(w io.Writer, d *Diff, lang string) error {
 		}
 		b.WriteString("\n| " + strings.Join(s.headers, " | ") + " |\n")
 		b.WriteString(strings.Repeat("|---", len(s.headers)) + "|\n")
-		for _, r := range s.rows {
-			cells := make([]string, len(r))
-			for i, c := range r {
-				cells[i] = mdCell(c)
-			}
-			b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+		for _, r := range safeRows(s.rows, textsafe.Markdown) {
+			b.WriteString("| " + strings.Join(r, " | ") + " |\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())

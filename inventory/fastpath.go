@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"bytes"
+	"context"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -23,8 +24,9 @@ import (
 // result.
 
 // decodeSource decodes one file's source, taking the fast path block by block
-// and hclsyntax for the blocks the fast path declines.
-func decodeSource(src []byte, name string, slowOnly bool) ([]*resource, hcl.Diagnostics) {
+// and hclsyntax for the blocks the fast path declines. It stops early, with what
+// it has read, when ctx is done (the caller reports ctx's error instead).
+func decodeSource(ctx context.Context, src []byte, name string, slowOnly bool) ([]*resource, hcl.Diagnostics) {
 	if slowOnly || !plainText(src) {
 		rs, diags, _ := slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
 		return rs, diags
@@ -32,7 +34,10 @@ func decodeSource(src []byte, name string, slowOnly bool) ([]*resource, hcl.Diag
 	p := &fastParser{src: src, name: name, line: 1, colLine: -1}
 	var out []*resource
 	var diags hcl.Diagnostics
-	for {
+	for n := 1; ; n++ {
+		if n%ctxCheckBlocks == 0 && ctx.Err() != nil {
+			return out, diags
+		}
 		chunk := *p
 		if !p.skipSpaceAndNewlines() {
 			return p.finishSlow(out, diags, chunk.pos, len(src), chunk.here())
@@ -59,6 +64,10 @@ func decodeSource(src []byte, name string, slowOnly bool) ([]*resource, hcl.Diag
 		p.advanceTo(end)
 	}
 }
+
+// ctxCheckBlocks is how many blocks decodeSource reads between two looks at
+// its context.
+const ctxCheckBlocks = 256
 
 // finishSlow decodes src[from:to] with hclsyntax and adds it to what the fast
 // path read. A syntax error anywhere makes the whole file go through hclsyntax,

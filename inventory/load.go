@@ -4,11 +4,11 @@ package inventory
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,6 +21,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/baomi-dev/baomi/internal/regularfile"
 	"github.com/baomi-dev/baomi/internal/suggest"
 )
 
@@ -47,6 +48,14 @@ func Load(paths []string) (*Inventory, hcl.Diagnostics) {
 
 // LoadWith is Load with limits on file size and nesting.
 func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
+	inv, diags, _ := LoadContext(context.Background(), paths, opts)
+	return inv, diags
+}
+
+// LoadContext is LoadWith that stops reading when ctx is done, between files
+// and between the blocks of a file, and then returns ctx's error with an
+// inventory and diagnostics that are incomplete: report the error, not them.
+func LoadContext(ctx context.Context, paths []string, opts Options) (*Inventory, hcl.Diagnostics, error) {
 	opts = opts.withDefaults()
 	inv := &Inventory{sources: map[string][]byte{}, digests: map[string][sha256.Size]byte{}, blocks: map[string]*resource{}}
 	files, diags := findFiles(paths)
@@ -61,6 +70,9 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
+				if ctx.Err() != nil {
+					continue
+				}
 				src, sum, d := readFile(files[i], opts.MaxFileBytes)
 				if d != nil {
 					fileDiags[i] = hcl.Diagnostics{d}
@@ -78,7 +90,7 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 					fileDiags[i] = hcl.Diagnostics{d}
 					continue
 				}
-				perFile[i], fileDiags[i] = decodeSource(src, files[i], opts.slowOnly)
+				perFile[i], fileDiags[i] = decodeSource(ctx, src, files[i], opts.slowOnly)
 			}
 		}()
 	}
@@ -87,6 +99,10 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 	}
 	close(jobs)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		inv.Document = inv.document()
+		return inv, diags, err
+	}
 	for _, d := range fileDiags {
 		diags = append(diags, d...)
 	}
@@ -103,7 +119,7 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 		}
 	}
 	inv.Document = inv.document()
-	return inv, diags
+	return inv, diags, nil
 }
 
 // TerraformCollection names the document's collection of Terraform resources,
@@ -142,30 +158,22 @@ func (inv *Inventory) AddSources(sources map[string][]byte) {
 }
 
 // readFile reads one inventory file, refusing one larger than max bytes, and
-// returns its sha256 and its bytes without a UTF-8 byte order mark.
+// returns its sha256 and its bytes without a UTF-8 byte order mark. The file is
+// opened first and checked through its handle (regularfile.Read), so that a file
+// swapped for a pipe or a device after the folder was listed is refused, not read.
 func readFile(name string, max int64) ([]byte, [sha256.Size]byte, *hcl.Diagnostic) {
 	var none [sha256.Size]byte
-	info, err := os.Stat(name)
-	if err != nil {
-		return nil, none, fileError(name, "cannot read file", pathErrorText(err))
-	}
-	if !info.Mode().IsRegular() {
+	src, _, err := regularfile.Read(name, max)
+	var tooLarge *regularfile.TooLargeError
+	switch {
+	case errors.Is(err, regularfile.ErrNotRegular):
 		return nil, none, fileError(name, "not a regular file", "An inventory file must be a regular file, not a folder, device, pipe or socket.")
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, none, fileError(name, "cannot read file", pathErrorText(err))
-	}
-	defer f.Close()
-	if info.Size() > max {
-		return nil, none, fileError(name, "file too large", fmt.Sprintf("The file holds %d bytes; the limit is %d (max-file-size).", info.Size(), max))
-	}
-	src, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, none, fileError(name, "cannot read file", pathErrorText(err))
-	}
-	if int64(len(src)) > max {
+	case errors.As(err, &tooLarge) && tooLarge.Size > 0:
+		return nil, none, fileError(name, "file too large", fmt.Sprintf("The file holds %d bytes; the limit is %d (max-file-size).", tooLarge.Size, max))
+	case errors.As(err, &tooLarge):
 		return nil, none, fileError(name, "file too large", fmt.Sprintf("The file holds more than %d bytes (max-file-size).", max))
+	case err != nil:
+		return nil, none, fileError(name, "cannot read file", pathErrorText(err))
 	}
 	return bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), sha256.Sum256(src), nil
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/outfile"
+	"github.com/baomi-dev/baomi/internal/regularfile"
 	"github.com/baomi-dev/baomi/internal/textsafe"
 	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/policies"
@@ -75,7 +75,7 @@ is, 2 for a usage, inventory or policy error.`,
 	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
 	addLimitFlags(f)
 	addTerraformFlag(f)
-	f.Duration("timeout", 5*time.Minute, "stop policy evaluation after this long")
+	f.Duration("timeout", 5*time.Minute, "stop reading the inventory and evaluating the policies after this long")
 	f.String("baseline", "", "baseline file: only failures not recorded in it fail the run")
 	f.String("write-baseline", "", "record the current failures in this baseline file")
 	addHelpURLFlag(f)
@@ -103,12 +103,10 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		return nil, err
 	}
 	opts := &checkOptions{
-		Paths:    args,
-		Format:   v.GetString("format"),
-		Output:   v.GetString("output"),
-		Policies: stringList(v, "policy"),
-		AsOf:     v.GetString("as-of"),
-		Skip:     stringList(v, "skip"),
+		Paths:  args,
+		Format: v.GetString("format"),
+		Output: v.GetString("output"),
+		AsOf:   v.GetString("as-of"),
 
 		Baseline:      v.GetString("baseline"),
 		WriteBaseline: v.GetString("write-baseline"),
@@ -122,7 +120,13 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	if opts.Settings, err = settingsFrom(v); err != nil {
 		return nil, err
 	}
-	if opts.Terraform, err = terraformPaths(cmd, v); err != nil {
+	if opts.Policies, err = stringList(v, "policy"); err != nil {
+		return nil, err
+	}
+	if opts.Skip, err = stringList(v, "skip"); err != nil {
+		return nil, err
+	}
+	if opts.Terraform, err = stringList(v, "terraform"); err != nil {
 		return nil, err
 	}
 	if opts.Limits, err = limitsFrom(v); err != nil {
@@ -272,6 +276,9 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	// One deadline for decoding and evaluation: --timeout bounds the whole run.
+	ctx, cancel := context.WithTimeout(ctx, in.Timeout)
+	defer cancel()
 	inv, ps, tf, err := loadChecked(ctx, in, stderr)
 	if err != nil {
 		return nil, nil, nil, err
@@ -280,13 +287,11 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 		return nil, nil, nil, err
 	}
 	noteRemoteModules(stderr, tf)
-	ectx, cancel := context.WithTimeout(ctx, in.Timeout)
-	defer cancel()
 	doc := inv.Document
 	if in.FreeDocument {
 		doc = inv.TakeDocument()
 	}
-	rep, err := ps.Evaluate(ectx, evaluator.Input{Document: doc, Locator: tf.Beside(inv)}, in.Eval)
+	rep, err := ps.Evaluate(ctx, evaluator.Input{Document: doc, Locator: tf.Beside(inv)}, in.Eval)
 	var ierr *evaluator.InputError
 	switch {
 	case errors.As(err, &ierr):
@@ -314,9 +319,13 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 // loadChecked decodes the inventory, reads and links the Terraform inputs and
 // loads the policies, and reports every input error together: the decoder's, the
 // Terraform reader's, and those only the catalog can find (a waiver naming an
-// unknown control), even when the decoder found others.
+// unknown control), even when the decoder found others. Decoding stops at ctx's
+// deadline (--timeout), which is an error of its own.
 func loadChecked(ctx context.Context, in evalInput, stderr io.Writer) (*inventory.Inventory, *evaluator.Policies, *terraform.Set, error) {
-	inv, diags := inventory.LoadWith(in.Paths, in.Limits)
+	inv, diags, err := inventory.LoadContext(ctx, in.Paths, in.Limits)
+	if err != nil {
+		return nil, nil, nil, decodeStopped(err, in.Timeout)
+	}
 	ps, perr := evaluator.Load(ctx, policies.FS, in.Policies, stderr)
 	if perr == nil {
 		for _, p := range ps.CheckInput(inv.Document) {
@@ -337,12 +346,21 @@ func loadChecked(ctx context.Context, in evalInput, stderr io.Writer) (*inventor
 	return inv, ps, tf, nil
 }
 
+// decodeStopped is the error for decoding stopped by err, the context's error:
+// the timeout, or a cancellation.
+func decodeStopped(err error, timeout time.Duration) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return &exitCode{code: exitError, msg: fmt.Sprintf("baomi: reading the inventory did not finish within the timeout (%s); nothing was evaluated: raise --timeout for an inventory this large", timeout)}
+	}
+	return &exitCode{code: exitError, msg: "baomi: reading the inventory stopped: " + err.Error()}
+}
+
 // applyBaseline marks the failures the baseline at path accepts, and prints one
 // line on stderr for each of its entries that accepts none.
 func applyBaseline(path string, rep *evaluator.Report, stderr io.Writer) error {
-	f, err := os.Open(path)
+	f, _, err := regularfile.Open(path)
 	if err != nil {
-		return &exitCode{code: exitError, msg: "baomi: --baseline: " + err.Error()}
+		return &exitCode{code: exitError, msg: fmt.Sprintf("baomi: --baseline %s: %s", path, pathErrorText(err))}
 	}
 	defer f.Close()
 	b, err := evaluator.ReadBaseline(f)

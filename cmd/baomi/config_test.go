@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -102,5 +103,44 @@ func TestConfigValuesReachTheRun(t *testing.T) {
 	}
 	if d, err := c.duration("timeout"); err != nil || d.String() != "2m0s" {
 		t.Errorf("BAOMI_TIMEOUT=2m gave %v, %v", d, err)
+	}
+}
+
+// TestEmptyListValueIsAUsageError gives each repeatable flag an empty value, as
+// --policy "$DIR" does with DIR unset: every command refuses it with exit 2
+// instead of running without the folder, the skipped control or the input.
+func TestEmptyListValueIsAUsageError(t *testing.T) {
+	inv := writeInventory(t, failingInventory)
+	for _, tc := range []struct {
+		env  map[string]string
+		yaml string
+		args []string
+		want string
+	}{
+		{nil, "", []string{"check", inv, "--policy", ""}, "baomi: --policy: empty path; give a folder of .rego files\n"},
+		{nil, "", []string{"check", inv, "--policy", " , "}, "baomi: --policy: empty path; give a folder of .rego files\n"},
+		{nil, "", []string{"validate", inv, "--policy", ""}, "baomi: --policy: empty path; give a folder of .rego files\n"},
+		{nil, "", []string{"controls", "--policy", ""}, "baomi: --policy: empty path; give a folder of .rego files\n"},
+		{nil, "", []string{"partners", inv, "--policy", ""}, "baomi: --policy: empty path; give a folder of .rego files\n"},
+		{nil, "", []string{"check", inv, "--skip", "storage_encrypted", "--skip", ""}, "baomi: --skip: empty value; give a control id or short code\n"},
+		{nil, "", []string{"validate", inv, "--terraform", ""}, "baomi: --terraform: empty path; give a folder of .tf files or a plan in JSON\n"},
+		{map[string]string{"BAOMI_SKIP": ","}, "", []string{"check", inv}, "baomi: BAOMI_SKIP=,: empty value; give a control id or short code\n"},
+		{nil, "policy:\n  - \"\"\n", []string{"check", inv}, "baomi: baomi.yaml:1:1: policy: \"\": empty path; give a folder of .rego files\n"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			for name, val := range tc.env {
+				t.Setenv(name, val)
+			}
+			t.Chdir(t.TempDir())
+			if tc.yaml != "" {
+				if err := os.WriteFile("baomi.yaml", []byte(tc.yaml), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			code, _, stderr := runBaomi(t, tc.args...)
+			if code != exitError || stderr != tc.want {
+				t.Errorf("exit %d, stderr %q; want exit 2, %q", code, stderr, tc.want)
+			}
+		})
 	}
 }

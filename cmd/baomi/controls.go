@@ -41,7 +41,11 @@ with the controls that test it, or mark it definitional.
 		if !contains(report.CatalogFormats, format) {
 			return usageError("baomi: --format %s: want one of %s", format, strings.Join(report.CatalogFormats, ", "))
 		}
-		ps, err := evaluator.Load(cmd.Context(), policies.FS, stringList(v, "policy"), stderr)
+		paths, err := stringList(v, "policy")
+		if err != nil {
+			return err
+		}
+		ps, err := evaluator.Load(cmd.Context(), policies.FS, paths, stderr)
 		if err != nil {
 			return &exitCode{code: exitError, msg: policyFailure(err)}
 		}

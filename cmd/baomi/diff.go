@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/baomi-dev/baomi/compare"
+	"github.com/baomi-dev/baomi/internal/regularfile"
 	"github.com/baomi-dev/baomi/report"
 )
 
@@ -114,14 +115,14 @@ func runDiff(opts *diffOptions, stdout io.Writer) (int, error) {
 // readReport reads one JSON report; any problem names the file.
 func readReport(path string) (*report.JSONReport, error) {
 	name := filepath.ToSlash(path)
-	f, err := os.Open(path)
-	if err != nil {
+	f, info, err := regularfile.Open(path)
+	switch {
+	case info != nil && info.IsDir():
+		return nil, usageError("baomi: %s: is a folder, not a JSON report", name)
+	case err != nil:
 		return nil, usageError("baomi: %s: %v", name, pathErrorText(err))
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, usageError("baomi: %s: is a folder, not a JSON report", name)
-	}
 	rep, err := report.ReadJSON(f)
 	if err != nil {
 		return nil, usageError("baomi: %s: %v", name, err)

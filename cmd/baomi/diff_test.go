@@ -324,3 +324,43 @@ data_asset "contacts" {
 		t.Errorf("a Terraform file changed: the top says\n%s\nwant %q", head, "inputs differ: changed infra/main.tf")
 	}
 }
+
+// TestDiffMarkdownEscapesReportText feeds diff a tampered report whose control,
+// resource and finding hold HTML, Markdown and an escape sequence: the
+// Markdown shows them as written, inside their table cells.
+func TestDiffMarkdownEscapesReportText(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, status, control, resource, message string) string {
+		r := map[string]any{
+			"tool": map[string]any{"name": "baomi", "version": "0.1.0"}, "as_of": "2026-11-26", "waivers": []any{},
+			"results": []any{map[string]any{"control": control, "short_code": "management-accountability", "article": "2.1",
+				"severity": "medium", "status": status, "resource": resource, "message": message, "message_zh": message}},
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	control := "BM-2.1-01|x</details><img src=x onerror=alert(1)>"
+	resource := "organization.acme\x1b[2J*bold*"
+	older := write("old.json", "pass", control, resource, "m")
+	newer := write("new.json", "fail", control, resource, "[click](javascript:alert(1)) `code`")
+	code, md, errOut := runBaomi(t, "diff", older, newer, "--format", "markdown", "--lang", "en")
+	if code != 1 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	want := "| medium | BM-2.1-01\\|x&lt;/details&gt;&lt;img src=x onerror=alert(1)&gt; | organization.acme\\\\x1b\\[2J\\*bold\\* | pass | \\[click\\](javascript:alert(1)) \\`code\\` |\n"
+	if !strings.Contains(md, want) {
+		t.Errorf("the newly failing row is not escaped; want\n%s\nin\n%s", want, md)
+	}
+	for _, raw := range []string{"<img", "</details>", "\x1b", "[click]"} {
+		if strings.Contains(md, raw) {
+			t.Errorf("%q reaches the Markdown raw:\n%s", raw, md)
+		}
+	}
+}

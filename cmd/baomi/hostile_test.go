@@ -10,6 +10,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
+
+	"github.com/baomi-dev/baomi/internal/generate"
 )
 
 // hostileDir holds one folder per attack on the command line (its README says how).
@@ -18,9 +21,34 @@ const hostileDir = "../../fixtures/hostile"
 // hostileSetups prepare what a case folder cannot hold (special files, links,
 // modes), in the temporary copy of the case, before baomi runs.
 var hostileSetups = map[string]func(t *testing.T, dir string){
+	// A baseline that is a named pipe: refused, never waited on.
+	"baseline-is-a-fifo": func(t *testing.T, dir string) {
+		if err := syscall.Mkfifo(filepath.Join(dir, "baseline.json"), 0o644); err != nil {
+			t.Skip("cannot make a named pipe here:", err)
+		}
+	},
 	"config-is-a-fifo": func(t *testing.T, dir string) {
 		if err := syscall.Mkfifo(filepath.Join(dir, "baomi.yaml"), 0o644); err != nil {
 			t.Skip("no FIFOs here:", err)
+		}
+	},
+	"config-links-to-dev-zero": func(t *testing.T, dir string) {
+		if err := os.Symlink("/dev/zero", filepath.Join(dir, "baomi.yaml")); err != nil {
+			t.Skip("cannot make a symbolic link here:", err)
+		}
+	},
+	// A config file one byte over the limit, all comments: refused, not read.
+	"config-too-large": func(t *testing.T, dir string) {
+		line := "# a comment line of thirty-two\n"
+		text := strings.Repeat(line, maxConfigBytes/len(line)+1)[:maxConfigBytes+1]
+		if err := os.WriteFile(filepath.Join(dir, "baomi.yaml"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	},
+	// A report to compare that is a named pipe: refused, never waited on.
+	"diff-report-is-a-fifo": func(t *testing.T, dir string) {
+		if err := syscall.Mkfifo(filepath.Join(dir, "new.json"), 0o644); err != nil {
+			t.Skip("cannot make a named pipe here:", err)
 		}
 	},
 	"output-is-an-inventory-file-by-link": func(t *testing.T, dir string) {
@@ -33,6 +61,42 @@ var hostileSetups = map[string]func(t *testing.T, dir string){
 		if err := syscall.Mkfifo(filepath.Join(dir, "plan.json"), 0o600); err != nil {
 			t.Skip("cannot make a named pipe here:", err)
 		}
+	},
+	// An inventory far too large to read within --timeout 1ms: the decoder, not
+	// only the evaluation, stops at the deadline.
+	"timeout-while-decoding": func(t *testing.T, dir string) {
+		if err := generate.Write(filepath.Join(dir, "inventory"), generate.Options{Resources: 20000, Files: 4, Seed: 1}); err != nil {
+			t.Fatal(err)
+		}
+	},
+	// A named pipe called x.rego in a policy folder: refused, never waited on.
+	"policy-folder-fifo": func(t *testing.T, dir string) {
+		if err := os.Mkdir(filepath.Join(dir, "policies"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Mkfifo(filepath.Join(dir, "policies", "x.rego"), 0o644); err != nil {
+			t.Skip("cannot make a named pipe here:", err)
+		}
+	},
+	// A policy file that is a link to /dev/zero: refused, never read to the end.
+	"policy-rego-links-to-dev-zero": func(t *testing.T, dir string) {
+		if err := os.Mkdir(filepath.Join(dir, "policies"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink("/dev/zero", filepath.Join(dir, "policies", "zero.rego")); err != nil {
+			t.Skip("cannot make a symbolic link here:", err)
+		}
+	},
+	// The case's env sets TZ, but Go reads TZ once, at start: the process's
+	// local zone is set here too, so that "Local" in a policy would see it.
+	"tz-local-clock": func(t *testing.T, _ string) {
+		loc, err := time.LoadLocation("Asia/Shanghai")
+		if err != nil {
+			t.Skip("no time zone database here:", err)
+		}
+		saved := time.Local
+		time.Local = loc
+		t.Cleanup(func() { time.Local = saved })
 	},
 	// A Terraform folder holding a link back to itself must not be walked forever.
 	"terraform-symlink-loop": func(t *testing.T, dir string) {

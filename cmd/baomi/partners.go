@@ -59,7 +59,7 @@ use baomi check for that), 2 for a usage, inventory or policy error.`,
 	f.String("lang", "", "output language: en or zh (default: zh for a zh* LANG locale, else en)")
 	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
 	addLimitFlags(f)
-	f.Duration("timeout", 5*time.Minute, "stop policy evaluation after this long")
+	f.Duration("timeout", 5*time.Minute, "stop reading the inventory and evaluating the policies after this long")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		opts, err := resolvePartnersOptions(cmd, args)
 		if err != nil {
@@ -77,10 +77,12 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 	}
 	f := cmd.Flags()
 	opts := &partnersOptions{
-		Paths:    args,
-		Policies: stringList(v, "policy"),
-		AsOf:     v.GetString("as-of"),
-		Config:   v.ConfigFileUsed(),
+		Paths:  args,
+		AsOf:   v.GetString("as-of"),
+		Config: v.ConfigFileUsed(),
+	}
+	if opts.Policies, err = stringList(v, "policy"); err != nil {
+		return nil, err
 	}
 	opts.Format, _ = f.GetString("format")
 	opts.Output, _ = f.GetString("output")

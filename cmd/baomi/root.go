@@ -11,13 +11,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	"github.com/baomi-dev/baomi/internal/regularfile"
 	"github.com/baomi-dev/baomi/internal/suggest"
 	"github.com/baomi-dev/baomi/inventory"
 )
@@ -152,27 +152,18 @@ func newConfig(cmd *cobra.Command) (*config, error) {
 const maxConfigBytes = 1 << 20
 
 // readConfigFile reads the config file once: a regular file of at most
-// maxConfigBytes. It is opened without blocking and checked through the open
-// handle, so that a FIFO or a device put in its place cannot hang the run.
+// maxConfigBytes, read with regularfile.Read, so that a FIFO or a device put in
+// its place cannot hang the run.
 func readConfigFile(name string) ([]byte, error) {
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, errors.New(pathErrorText(err))
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, errors.New(pathErrorText(err))
-	}
-	if !info.Mode().IsRegular() {
+	text, _, err := regularfile.Read(name, maxConfigBytes)
+	var tooLarge *regularfile.TooLargeError
+	switch {
+	case errors.Is(err, regularfile.ErrNotRegular):
 		return nil, errors.New("not a regular file")
-	}
-	text, err := io.ReadAll(io.LimitReader(f, maxConfigBytes+1))
-	if err != nil {
-		return nil, errors.New(pathErrorText(err))
-	}
-	if len(text) > maxConfigBytes {
+	case errors.As(err, &tooLarge):
 		return nil, fmt.Errorf("larger than %d bytes", maxConfigBytes)
+	case err != nil:
+		return nil, errors.New(pathErrorText(err))
 	}
 	return text, nil
 }
@@ -458,16 +449,39 @@ func language(c *config) (string, error) {
 	return "en", nil
 }
 
+// listWants says, for each repeatable flag, what an empty value should have been.
+var listWants = map[string]string{
+	"policy":    "empty path; give a folder of .rego files",
+	"skip":      "empty value; give a control id or short code",
+	"terraform": "empty path; give a folder of .tf files or a plan in JSON",
+}
+
 // stringList reads a repeatable flag that may also come as a comma-separated
-// environment variable or a YAML list.
-func stringList(c *config, key string) []string {
+// environment variable or a YAML list. An empty value is a usage error, not an
+// absent one: --policy "$DIR" or --skip "$ID" with the variable unset must not
+// drop controls or inputs in silence.
+func stringList(c *config, key string) ([]string, error) {
+	raw := c.GetStringSlice(key)
+	f := c.cmd.Flags().Lookup(key)
+	if sv, ok := f.Value.(pflag.SliceValue); ok && f.Changed {
+		// GetStringArray would read [""] as no value at all.
+		raw = sv.GetSlice()
+	}
 	var out []string
-	for _, s := range c.GetStringSlice(key) {
+	for _, s := range raw {
+		n := len(out)
 		for _, part := range strings.Split(s, ",") {
 			if part = strings.TrimSpace(part); part != "" {
 				out = append(out, part)
 			}
 		}
+		if len(out) > n {
+			continue
+		}
+		if f.Changed {
+			return nil, usageError("baomi: --%s: %s", key, listWants[key])
+		}
+		return nil, c.wrong(key, strconv.Quote(s), listWants[key])
 	}
-	return out
+	return out, nil
 }

@@ -3,9 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
-	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/baomi-dev/baomi/evaluator"
@@ -17,25 +15,8 @@ func addTerraformFlag(f *pflag.FlagSet) {
 	f.StringArray("terraform", nil, "deployed infrastructure: a folder of .tf files, or a plan from terraform show -json (repeatable)")
 }
 
-// terraformPaths reads the Terraform inputs: --terraform (repeatable), BAOMI_TERRAFORM
-// or the config key terraform:. An empty path is a usage error, not an absent
-// input: --terraform "$INFRA" with INFRA unset must not turn the gate blind.
-func terraformPaths(cmd *cobra.Command, v *config) ([]string, error) {
-	var raw []string
-	if sv, ok := cmd.Flags().Lookup("terraform").Value.(pflag.SliceValue); ok {
-		// GetStringArray would read [""] as no value at all.
-		raw = sv.GetSlice()
-	}
-	for _, p := range raw {
-		if strings.TrimSpace(p) == "" {
-			return nil, usageError("baomi: --terraform: empty path; give a folder of .tf files or a plan in JSON")
-		}
-	}
-	return stringList(v, "terraform"), nil
-}
-
-// systemTag is the tag that links a Terraform resource to a system: the
-// setting in force (the user's, else the policies' default), else baomi-system.
+// systemTag is the tag that links a Terraform resource to a system: the setting
+// in force (the user's, else the policies' default), else baomi-system.
 func systemTag(ps *evaluator.Policies, settings map[string]any) string {
 	if ps != nil {
 		settings = ps.Settings(settings)

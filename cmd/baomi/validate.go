@@ -38,7 +38,11 @@ valid, 2 otherwise. Fast enough for a pre-commit hook.`,
 		if err != nil {
 			return err
 		}
-		tfPaths, err := terraformPaths(cmd, v)
+		tfPaths, err := stringList(v, "terraform")
+		if err != nil {
+			return err
+		}
+		policyPaths, err := stringList(v, "policy")
 		if err != nil {
 			return err
 		}
@@ -46,7 +50,7 @@ valid, 2 otherwise. Fast enough for a pre-commit hook.`,
 		if err != nil {
 			return err
 		}
-		in := evalInput{Paths: args, Limits: limits, Policies: stringList(v, "policy"),
+		in := evalInput{Paths: args, Limits: limits, Policies: policyPaths,
 			Terraform: tfPaths, Eval: evaluator.Options{Settings: settings}}
 		inv, _, tf, err := loadChecked(cmd.Context(), in, stderr)
 		if err != nil {

@@ -18,6 +18,8 @@ var ErrNotRegular = errors.New("not a regular file (a folder, device, pipe or so
 type TooLargeError struct {
 	// Limit is the largest size allowed, in bytes.
 	Limit int64
+	// Size is the file's size in bytes when known before reading, else 0.
+	Size int64
 }
 
 // Error returns "larger than the limit of N bytes".
@@ -25,32 +27,11 @@ func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("larger than the limit of %d bytes", e.Limit)
 }
 
-// Read reads the file name, at most max bytes of it. It opens the file first,
-// without blocking (a pipe with no writer would otherwise hang), then checks on
-// the open handle that it is a regular file, so that a file swapped for a pipe
-// or a device after a directory listing is refused too. It returns the file's
-// contents and its information, which os.SameFile can compare.
-func Read(name string, max int64) ([]byte, fs.FileInfo, error) {
-	f, info, err := Open(name)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	if info.Size() > max {
-		return nil, nil, &TooLargeError{Limit: max}
-	}
-	src, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, nil, err
-	}
-	if int64(len(src)) > max {
-		return nil, nil, &TooLargeError{Limit: max}
-	}
-	return src, info, nil
-}
-
-// Open opens the file name for reading as Read does, without blocking, and
-// checks on the open handle that it is a regular file.
+// Open opens the file name for reading, without blocking (a pipe with no
+// writer would otherwise hang), and checks on the open handle that it is a
+// regular file, so that a file swapped for a pipe or a device after a directory
+// listing is refused too. For anything else it returns ErrNotRegular with the
+// information of what it found (a folder, say), and no file.
 func Open(name string) (*os.File, fs.FileInfo, error) {
 	f, err := os.OpenFile(name, os.O_RDONLY|openFlags, 0)
 	if err != nil {
@@ -63,7 +44,29 @@ func Open(name string) (*os.File, fs.FileInfo, error) {
 	}
 	if !info.Mode().IsRegular() {
 		f.Close()
-		return nil, nil, ErrNotRegular
+		return nil, info, ErrNotRegular
 	}
 	return f, info, nil
+}
+
+// Read reads the file name, at most max bytes of it, opened with Open. It
+// returns the file's contents and its information, which os.SameFile can
+// compare.
+func Read(name string, max int64) ([]byte, fs.FileInfo, error) {
+	f, info, err := Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	if info.Size() > max {
+		return nil, nil, &TooLargeError{Limit: max, Size: info.Size()}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, nil, err
+	}
+	if int64(len(src)) > max {
+		return nil, nil, &TooLargeError{Limit: max}
+	}
+	return src, info, nil
 }

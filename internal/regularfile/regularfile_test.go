@@ -45,8 +45,8 @@ func TestRead(t *testing.T) {
 		t.Errorf("a regular file: %q, %v", src, err)
 	}
 	var tooLarge *regularfile.TooLargeError
-	if _, err := readSoon(t, file, 5); !errors.As(err, &tooLarge) || tooLarge.Limit != 5 {
-		t.Errorf("a file over the limit: %v, want a TooLargeError with limit 5", err)
+	if _, err := readSoon(t, file, 5); !errors.As(err, &tooLarge) || tooLarge.Limit != 5 || tooLarge.Size != 10 {
+		t.Errorf("a file over the limit: %v, want a TooLargeError with limit 5 and size 10", err)
 	}
 	if _, err := readSoon(t, file, 10); err != nil {
 		t.Errorf("a file exactly at the limit: %v", err)
@@ -74,4 +74,38 @@ func TestRead(t *testing.T) {
 	if _, err := readSoon(t, filepath.Join(dir, "missing.rego"), 100); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a missing file: %v, want ErrNotExist", err)
 	}
+}
+
+func TestOpen(t *testing.T) {
+	dir := t.TempDir()
+	f, info, err := regularfile.Open(dir)
+	if f != nil || !errors.Is(err, regularfile.ErrNotRegular) || info == nil || !info.IsDir() {
+		t.Errorf("a folder: %v, %v, %v; want no file, ErrNotRegular and the folder's information", f, info, err)
+	}
+	fifo := filepath.Join(dir, "report.json")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := regularfile.Open(fifo)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, regularfile.ErrNotRegular) {
+			t.Errorf("a FIFO: %v, want ErrNotRegular", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("opening a FIFO hangs")
+	}
+	file := filepath.Join(dir, "x.json")
+	if err := os.WriteFile(file, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, info, err = regularfile.Open(file)
+	if err != nil || info.Size() != 2 {
+		t.Fatalf("a regular file: %v %v", info, err)
+	}
+	f.Close()
 }
