@@ -25,7 +25,18 @@ import (
 // decodeSource decodes one file's source, taking the fast path block by block
 // and hclsyntax for the blocks the fast path declines.
 func decodeSource(src []byte, name string, slowOnly bool) ([]*resource, hcl.Diagnostics) {
+	return decodeNoting(src, name, slowOnly, nil)
+}
+
+// decodeNoting is decodeSource that, unless declined is nil, calls it with the
+// byte offset of each text the fast path declines and hands to hclsyntax: 0 for
+// a file it does not read at all. TestFastPathReadsWholeInventories uses it to
+// show that no common inventory falls back, silently, to the slow path.
+func decodeNoting(src []byte, name string, slowOnly bool, declined func(off int)) ([]*resource, hcl.Diagnostics) {
 	if slowOnly || !plainText(src) {
+		if declined != nil && !slowOnly {
+			declined(0)
+		}
 		rs, diags, _ := slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
 		return rs, diags
 	}
@@ -35,6 +46,9 @@ func decodeSource(src []byte, name string, slowOnly bool) ([]*resource, hcl.Diag
 	for {
 		chunk := *p
 		if !p.skipSpaceAndNewlines() {
+			if declined != nil {
+				declined(chunk.pos)
+			}
 			return p.finishSlow(out, diags, chunk.pos, len(src), chunk.here())
 		}
 		if p.pos >= len(src) {
@@ -44,6 +58,9 @@ func decodeSource(src []byte, name string, slowOnly bool) ([]*resource, hcl.Diag
 		if r, ok := p.topBlock(); ok {
 			out = append(out, r)
 			continue
+		}
+		if declined != nil {
+			declined(blockStart)
 		}
 		end, ok := blockEnd(src, blockStart)
 		if !ok {

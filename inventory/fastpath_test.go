@@ -2,12 +2,14 @@ package inventory
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/baomi-dev/baomi/internal/generate"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -128,4 +130,58 @@ func FuzzFastPath(f *testing.F) {
 		}
 		decodeBoth(t, dir)
 	})
+}
+
+// fastDeclines decodes every .hcl file under dir as Load does and returns the
+// places, file:line, where the fast path handed text to hclsyntax.
+func fastDeclines(t *testing.T, dir string) []string {
+	t.Helper()
+	files, diags := findFiles([]string{dir})
+	if diags.HasErrors() || len(files) == 0 {
+		t.Fatalf("%s: no inventory files: %v", dir, diags)
+	}
+	var places []string
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		decodeNoting(src, name, false, func(off int) {
+			places = append(places, fmt.Sprintf("%s:%d", name, bytes.Count(src[:off], []byte("\n"))+1))
+		})
+	}
+	return places
+}
+
+// TestFastPathReadsWholeInventories checks that the fast path reads every block
+// of acme and of generated inventories itself: a block it declines still decodes
+// right, through hclsyntax, but five times slower, and nothing else would show it.
+func TestFastPathReadsWholeInventories(t *testing.T) {
+	dirs := []string{"../fixtures/acme"}
+	for _, opts := range []generate.Options{
+		{Resources: 400, Files: 2, Seed: 1},
+		{Resources: 400, Files: 1, Seed: 2},
+		{Resources: 400, Files: 1, Seed: 3},
+		{Resources: 400, Files: 1, Seed: 4, LongLine: true},
+	} {
+		dir := t.TempDir()
+		if err := generate.Write(dir, opts); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	for _, dir := range dirs {
+		if places := fastDeclines(t, dir); len(places) > 0 {
+			t.Errorf("the fast path declines %d blocks, first at %s", len(places), places[0])
+		}
+	}
+	// The same check sees a block the fast path declines.
+	dir := t.TempDir()
+	src := "site \"a\" {\n  city = \"x\"\n}\n\nsite \"b\" {\n  city = \"${x}\"\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.hcl"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if places, want := fastDeclines(t, dir), filepath.Join(dir, "a.hcl")+":5"; !reflect.DeepEqual(places, []string{want}) {
+		t.Errorf("declines %v, want [%s]", places, want)
+	}
 }
