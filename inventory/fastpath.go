@@ -6,7 +6,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/apparentlymart/go-textseg/v15/textseg"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -305,7 +304,7 @@ func clusters(seg []byte) int {
 		if c >= 0x80 {
 			n := 0
 			for len(seg) > 0 {
-				adv, _, _ := textseg.ScanGraphemeClusters(seg, true)
+				adv, _, _ := scanGraphemeClusters(seg, true)
 				seg = seg[adv:]
 				n++
 			}
