@@ -1,7 +1,6 @@
 package inventory
 
 import (
-	"bytes"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -113,112 +112,6 @@ func plainText(src []byte) bool {
 		}
 	}
 	return ascii || utf8.Valid(src)
-}
-
-// blockEnd finds the end of the top-level block that begins at start: just past
-// the newline that follows its closing brace. It follows strings, comments and
-// heredocs; ok is false for text that is not a block ending cleanly.
-func blockEnd(src []byte, start int) (int, bool) {
-	depth, opened := 0, false
-	for i := start; i < len(src); i++ {
-		c := src[i]
-		switch {
-		case c == '#' || (c == '/' && i+1 < len(src) && src[i+1] == '/'):
-			for i+1 < len(src) && src[i+1] != '\n' {
-				i++
-			}
-		case c == '/' && i+1 < len(src) && src[i+1] == '*':
-			end := bytes.Index(src[i+2:], []byte("*/"))
-			if end < 0 {
-				return 0, false
-			}
-			i += 2 + end + 1
-		case c == '"':
-			j, ok := skipQuoted(src, i)
-			if !ok {
-				return 0, false
-			}
-			i = j
-		case c == '<' && i+1 < len(src) && src[i+1] == '<':
-			j, ok := skipHeredoc(src, i)
-			if !ok {
-				return 0, false
-			}
-			i = j
-		case c == '{' || c == '[' || c == '(':
-			depth++
-			opened = opened || c == '{'
-		case c == '}' || c == ']' || c == ')':
-			depth--
-			if depth < 0 {
-				return 0, false
-			}
-			if depth == 0 && opened {
-				nl := bytes.IndexByte(src[i:], '\n')
-				if nl < 0 {
-					return len(src), true
-				}
-				return i + nl + 1, true
-			}
-		case c == '\n' && !opened:
-			return 0, false
-		}
-	}
-	return 0, false
-}
-
-// skipHeredoc returns the index of the newline that ends the heredoc opened at
-// i (<<ID or <<-ID), after its closing marker line.
-func skipHeredoc(src []byte, i int) (int, bool) {
-	j := i + 2
-	if j < len(src) && src[j] == '-' {
-		j++
-	}
-	k := j
-	for k < len(src) && isIdentByte(src[k]) {
-		k++
-	}
-	if k == j {
-		return 0, false
-	}
-	marker := src[j:k]
-	nl := bytes.IndexByte(src[k:], '\n')
-	if nl < 0 {
-		return 0, false
-	}
-	for line := k + nl + 1; line < len(src); {
-		end := bytes.IndexByte(src[line:], '\n')
-		if end < 0 {
-			end = len(src) - line
-		}
-		if bytes.Equal(bytes.TrimSpace(src[line:line+end]), marker) {
-			return line + end - 1, true
-		}
-		line += end + 1
-	}
-	return 0, false
-}
-
-// skipQuoted returns the index of the quote closing the string opened at i,
-// following escapes and interpolations.
-func skipQuoted(src []byte, i int) (int, bool) {
-	depth := 0
-	for j := i + 1; j < len(src); j++ {
-		switch c := src[j]; {
-		case c == '\\':
-			j++
-		case c == '\n':
-			return 0, false
-		case (c == '$' || c == '%') && j+1 < len(src) && src[j+1] == '{':
-			depth++
-			j++
-		case c == '}' && depth > 0:
-			depth--
-		case c == '"' && depth == 0:
-			return j, true
-		}
-	}
-	return 0, false
 }
 
 // fastParser walks one file's source for the fast path.
@@ -344,16 +237,15 @@ func (p *fastParser) skipSpace() bool {
 		switch {
 		case c == ' ' || c == '\t' || (c == '\r' && p.pos+1 < len(p.src) && p.src[p.pos+1] == '\n'):
 			p.pos++
-		case c == '#' || (c == '/' && p.pos+1 < len(p.src) && p.src[p.pos+1] == '/'):
-			for p.pos < len(p.src) && p.src[p.pos] != '\n' && p.src[p.pos] != '\r' {
-				p.pos++
+		case c == '#' || c == '/':
+			end, isComment, closed := commentEnd(p.src, p.pos)
+			if !isComment {
+				return true
 			}
-		case c == '/' && p.pos+1 < len(p.src) && p.src[p.pos+1] == '*':
-			end := bytes.Index(p.src[p.pos+2:], []byte("*/"))
-			if end < 0 {
+			if !closed {
 				return false
 			}
-			p.advanceTo(p.pos + 2 + end + 2)
+			p.advanceTo(end)
 		default:
 			return true
 		}
@@ -620,8 +512,14 @@ func (p *fastParser) quoted() (fastValue, bool) {
 			return fastValue{kind: fastString, str: s, rng: p.rangeFrom(start)}, true
 		case c == '\n' || c == '\r':
 			return fastValue{}, false
-		case (c == '$' || c == '%') && i+1 < len(p.src) && p.src[i+1] == '{':
-			return fastValue{}, false
+		case c == '$' || c == '%':
+			// An interpolation, a directive or an escaped one: not a plain literal.
+			if n, _ := templateSequence(p.src, i); n > 0 {
+				return fastValue{}, false
+			}
+			if buf != nil {
+				buf = append(buf, c)
+			}
 		case c == '\\':
 			if i+1 >= len(p.src) {
 				return fastValue{}, false

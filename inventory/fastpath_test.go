@@ -106,6 +106,9 @@ func TestFastPathEdgeCases(t *testing.T) {
 		"long unicode line":   "agreement \"n\" {\n  scope_of_use = [\"数据\", \"e\u0301\", \"\u0600\", \"x\", \"客户\", \"👩\u200d💻\", \"y\"]\n  covers = [data_asset.a, data_asset.b, data_asset.c]\n}\ndata_asset \"a\" {}\n",
 		"chinese ids":         "system \"客户库\" {\n  name = \"客户\"\n}\ndata_asset \"客户资料\" {\n  stored_in = [system.客户库]\n}\nsite \"é_1-x\" {}\n",
 		"control escapes":     "site \"a\" {\n  name = \"a\\rb\"\n  city = \"tab\\there\\n\"\n}\nwaiver \"w\" {\n  control = \"x\"\n  resource = site.a\n  reason = \"\u200b\"\n  approved_by = \"a\"\n  expires = \"2027-01-01\"\n}\n",
+		"escaped templates":   "site \"a\" {\n  name = \"$$${x\"\n  city = \"%%{ }\"\n}\nsite \"b\" {\n  name = \"${ \"}\" }\"\n}\nsite \"c\" {\n  city = \"x\"\n}\n",
+		"cr in comment":       "site \"a\" { # a\rb\n  city = \"x\" // \r\n  /* \r */ kind = \"office\"\n}\n",
+		"heredoc braces":      "site \"a\" {\n  name = <<-EOT\n  } ${\"}\"}\n  EOT\n}\nsite \"b\" {\n  city = \"x\"\n}\n",
 		"unicode column":      "site \"a\" {\n  name = \"数据\"; city = \"x\"\n}\nsystem \"s\" {\n  name = \"数\" \n  site = site.b\n}\n",
 	} {
 		t.Run(name, func(t *testing.T) {
