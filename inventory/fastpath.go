@@ -288,7 +288,7 @@ func (p *fastParser) ident() (string, hcl.Range, bool) {
 	if i >= len(p.src) || !(isLetter(p.src[i]) || p.src[i] == '_') {
 		return "", hcl.Range{}, false
 	}
-	for i < len(p.src) && (isLetter(p.src[i]) || isDigit(p.src[i]) || p.src[i] == '_' || p.src[i] == '-') {
+	for i < len(p.src) && isIdentByte(p.src[i]) {
 		i++
 	}
 	if i < len(p.src) && p.src[i] >= 0x80 {

@@ -202,6 +202,7 @@ func blockEnd(src []byte, start int) (int, bool) {
 	return 0, false
 }
 
+// isIdentByte reports whether c may continue an ASCII identifier or heredoc marker.
 func isIdentByte(c byte) bool {
 	return c == '_' || c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 }
