@@ -142,19 +142,31 @@ func skipOpaque(src []byte, i int) (int, bool) {
 	return i, true
 }
 
-// codeEnd scans code from i, skipping comments, strings and heredocs and
-// following brackets, to the first closing bracket opened before i, and returns
-// its index.
-func codeEnd(src []byte, i int) (int, bool) {
-	depth := 0
+// nextCode returns the index of the first byte of code at or after i, past
+// comments, strings and heredocs, or len(src); ok is false when one of them
+// does not end.
+func nextCode(src []byte, i int) (int, bool) {
 	for i < len(src) {
 		j, ok := skipOpaque(src, i)
 		if !ok {
 			return 0, false
 		}
-		if j > i {
-			i = j
-			continue
+		if j == i {
+			return i, true
+		}
+		i = j
+	}
+	return i, true
+}
+
+// codeEnd scans code from i, skipping comments, strings and heredocs and
+// following brackets, to the first closing bracket opened before i, and returns
+// its index.
+func codeEnd(src []byte, i int) (int, bool) {
+	depth, ok := 0, true
+	for ; ; i++ {
+		if i, ok = nextCode(src, i); !ok || i == len(src) {
+			return 0, false
 		}
 		switch src[i] {
 		case '{', '[', '(':
@@ -165,23 +177,17 @@ func codeEnd(src []byte, i int) (int, bool) {
 			}
 			depth--
 		}
-		i++
 	}
-	return 0, false
 }
 
 // blockEnd finds the end of the top-level block that begins at start: just past
 // the newline that follows its closing brace. ok is false for text that is not
 // a block ending cleanly.
 func blockEnd(src []byte, start int) (int, bool) {
-	for i := start; i < len(src); {
-		j, ok := skipOpaque(src, i)
-		if !ok {
+	i, ok := start, true
+	for ; ; i++ {
+		if i, ok = nextCode(src, i); !ok || i == len(src) {
 			return 0, false
-		}
-		if j > i {
-			i = j
-			continue
 		}
 		switch src[i] {
 		case '{':
@@ -197,9 +203,7 @@ func blockEnd(src []byte, start int) (int, bool) {
 		case '\n', '}', ']', ')':
 			return 0, false
 		}
-		i++
 	}
-	return 0, false
 }
 
 // isIdentByte reports whether c may continue an ASCII identifier or heredoc marker.
