@@ -81,7 +81,7 @@ func checkNesting(src []byte, file string, limit int) *hcl.Diagnostic {
 			return nil
 		}
 		return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nesting too deep",
-			Detail:  fmt.Sprintf("Blocks, lists and expressions nest more than %d levels deep here; an inventory needs only a few. Raise limit-nesting if this is intended.", limit),
+			Detail:  fmt.Sprintf("Blocks, lists and expressions nest more than %d levels deep here; an inventory needs only a few. Raise max-nesting if this is intended.", limit),
 			Subject: place(i)}
 	}
 	operator := func(i int) *hcl.Diagnostic {
@@ -90,7 +90,7 @@ func checkNesting(src []byte, file string, limit int) *hcl.Diagnostic {
 			return nil
 		}
 		return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nesting too deep",
-			Detail:  fmt.Sprintf("An expression chains operators more than %d levels deep here; an inventory is plain data and needs none. Raise limit-nesting if this is intended.", limit),
+			Detail:  fmt.Sprintf("An expression chains operators more than %d levels deep here; an inventory is plain data and needs none. Raise max-nesting if this is intended.", limit),
 			Subject: place(i)}
 	}
 	for i := 0; i < len(src); i++ {
