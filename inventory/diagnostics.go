@@ -9,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/apparentlymart/go-textseg/v15/textseg"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -90,7 +89,7 @@ func underline(line string, col, width int) (indent, carets string, ok bool) {
 	var in, under strings.Builder
 	n := 0
 	for rest := []byte(line); len(rest) > 0; n++ {
-		adv, cluster, _ := textseg.ScanGraphemeClusters(rest, true)
+		adv, cluster, _ := scanGraphemeClusters(rest, true)
 		rest = rest[adv:]
 		switch {
 		case n < col-1 && cluster[0] == '\t':

@@ -2,12 +2,15 @@ package inventory
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/baomi-dev/baomi/internal/generate"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -104,6 +107,9 @@ func TestFastPathEdgeCases(t *testing.T) {
 		"long unicode line":   "agreement \"n\" {\n  scope_of_use = [\"数据\", \"e\u0301\", \"\u0600\", \"x\", \"客户\", \"👩\u200d💻\", \"y\"]\n  covers = [data_asset.a, data_asset.b, data_asset.c]\n}\ndata_asset \"a\" {}\n",
 		"chinese ids":         "system \"客户库\" {\n  name = \"客户\"\n}\ndata_asset \"客户资料\" {\n  stored_in = [system.客户库]\n}\nsite \"é_1-x\" {}\n",
 		"control escapes":     "site \"a\" {\n  name = \"a\\rb\"\n  city = \"tab\\there\\n\"\n}\nwaiver \"w\" {\n  control = \"x\"\n  resource = site.a\n  reason = \"\u200b\"\n  approved_by = \"a\"\n  expires = \"2027-01-01\"\n}\n",
+		"escaped templates":   "site \"a\" {\n  name = \"$$${x\"\n  city = \"%%{ }\"\n}\nsite \"b\" {\n  name = \"${ \"}\" }\"\n}\nsite \"c\" {\n  city = \"x\"\n}\n",
+		"cr in comment":       "site \"a\" { # a\rb\n  city = \"x\" // \r\n  /* \r */ kind = \"office\"\n}\n",
+		"heredoc braces":      "site \"a\" {\n  name = <<-EOT\n  } ${\"}\"}\n  EOT\n}\nsite \"b\" {\n  city = \"x\"\n}\n",
 		"unicode column":      "site \"a\" {\n  name = \"数据\"; city = \"x\"\n}\nsystem \"s\" {\n  name = \"数\" \n  site = site.b\n}\n",
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -128,4 +134,58 @@ func FuzzFastPath(f *testing.F) {
 		}
 		decodeBoth(t, dir)
 	})
+}
+
+// fastDeclines decodes every .hcl file under dir as Load does and returns the
+// places, file:line, where the fast path handed text to hclsyntax.
+func fastDeclines(t *testing.T, dir string) []string {
+	t.Helper()
+	files, diags := findFiles([]string{dir})
+	if diags.HasErrors() || len(files) == 0 {
+		t.Fatalf("%s: no inventory files: %v", dir, diags)
+	}
+	var places []string
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		decodeNoting(context.Background(), src, name, false, func(off int) {
+			places = append(places, fmt.Sprintf("%s:%d", name, bytes.Count(src[:off], []byte("\n"))+1))
+		})
+	}
+	return places
+}
+
+// TestFastPathReadsWholeInventories checks that the fast path reads every block
+// of acme and of generated inventories itself: a block it declines still decodes
+// right, through hclsyntax, but five times slower, and nothing else would show it.
+func TestFastPathReadsWholeInventories(t *testing.T) {
+	dirs := []string{"../fixtures/acme"}
+	for _, opts := range []generate.Options{
+		{Resources: 400, Files: 2, Seed: 1},
+		{Resources: 400, Files: 1, Seed: 2},
+		{Resources: 400, Files: 1, Seed: 3},
+		{Resources: 400, Files: 1, Seed: 4, LongLine: true},
+	} {
+		dir := t.TempDir()
+		if err := generate.Write(dir, opts); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	for _, dir := range dirs {
+		if places := fastDeclines(t, dir); len(places) > 0 {
+			t.Errorf("the fast path declines %d blocks, first at %s", len(places), places[0])
+		}
+	}
+	// The same check sees a block the fast path declines.
+	dir := t.TempDir()
+	src := "site \"a\" {\n  city = \"x\"\n}\n\nsite \"b\" {\n  city = \"${x}\"\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.hcl"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if places, want := fastDeclines(t, dir), filepath.Join(dir, "a.hcl")+":5"; !reflect.DeepEqual(places, []string{want}) {
+		t.Errorf("declines %v, want [%s]", places, want)
+	}
 }

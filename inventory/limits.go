@@ -58,13 +58,13 @@ type scanFrame struct {
 	depth int
 }
 
-// checkNesting finds the first place where src nests deeper than max, without
+// checkNesting finds the first place where src nests deeper than limit, without
 // parsing: the parser and the decoder recurse per level, and a hostile file
 // nested a million deep would exhaust the stack. Brackets, interpolations and
 // operators count: each operator of an expression ("!!!x", "1+1+1", "a ? b : c
 // ? ...") is one more level of the tree the parser builds. It follows strings,
 // comments, heredocs and interpolations well enough to count only real nesting.
-func checkNesting(src []byte, file string, max int) *hcl.Diagnostic {
+func checkNesting(src []byte, file string, limit int) *hcl.Diagnostic {
 	stack := []scanFrame{{mode: inCode}}
 	depth, line, lineStart := 0, 1, 0
 	// ops counts the operators of the expression being read; brackets lists
@@ -77,20 +77,20 @@ func checkNesting(src []byte, file string, max int) *hcl.Diagnostic {
 	}
 	deeper := func(i int) *hcl.Diagnostic {
 		depth++
-		if depth+ops <= max {
+		if depth+ops <= limit {
 			return nil
 		}
 		return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nesting too deep",
-			Detail:  fmt.Sprintf("Blocks, lists and expressions nest more than %d levels deep here; an inventory needs only a few. Raise max-nesting if this is intended.", max),
+			Detail:  fmt.Sprintf("Blocks, lists and expressions nest more than %d levels deep here; an inventory needs only a few. Raise max-nesting if this is intended.", limit),
 			Subject: place(i)}
 	}
 	operator := func(i int) *hcl.Diagnostic {
 		ops++
-		if depth+ops <= max {
+		if depth+ops <= limit {
 			return nil
 		}
 		return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nesting too deep",
-			Detail:  fmt.Sprintf("An expression chains operators more than %d levels deep here; an inventory is plain data and needs none. Raise max-nesting if this is intended.", max),
+			Detail:  fmt.Sprintf("An expression chains operators more than %d levels deep here; an inventory is plain data and needs none. Raise max-nesting if this is intended.", limit),
 			Subject: place(i)}
 	}
 	for i := 0; i < len(src); i++ {
@@ -118,36 +118,23 @@ func checkNesting(src []byte, file string, max int) *hcl.Diagnostic {
 				ops = 0
 			case c == '=' && !(i+1 < len(src) && (src[i+1] == '=' || src[i+1] == '>')):
 				ops = 0
-			case c == '#' || (c == '/' && i+1 < len(src) && src[i+1] == '/'):
-				for i+1 < len(src) && src[i+1] != '\n' {
-					i++
-				}
-			case c == '/' && i+1 < len(src) && src[i+1] == '*':
-				end := bytes.Index(src[i+2:], []byte("*/"))
-				if end < 0 {
+			case c == '#' || c == '/' && i+1 < len(src) && (src[i+1] == '/' || src[i+1] == '*'):
+				end, _, closed := commentEnd(src, i)
+				if !closed {
 					return nil
 				}
-				for _, b := range src[i : i+2+end+2] {
-					if b == '\n' {
-						line++
-					}
+				if n := bytes.Count(src[i:end], []byte("\n")); n > 0 {
+					line += n
+					lineStart = bytes.LastIndexByte(src[:end], '\n') + 1
 				}
-				i += 2 + end + 1
-				lineStart = bytes.LastIndexByte(src[:i+1], '\n') + 1
+				i = end - 1
 			case c == '"':
 				stack = append(stack, scanFrame{mode: inString})
 			case c == '<' && i+1 < len(src) && src[i+1] == '<':
-				j := i + 2
-				if j < len(src) && src[j] == '-' {
-					j++
-				}
-				k := j
-				for k < len(src) && (isIdentByte(src[k])) {
-					k++
-				}
-				if k > j && k < len(src) && (src[k] == '\n' || src[k] == '\r') {
-					stack = append(stack, scanFrame{mode: inHeredoc, heredoc: src[j:k]})
-					i = k - 1
+				if marker, body, ok := heredocStart(src, i); ok {
+					stack = append(stack, scanFrame{mode: inHeredoc, heredoc: marker})
+					// The loop reads the newline that ends the introducer.
+					i = body - 2
 				}
 			case c == '{' || c == '[' || c == '(':
 				brackets = append(brackets, c)
@@ -175,9 +162,12 @@ func checkNesting(src []byte, file string, max int) *hcl.Diagnostic {
 			switch {
 			case c == '\\' && top.mode == inString:
 				i++
-			case (c == '$' || c == '%') && i+1 < len(src) && src[i+1] == c:
-				i++
-			case (c == '$' || c == '%') && i+1 < len(src) && src[i+1] == '{':
+			case c == '$' || c == '%':
+				n, opens := templateSequence(src, i)
+				if !opens {
+					i += max(n-1, 0)
+					break
+				}
 				stack = append(stack, scanFrame{mode: inInterp, depth: depth})
 				brackets = append(brackets, '(')
 				i++
@@ -192,7 +182,7 @@ func checkNesting(src []byte, file string, max int) *hcl.Diagnostic {
 				if end >= 0 {
 					next = next[:end]
 				}
-				if bytes.Equal(bytes.TrimSpace(next), top.heredoc) {
+				if heredocCloses(next, top.heredoc) {
 					stack = stack[:len(stack)-1]
 				}
 			}
@@ -231,8 +221,4 @@ func isTwoByteOperator(a, b byte) bool {
 		return a == '&' || a == '|'
 	}
 	return a == '=' && b == '>'
-}
-
-func isIdentByte(c byte) bool {
-	return c == '_' || c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 }
