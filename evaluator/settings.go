@@ -48,6 +48,7 @@ var settingKinds = map[string]SettingKind{
 	"screen_lock_max_minutes":        MinuteCount,
 	"training_window_days":           DayCount,
 	"terraform_system_tag":           Text,
+	"incident_max_open_days":         DayCount,
 }
 
 // checkSettingKinds reports a library default setting without a declared kind,

@@ -20,6 +20,7 @@ func TestSettingsRanges(t *testing.T) {
 	}{
 		{"management_review_max_age_days", 200000, "settings: management_review_max_age_days must be a whole number of days from 0 to 36500, got 200000"},
 		{"patch_max_age_days", -1, "settings: patch_max_age_days must be a whole number of days from 0 to 36500, got -1"},
+		{"incident_max_open_days", -5, "settings: incident_max_open_days must be a whole number of days from 0 to 36500, got -5"},
 		{"training_window_days", 1.5, "settings: training_window_days must be a whole number of days from 0 to 36500, got 1.5"},
 		{"nda_expiry_warning_days", "soon", `settings: nda_expiry_warning_days must be a whole number of days from 0 to 36500, got "soon"`},
 		{"screen_lock_max_minutes", 1441, "settings: screen_lock_max_minutes must be a whole number of minutes from 0 to 1440, got 1441"},

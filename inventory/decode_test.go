@@ -140,6 +140,20 @@ func TestDecodeErrors(t *testing.T) {
 			[]string{"a.hcl:2:10: error: Null reference: site = null names nothing: write a reference like site.example, or leave site out."}},
 		{"zero-width waiver texts", map[string]string{"a.hcl": "site \"a\" {}\nwaiver \"w\" {\n  control = \"BM-4.2.1-04\"\n  resource = site.a\n  reason = \"\u200b\u200c\u200d\"\n  approved_by = \"\\u2060\\ufeff\u3000\"\n  expires = \"2027-01-01\"\n}\n"},
 			[]string{"a.hcl:2:1: error: Incomplete waiver", "missing: reason, approved_by."}},
+		{"misspelt incident", map[string]string{"a.hcl": "incidnet \"x\" {}\n"},
+			[]string{`a.hcl:1:1: error: Unsupported block type`, `Did you mean "incident"?`}},
+		{"misspelt loan attribute", map[string]string{"a.hcl": "loan \"x\" {\n  borower = \"Li\"\n}\n"},
+			[]string{`a.hcl:2:3: error: Unsupported argument`, `Did you mean "borrower"?`}},
+		{"loan from a system", map[string]string{"a.hcl": "system \"s\" {}\nloan \"l\" {\n  archive = system.s\n}\n"},
+			[]string{`a.hcl:3:13: error: Wrong reference type: archive must refer to a paper_archive, not to a system.`}},
+		{"loan returned as a bool", map[string]string{"a.hcl": "loan \"l\" {\n  returned = true\n}\n"},
+			[]string{`a.hcl:2:14: error: Wrong type: returned must be a date written as "YYYY-MM-DD"; this is a bool.`}},
+		{"incident coordinated by a person", map[string]string{"a.hcl": "incident \"i\" {\n  coordinated_by = \"Zhao Min\"\n}\n"},
+			[]string{`a.hcl:2:20: error: Quoted reference`}},
+		{"incident assets of another type", map[string]string{"a.hcl": "system \"s\" {}\nincident \"i\" {\n  assets = [system.s]\n}\n"},
+			[]string{`a.hcl:3:13: error: Wrong reference type: assets must refer to a data_asset, not to a system.`}},
+		{"incident closed on an impossible day", map[string]string{"a.hcl": "incident \"i\" {\n  closed = \"2026-11-31\"\n}\n"},
+			[]string{`a.hcl:2:12: error: Impossible date: closed is written as "YYYY-MM-DD" but that day does not exist`}},
 		{"empty folder", map[string]string{"README.txt": "nothing here"},
 			[]string{`error: no inventory files`}},
 		{"no organization", map[string]string{"b.hcl": "site \"a\" {}\n", "a.hcl": "\nsite \"b\" {}\n"},
@@ -304,6 +318,63 @@ agreement "nda" {
 	}
 	if len(inv.Files) != 3 {
 		t.Errorf("files = %v, want the three .hcl files outside the hidden folder", inv.Files)
+	}
+}
+
+// TestDecodeLoansAndIncidents: the loan and incident blocks of INVENTORY.md reach
+// the document under their collections, references as addresses.
+func TestDecodeLoansAndIncidents(t *testing.T) {
+	inv, out := load(t, map[string]string{
+		"org.hcl": "organization \"acme\" {}\ndepartment \"legal\" {}\n",
+		"records.hcl": `paper_archive "hq" {}
+
+data_asset "contracts" {
+  stored_in = [paper_archive.hq]
+}
+
+data_asset "ids" {}
+
+loan "audit" {
+  archive  = paper_archive.hq
+  asset    = data_asset.contracts
+  borrower = "Li Na (Audit)"
+  date     = "2026-11-01"
+  returned = "2026-11-09"
+}
+
+loan "still_out" {
+  archive = paper_archive.hq
+  date    = "2026-11-20"
+}
+
+incident "leak" {
+  date                   = "2026-10-01"
+  assets                 = [data_asset.contracts, data_asset.ids]
+  coordinated_by         = department.legal
+  reported_to_management = true
+  closed                 = "2026-10-20"
+  corrective_actions     = false
+}
+`,
+	})
+	if out != "" {
+		t.Fatalf("unexpected diagnostics:\n%s", out)
+	}
+	loans := inv.Document["loans"].(map[string]any)
+	wantLoan := map[string]any{"archive": "paper_archive.hq", "asset": "data_asset.contracts", "borrower": "Li Na (Audit)", "date": "2026-11-01", "returned": "2026-11-09"}
+	if got := loans["loan.audit"]; !reflect.DeepEqual(got, wantLoan) {
+		t.Errorf("loan.audit = %#v\nwant %#v", got, wantLoan)
+	}
+	if got := loans["loan.still_out"]; !reflect.DeepEqual(got, map[string]any{"archive": "paper_archive.hq", "date": "2026-11-20"}) {
+		t.Errorf("loan.still_out = %#v, want no returned date", got)
+	}
+	incident := inv.Document["incidents"].(map[string]any)["incident.leak"]
+	wantIncident := map[string]any{
+		"date": "2026-10-01", "assets": []any{"data_asset.contracts", "data_asset.ids"}, "coordinated_by": "department.legal",
+		"reported_to_management": true, "closed": "2026-10-20", "corrective_actions": false,
+	}
+	if !reflect.DeepEqual(incident, wantIncident) {
+		t.Errorf("incident.leak = %#v\nwant %#v", incident, wantIncident)
 	}
 }
 

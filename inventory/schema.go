@@ -116,6 +116,13 @@ var blockTypes = []*blockType{
 		ref("partner", "partner"), enum("kind", "nda", "dpa", "service"), date("signed"), date("expires"),
 		boolean("confidentiality_obligations"), strList("scope_of_use"), boolean("liability"), refList("covers", "data_asset"),
 	}},
+	{name: "loan", collection: "loans", attrs: []attribute{
+		ref("archive", "paper_archive"), ref("asset", "data_asset"), str("borrower"), date("date"), date("returned"),
+	}},
+	{name: "incident", collection: "incidents", attrs: []attribute{
+		date("date"), refList("assets", "data_asset"), ref("coordinated_by", "department"), boolean("reported_to_management"),
+		date("closed"), boolean("corrective_actions"),
+	}},
 	{name: "removal", collection: "removals", attrs: []attribute{
 		ref("asset", "data_asset"), str("approved_by_department_head"), str("approved_by_lead_department"),
 		date("date"), date("due"), boolean("returned"),

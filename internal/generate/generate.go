@@ -147,13 +147,13 @@ func (s *fileSink) close() error {
 // counts is how many blocks of each type an inventory of N resources holds.
 type counts struct {
 	organization, departments, sites, systems, paperArchives, dataAssets,
-	channels, transfers, partners, agreements, removals, destructions,
+	channels, transfers, partners, agreements, loans, incidents, removals, destructions,
 	devices, disposals, trainings, waivers int
 }
 
 // plan splits n resources into the mix: 40% systems, 5% partners, 5%
-// agreements, 9.9% the smaller types, one organization, a few waivers and the
-// rest (about 40%) data assets.
+// agreements, 10.7% the smaller types, one organization, a few waivers and the
+// rest (about 39%) data assets.
 func plan(n int) counts {
 	share := func(perTenThousand, least int) int {
 		return max(least, (n*perTenThousand+5000)/10000)
@@ -168,6 +168,8 @@ func plan(n int) counts {
 		transfers:     share(220, 1),
 		partners:      share(500, 1),
 		agreements:    share(500, 1),
+		loans:         share(50, 1),
+		incidents:     share(30, 1),
 		removals:      share(80, 1),
 		destructions:  share(90, 1),
 		devices:       share(170, 1),
@@ -176,7 +178,7 @@ func plan(n int) counts {
 		waivers:       2 + n/10000,
 	}
 	c.dataAssets = n - (c.organization + c.departments + c.sites + c.systems + c.paperArchives +
-		c.channels + c.transfers + c.partners + c.agreements + c.removals + c.destructions +
+		c.channels + c.transfers + c.partners + c.agreements + c.loans + c.incidents + c.removals + c.destructions +
 		c.devices + c.disposals + c.trainings + c.waivers)
 	return c
 }
@@ -268,6 +270,11 @@ type (
 		held                     bool
 		unencrypted, plainBackup bool
 	}
+	archiveFacts struct {
+		addr string
+		// maxDays is the archive's max_lending_days, or -1 when it sets none.
+		maxDays int
+	}
 	assetFacts struct {
 		addr    string
 		expired bool
@@ -297,7 +304,7 @@ type gen struct {
 	sites    []string
 	depts    []deptFacts
 	systems  []systemFacts
-	archives []string
+	archives []archiveFacts
 	assets   []assetFacts
 	channels []channelFacts
 	partners []partnerFacts
@@ -332,6 +339,8 @@ func run(opts Options, sink func(k int, text []byte) error) (*gen, error) {
 	g.loop(g.c.partners, g.partner)
 	g.loop(g.c.transfers, g.transfer)
 	g.loop(g.c.agreements, g.agreement)
+	g.loop(g.c.loans, g.loan)
+	g.loop(g.c.incidents, g.incident)
 	g.loop(g.c.removals, g.removal)
 	g.loop(g.c.destructions, g.destruction)
 	g.loop(g.c.devices, g.device)
@@ -621,13 +630,17 @@ func (g *gen) paperArchive(i int) {
 		b.str("custodian", fmt.Sprintf("%s (%s)", g.person(), d.title))
 	}
 	g.okFlag(b, "lending_register", !f[paNoRegister])
+	limit := -1
 	switch {
 	case !f[paNoLimit]:
-		b.num("max_lending_days", g.between(3, 30))
+		limit = g.between(3, 30)
 	case g.chance(0.5):
-		b.num("max_lending_days", 0)
+		limit = 0
 	}
-	g.archives = append(g.archives, "paper_archive."+b.id)
+	if limit >= 0 {
+		b.num("max_lending_days", limit)
+	}
+	g.archives = append(g.archives, archiveFacts{"paper_archive." + b.id, limit})
 	g.emit(b)
 }
 
@@ -667,7 +680,7 @@ func (g *gen) dataAsset(i, first int) {
 			g.systems[s].held = true
 		}
 		if g.chance(0.1) {
-			where = append(where, pick(g, g.archives))
+			where = append(where, pick(g, g.archives).addr)
 		}
 		b.refs("stored_in", dedupe(where))
 	}
@@ -889,6 +902,92 @@ func (g *gen) agreement(i int) {
 	}
 	if len(covers) > 0 {
 		b.refs("covers", covers)
+	}
+	g.emit(b)
+}
+
+const (
+	lnOverdue = iota
+	lnLate
+	lnUndated
+	lnFaults
+)
+
+// loan writes a loan out of a paper archive: back or still out within the
+// archive's limit, or (faults) still out past it, back late or undated.
+func (g *gen) loan(i int) {
+	f := g.faults(lnFaults, 0.2)
+	a := pick(g, g.archives)
+	b := &block{kind: "loan", id: fmt.Sprintf("loan_%d", i+1)}
+	b.set("archive", a.addr)
+	b.set("asset", pick(g, g.assets).addr)
+	b.str("borrower", fmt.Sprintf("%s (%s)", g.person(), g.dept().title))
+	limit := max(a.maxDays, 0)
+	date, returned := -g.between(0, limit), 1
+	switch {
+	case f[lnOverdue]:
+		date = -g.between(limit+1, limit+200)
+	case f[lnLate]:
+		date = -g.between(limit+40, limit+300)
+		returned = date + limit + g.between(1, 30)
+	case g.chance(0.7):
+		date = -g.between(limit+1, limit+300)
+		returned = date + g.between(0, limit)
+	}
+	if !f[lnUndated] {
+		b.date("date", date)
+	}
+	if returned <= 0 {
+		b.date("returned", returned)
+	}
+	g.emit(b)
+}
+
+const (
+	inNotLead = iota
+	inUnreported
+	inOpenTooLong
+	inNoCorrectiveActions
+	inFaults
+)
+
+// incident writes a leak of one to three data assets: coordinated by the lead
+// department, reported and closed within 30 days with corrective actions, or
+// (faults) not.
+func (g *gen) incident(i int) {
+	f := g.faults(inFaults, 0.3)
+	b := &block{kind: "incident", id: fmt.Sprintf("incident_%d", i+1)}
+	date, closed := -g.between(0, 30), 1
+	switch {
+	case f[inOpenTooLong] && g.chance(0.5):
+		date = -g.between(31, 300)
+	case f[inOpenTooLong]:
+		date = -g.between(60, 300)
+		closed = date + g.between(31, 50)
+	case f[inNoCorrectiveActions] || g.chance(0.7):
+		date = -g.between(31, 300)
+		closed = date + g.between(0, 30)
+	}
+	b.date("date", date)
+	assets := map[string]bool{}
+	var list []string
+	for range g.between(1, 3) {
+		if a := pick(g, g.assets).addr; !assets[a] {
+			assets[a] = true
+			list = append(list, a)
+		}
+	}
+	b.refs("assets", list)
+	switch {
+	case !f[inNotLead]:
+		b.set("coordinated_by", "department."+deptID(0))
+	case len(g.depts) > 1:
+		b.set("coordinated_by", g.depts[1+g.r.IntN(len(g.depts)-1)].addr)
+	}
+	g.okFlag(b, "reported_to_management", !f[inUnreported])
+	if closed <= 0 {
+		b.date("closed", closed)
+		g.okFlag(b, "corrective_actions", !f[inNoCorrectiveActions])
 	}
 	g.emit(b)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/baomi-dev/baomi/evaluator"
@@ -92,7 +93,7 @@ func TestDecodes(t *testing.T) {
 		"organization": c.organization, "departments": c.departments, "sites": c.sites,
 		"systems": c.systems, "paper_archives": c.paperArchives, "data_assets": c.dataAssets,
 		"channels": c.channels, "transfers": c.transfers, "partners": c.partners,
-		"agreements": c.agreements, "removals": c.removals, "destructions": c.destructions,
+		"agreements": c.agreements, "loans": c.loans, "incidents": c.incidents, "removals": c.removals, "destructions": c.destructions,
 		"devices": c.devices, "disposals": c.disposals, "trainings": c.trainings, "waivers": c.waivers,
 	}
 	total := 0
@@ -117,7 +118,7 @@ func TestDecodes(t *testing.T) {
 		{[]string{"data_assets"}, 0.38, 0.42},
 		{[]string{"partners"}, 0.04, 0.06},
 		{[]string{"agreements"}, 0.04, 0.06},
-		{[]string{"channels", "transfers", "devices", "disposals", "removals", "destructions",
+		{[]string{"channels", "transfers", "devices", "disposals", "loans", "incidents", "removals", "destructions",
 			"paper_archives", "trainings", "departments", "sites", "organization", "waivers"}, 0.08, 0.12},
 	} {
 		s := 0.0
@@ -189,6 +190,12 @@ func TestEvaluates(t *testing.T) {
 	}
 	if both < 30 {
 		t.Errorf("%d controls show both a pass and a fail, want at least 30; not: %v", both, one)
+	}
+	// Loans and incidents are judged, both ways.
+	for _, id := range []string{"BM-2.2-02", "BM-4.2.2-03"} {
+		if slices.Contains(one, id) {
+			t.Errorf("%s does not show both a pass and a fail", id)
+		}
 	}
 	if s.Waived == 0 {
 		t.Error("no waiver waives a failure")

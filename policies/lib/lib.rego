@@ -19,6 +19,7 @@ default_settings := {
 	"screen_lock_max_minutes": 10,
 	"training_window_days": 365,
 	"terraform_system_tag": "baomi-system",
+	"incident_max_open_days": 30,
 }
 
 settings := object.union(default_settings, object.get(input, "settings", {}))
@@ -83,6 +84,8 @@ collection_of := {
 	"transfer": "transfers",
 	"partner": "partners",
 	"agreement": "agreements",
+	"loan": "loans",
+	"incident": "incidents",
 	"removal": "removals",
 	"destruction": "destructions",
 	"device": "devices",
@@ -161,7 +164,7 @@ partner_ndas := {p: ndas |
 top_secret_assets := {addr | some addr, a in input.data_assets; a.classification == "top_secret"}
 
 # involved_data[resource] is the set of data assets a resource stores, receives,
-# carries, covers or concerns.
+# carries, covers, owns or concerns.
 involved_data := {r: assets |
 	some r in {q | some [q, _] in _involved_pairs}
 	assets := {asset | some [q, asset] in _involved_pairs; q == r}
@@ -170,7 +173,10 @@ involved_data := {r: assets |
 _involved_pairs := array.concat(
 	array.concat(
 		array.concat(_stored_pairs, _received_pairs),
-		[[r, addr] | some addr, a in input.data_assets; some r in {addr, object.get(a, "owner", addr)}],
+		array.concat(
+			[[r, addr] | some addr, a in input.data_assets; some r in {addr, object.get(a, "owner", addr)}],
+			_incident_pairs,
+		),
 	),
 	array.concat(
 		array.concat(
@@ -184,13 +190,16 @@ _involved_pairs := array.concat(
 	),
 )
 
+# Every (incident, data asset) pair of an incident's assets.
+_incident_pairs := [[addr, asset] | some addr, i in input.incidents; some asset in object.get(i, "assets", [])]
+
 # Resources that concern one data asset through their asset attribute.
-_asset_records := object.union_n([input.transfers, input.removals, input.destructions])
+_asset_records := object.union_n([input.transfers, object.get(input, "loans", {}), input.removals, input.destructions])
 
 # Pairs [resource, asset] where the asset is top_secret and among the resource's
 # involved data, computed from the top_secret assets outward so that they cost
 # little when few assets are top_secret.
-_top_secret_pairs := (((((_top_secret_self | _top_secret_holders) | _top_secret_owners) | _top_secret_receivers) | _top_secret_records) | _top_secret_disposals) | _top_secret_terraform
+_top_secret_pairs := ((((((_top_secret_self | _top_secret_holders) | _top_secret_owners) | _top_secret_receivers) | _top_secret_records) | _top_secret_disposals) | _top_secret_terraform) | _top_secret_incidents
 
 # Resources whose involved data include top_secret data: their findings are raised
 # one severity level. It equals the resources whose involved_data meet
@@ -217,6 +226,8 @@ _top_secret_records := {[r, rec.asset] |
 	rec.asset in top_secret_assets
 	some r in {addr, object.get(rec, "channel", addr), object.get(rec, "to", addr)}
 } | {[addr, a] | some addr, ag in input.agreements; some a in object.get(ag, "covers", []); a in top_secret_assets}
+
+_top_secret_incidents := {[addr, a] | some [addr, a] in _incident_pairs; a in top_secret_assets}
 
 _top_secret_disposals := {[addr, a] |
 	some addr, d in input.disposals

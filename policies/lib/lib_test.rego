@@ -9,7 +9,8 @@ test_settings_defaults if {
 	s == lib.default_settings
 	s.backup_min_frequency == "weekly"
 	s.nda_expiry_warning_days == 60
-	count(s) == 10
+	s.incident_max_open_days == 30
+	count(s) == 11
 }
 
 test_settings_override_merges if {
@@ -17,7 +18,7 @@ test_settings_override_merges if {
 	s.nda_expiry_warning_days == 30
 	s.backup_min_frequency == "weekly"
 	s.management_review_max_age_days == 365
-	count(s) == 10
+	count(s) == 11
 }
 
 test_as_of if {
@@ -102,7 +103,9 @@ test_collection_of if {
 	lib.collection_of.data_asset == "data_assets"
 	lib.collection_of.paper_archive == "paper_archives"
 	lib.collection_of.agreement == "agreements"
-	count(lib.collection_of) == 16
+	lib.collection_of.loan == "loans"
+	lib.collection_of.incident == "incidents"
+	count(lib.collection_of) == 18
 }
 
 # holders and stored data
@@ -263,6 +266,15 @@ _involved := {
 	"transfers": {"transfer.x": {"asset": "data_asset.secret", "to": "partner.t", "channel": "channel.mail"}},
 	"agreements": {"agreement.n": {"partner": "partner.p", "kind": "nda", "covers": ["data_asset.plain", "data_asset.secret"]}},
 	"removals": {"removal.r": {"asset": "data_asset.plain"}},
+	"loans": {
+		"loan.plain": {"archive": "paper_archive.hq", "asset": "data_asset.plain"},
+		"loan.secret": {"archive": "paper_archive.hq", "asset": "data_asset.secret"},
+	},
+	"incidents": {
+		"incident.both": {"assets": ["data_asset.plain", "data_asset.secret"], "coordinated_by": "department.sales"},
+		"incident.plain": {"assets": ["data_asset.plain"]},
+		"incident.none": {},
+	},
 	"destructions": {"destruction.d": {"asset": "data_asset.secret"}},
 	"disposals": {
 		"disposal.db": {"device": "system.db"},
@@ -287,6 +299,10 @@ test_involved_data if {
 		"channel.mail": {"data_asset.secret"},
 		"agreement.n": {"data_asset.plain", "data_asset.secret"},
 		"removal.r": {"data_asset.plain"},
+		"loan.plain": {"data_asset.plain"},
+		"loan.secret": {"data_asset.secret"},
+		"incident.both": {"data_asset.plain", "data_asset.secret"},
+		"incident.plain": {"data_asset.plain"},
 		"destruction.d": {"data_asset.secret"},
 		"disposal.db": {"data_asset.secret", "data_asset.plain"},
 	} with input as _involved
@@ -306,6 +322,8 @@ test_top_secret_involved if {
 		"channel.mail",
 		"agreement.n",
 		"destruction.d",
+		"loan.secret",
+		"incident.both",
 		"disposal.db",
 	} with input as _involved
 }

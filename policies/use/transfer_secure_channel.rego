@@ -16,20 +16,10 @@
 #   remediation_zh: 将该传输改走企业内部加密渠道(internal_secure、sftp 或 vpn),在 channel 中声明 `encrypted = true`,并在传输记录的 `channel` 中引用该渠道;不得使用普通邮件、即时通讯或公共网盘。
 package baomi.controls.transfer_secure_channel
 
-_high_classifications := {"top_secret", "confidential"}
-
-_public_kinds := {"email", "instant_messaging", "public_file_share"}
+import data.baomi.lib
 
 # A transfer carries protected data when its asset is sensitive or top_secret/confidential.
-applicable contains addr if {
-	some addr, transfer in input.transfers
-	asset := input.data_assets[transfer.asset]
-	_protected(asset)
-}
-
-_protected(asset) if asset.category == "sensitive"
-
-_protected(asset) if asset.classification in _high_classifications
+applicable contains addr if some addr in lib.protected_transfers
 
 deny contains {
 	"resource": addr,
@@ -62,5 +52,5 @@ deny contains {
 	some addr in applicable
 	transfer := input.transfers[addr]
 	kind := input.channels[transfer.channel].kind
-	kind in _public_kinds
+	kind in lib.public_channel_kinds
 }
