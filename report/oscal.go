@@ -218,7 +218,6 @@ type OSCALRisk struct {
 	Deadline            string                    `json:"deadline,omitempty"`
 	Remediations        []OSCALResponse           `json:"remediations,omitempty"`
 	RelatedObservations []OSCALRelatedObservation `json:"related-observations,omitempty"`
-	Remarks             string                    `json:"remarks,omitempty"`
 }
 
 // OSCALResponse is oscal-assessment-common:response, a risk's remediation.

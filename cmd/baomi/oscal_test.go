@@ -32,3 +32,24 @@ func TestControlsOSCAL(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckOSCAL: baomi check --format oscal writes the same bytes run to run,
+// and baomi convert gives those bytes from the saved JSON report.
+func TestCheckOSCAL(t *testing.T) {
+	repoRoot(t)
+	args := []string{"check", "fixtures/acme", "--format", "oscal", "--as-of", "2026-11-26"}
+	code, out, errOut := runBaomi(t, args...)
+	if code != 1 || !strings.Contains(out, `"assessment-results"`) || !strings.Contains(out, `"oscal-version": "1.2.2"`) {
+		t.Fatalf("exit %d, want 1 (the example has failures): %s", code, errOut)
+	}
+	if want, err := os.ReadFile("report/testdata/acme.oscal.json"); err != nil || out != string(want) {
+		t.Errorf("check --format oscal differs from report/testdata/acme.oscal.json (%v)", err)
+	}
+	if _, again, _ := runBaomi(t, args...); again != out {
+		t.Error("two runs over the same inventory gave different bytes")
+	}
+	code, converted, errOut := runBaomi(t, "convert", "cmd/baomi/testdata/acme.json", "--format", "oscal")
+	if code != 0 || converted != out {
+		t.Errorf("convert: exit %d, %s; its OSCAL differs from check's", code, errOut)
+	}
+}
