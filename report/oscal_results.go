@@ -330,7 +330,7 @@ func (b *oscalResults) finding(o *evaluator.ControlOutcome) OSCALFinding {
 	case evaluator.Pass:
 		status = OSCALObjectiveStatus{State: "satisfied", Reason: "pass"}
 	case evaluator.Warn:
-		status.Reason, status.Remarks = "other", "Warnings: what decides could not be shown from the inventory."
+		status.Reason, status.Remarks = "other", "Some results warn, and a warning is not a pass: see the related observations."
 	case evaluator.Waived:
 		status.Reason, status.Remarks = "other", "Every failure is waived: an approved deviation until the waiver expires."
 	}

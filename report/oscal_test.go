@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -216,21 +217,29 @@ func decodeOSCALResults(t *testing.T, out []byte) report.OSCALAssessmentResults 
 	return doc.AssessmentResults
 }
 
-// checkOSCALReferences checks what the schema cannot: every UUID is defined
-// once, and every UUID or fragment a field refers to is defined in the
-// document.
+// checkOSCALReferences fails the test on any problem oscalReferenceProblems finds.
 func checkOSCALReferences(t *testing.T, ar report.OSCALAssessmentResults) {
 	t.Helper()
+	for _, p := range oscalReferenceProblems(ar) {
+		t.Error(p)
+	}
+}
+
+// oscalReferenceProblems checks what the schema cannot: every UUID is defined
+// once, and every UUID or fragment a field refers to is defined in the
+// document, as what the field wants.
+func oscalReferenceProblems(ar report.OSCALAssessmentResults) []string {
+	var problems []string
 	kinds := map[string]string{}
 	define := func(kind, uuid string) {
 		if prev, dup := kinds[uuid]; dup {
-			t.Errorf("UUID %s names a %s and a %s", uuid, prev, kind)
+			problems = append(problems, fmt.Sprintf("UUID %s names a %s and a %s", uuid, prev, kind))
 		}
 		kinds[uuid] = kind
 	}
 	refer := func(from, kind, uuid string) {
 		if got := kinds[uuid]; got != kind {
-			t.Errorf("%s refers to %s, which is not a %s of the document (%q)", from, uuid, kind, got)
+			problems = append(problems, fmt.Sprintf("%s refers to %s, which is not a %s of the document (%q)", from, uuid, kind, got))
 		}
 	}
 	res := ar.Results[0]
@@ -259,7 +268,7 @@ func checkOSCALReferences(t *testing.T, ar report.OSCALAssessmentResults) {
 	fragment := func(from, href string) string {
 		id, ok := strings.CutPrefix(href, "#")
 		if !ok {
-			t.Errorf("%s: href %q does not point into the document", from, href)
+			problems = append(problems, fmt.Sprintf("%s: href %q does not point into the document", from, href))
 		}
 		return id
 	}
@@ -285,6 +294,51 @@ func checkOSCALReferences(t *testing.T, ar report.OSCALAssessmentResults) {
 		}
 		for _, rr := range f.RelatedRisks {
 			refer("finding "+f.UUID, "risk", rr.RiskUUID)
+		}
+	}
+	return problems
+}
+
+// TestOSCALReferenceCheckBites: each broken reference is caught.
+func TestOSCALReferenceCheckBites(t *testing.T) {
+	rep := acme(t)
+	out := renderOSCAL(t, rep, acmeOSCALOptions(t, "en"))
+	for name, breakIt := range map[string]func(ar *report.OSCALAssessmentResults){
+		"import-ap": func(ar *report.OSCALAssessmentResults) { ar.ImportAP.Href = "#" + ar.UUID },
+		"subject": func(ar *report.OSCALAssessmentResults) {
+			ar.Results[0].Observations[0].Subjects[0].SubjectUUID = ar.UUID
+		},
+		"evidence": func(ar *report.OSCALAssessmentResults) {
+			ar.Results[0].Observations[0].RelevantEvidence[0].Href = "fixtures/acme/legal.hcl"
+		},
+		"risk observation": func(ar *report.OSCALAssessmentResults) {
+			ar.Results[0].Risks[0].RelatedObservations[0].ObservationUUID = ar.Results[0].UUID
+		},
+		"finding observation": func(ar *report.OSCALAssessmentResults) {
+			ar.Results[0].Findings[0].RelatedObservations[0].ObservationUUID = ar.Results[0].Findings[1].UUID
+		},
+		"finding risk": func(ar *report.OSCALAssessmentResults) {
+			for _, f := range ar.Results[0].Findings {
+				if len(f.RelatedRisks) > 0 {
+					f.RelatedRisks[0].RiskUUID = f.UUID
+					return
+				}
+			}
+		},
+		"dropped observation": func(ar *report.OSCALAssessmentResults) {
+			ar.Results[0].Observations = ar.Results[0].Observations[1:]
+		},
+		"duplicate": func(ar *report.OSCALAssessmentResults) {
+			ar.Results[0].Findings[1].UUID = ar.Results[0].Findings[0].UUID
+		},
+	} {
+		ar := decodeOSCALResults(t, out)
+		if p := oscalReferenceProblems(ar); len(p) != 0 {
+			t.Fatalf("the intact document has problems: %v", p)
+		}
+		breakIt(&ar)
+		if len(oscalReferenceProblems(ar)) == 0 {
+			t.Errorf("%s: a broken reference goes unnoticed", name)
 		}
 	}
 }
