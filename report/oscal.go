@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -317,6 +318,18 @@ func oscalProps(pairs ...string) []OSCALProperty {
 		}
 	}
 	return props
+}
+
+// oscalToken is OSCAL's token type: a control's id must be one.
+var oscalToken = regexp.MustCompile(`^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$`)
+
+// checkOSCALToken says why a control id cannot be an OSCAL control id. A
+// policy's id always can; one edited into a saved JSON report may not.
+func checkOSCALToken(id string) error {
+	if !oscalToken.MatchString(id) {
+		return fmt.Errorf("control id %q cannot be an OSCAL control id: want a letter or _ followed by letters, digits, '.', '-' or '_'", id)
+	}
+	return nil
 }
 
 // articleID is the id of an article's part in the catalog: "art-4.2.3".

@@ -29,6 +29,11 @@ func writeOSCALCatalog(w io.Writer, controls []*evaluator.Control, opts CatalogO
 	if version == "" {
 		version = "unknown"
 	}
+	for _, c := range controls {
+		if err := checkOSCALToken(c.ID); err != nil {
+			return err
+		}
+	}
 	identity, err := json.Marshal(controls)
 	if err != nil {
 		return err

@@ -29,6 +29,11 @@ func writeOSCALResults(w io.Writer, rep *evaluator.Report, opts Options) error {
 	if !ok {
 		return fmt.Errorf("the report's as-of date %q is not a date written YYYY-MM-DD", rep.AsOf)
 	}
+	for _, o := range rep.Controls {
+		if err := checkOSCALToken(o.Control.ID); err != nil {
+			return err
+		}
+	}
 	b := &oscalResults{rep: rep, opts: opts, lang: lang, collected: collected,
 		scope: uuid5(oscalNamespaceUUID, oscalName("assessment", opts.Organization, rep.AsOf, strings.Join(opts.Inputs, "\x00"))),
 		files: map[string]string{}}
@@ -100,10 +105,10 @@ func (b *oscalResults) title() string {
 
 // planResource describes the policy set, the assessment plan the results follow.
 func (b *oscalResults) planResource() OSCALResource {
-	desc := fmt.Sprintf("The assessment plan: the Rego policy set of baomi %s, whose controls test %s, "+
+	desc := fmt.Sprintf("The assessment plan: the Rego policy set of baomi%s, whose controls test %s, "+
 		"evaluated against the inventory files listed in the back matter, judging dates as of %s. "+
 		"Each control of the catalog that baomi controls --format oscal writes is tested on every resource it applies to; "+
-		"failures at or above the fail_on severity fail the run.", oscalLine(b.opts.ToolVersion), regulationTitle, b.rep.AsOf)
+		"failures at or above the fail_on severity fail the run.", strings.TrimRight(" "+oscalLine(b.opts.ToolVersion), " "), regulationTitle, b.rep.AsOf)
 	props := oscalProps("policy-sha256", b.rep.PolicyDigest, "fail-on", string(gateSeverity(b.opts)))
 	for _, p := range b.opts.UserPolicies {
 		props = append(props, oscalProps("user-policy", filepath.ToSlash(p))...)

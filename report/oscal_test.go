@@ -53,6 +53,34 @@ func TestOSCALSchemaBites(t *testing.T) {
 	}
 }
 
+// TestOSCALCatalogUserControls: a user control citing an article the
+// regulation does not have gets a chapter of its own and links to nothing.
+func TestOSCALCatalogUserControls(t *testing.T) {
+	t.Chdir("..")
+	var controls []*evaluator.Control
+	for _, o := range sample().Controls {
+		controls = append(controls, o.Control)
+	}
+	var b bytes.Buffer
+	if err := report.WriteCatalog(&b, "oscal", controls, report.CatalogOptions{Date: asOf}); err != nil {
+		t.Fatal(err)
+	}
+	validOSCAL(t, b.Bytes())
+	cat, idx := indexCatalog(t, b.Bytes())
+	last := cat.Groups[len(cat.Groups)-1]
+	if last.ID != "chapter-9" || len(last.Controls) != 2 || len(last.Parts) != 0 {
+		t.Errorf("last group %s with %d controls and %d parts, want chapter-9 with the 2 user controls", last.ID, len(last.Controls), len(last.Parts))
+	}
+	for id, c := range idx.controls {
+		if links := c.Parts[0].Links; len(links) != 0 {
+			t.Errorf("%s links to %v, which the regulation does not have", id, links)
+		}
+	}
+	if err := report.WriteCatalog(io.Discard, "oscal", controls, report.CatalogOptions{Date: "2026-13-01"}); err == nil {
+		t.Error("a catalog dated 2026-13-01 is written")
+	}
+}
+
 // renderOSCALCatalog writes the built-in catalog as OSCAL, as of asOf.
 func renderOSCALCatalog(t *testing.T) []byte {
 	t.Helper()
@@ -484,6 +512,14 @@ func TestOSCALResultsEdges(t *testing.T) {
 	bad.AsOf = "26/11/2026"
 	if err := report.Write(io.Discard, "oscal", bad, report.Options{}); err == nil {
 		t.Error("an as-of date that is not YYYY-MM-DD is written")
+	}
+	bad = sample()
+	bad.Controls[0].Control.ID = "BM 9.1"
+	if err := report.Write(io.Discard, "oscal", bad, report.Options{}); err == nil || !strings.Contains(err.Error(), `"BM 9.1"`) {
+		t.Errorf("a control id with a space: %v", err)
+	}
+	if err := report.WriteCatalog(io.Discard, "oscal", []*evaluator.Control{bad.Controls[0].Control}, report.CatalogOptions{Date: asOf}); err == nil {
+		t.Error("the catalog writes a control id with a space")
 	}
 	bad = sample()
 	bad.Results[1].Waiver = &evaluator.WaiverInfo{ID: "waiver.w", Expires: "soon"}
