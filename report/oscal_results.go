@@ -40,6 +40,9 @@ func writeOSCALResults(w io.Writer, rep *evaluator.Report, opts Options) error {
 	plan := b.planResource()
 	back := []OSCALResource{plan}
 	for _, f := range opts.Files {
+		if _, dup := b.files[f.Path]; dup {
+			continue
+		}
 		r := b.fileResource(f)
 		b.files[f.Path] = r.UUID
 		back = append(back, r)

@@ -508,6 +508,10 @@ func TestOSCALResultsEdges(t *testing.T) {
 			}
 		})
 	}
+	twice := report.Options{Files: []report.JSONInput{{Path: "a.hcl", Kind: "inventory"}, {Path: "a.hcl", Kind: "inventory"}}}
+	if ar := decodeOSCALResults(t, renderOSCAL(t, sample(), twice)); len(ar.BackMatter.Resources) != 2 {
+		t.Errorf("a file listed twice gives %d back-matter resources, want the plan and the file once", len(ar.BackMatter.Resources))
+	}
 	bad := sample()
 	bad.AsOf = "26/11/2026"
 	if err := report.Write(io.Discard, "oscal", bad, report.Options{}); err == nil {
