@@ -39,7 +39,6 @@ type OSCALMetadata struct {
 	Version      string          `json:"version"`
 	OSCALVersion string          `json:"oscal-version"`
 	Props        []OSCALProperty `json:"props,omitempty"`
-	Remarks      string          `json:"remarks,omitempty"`
 }
 
 // OSCALGroup is oscal-catalog:group.
@@ -77,11 +76,9 @@ type OSCALPart struct {
 
 // OSCALProperty is oscal-metadata:property.
 type OSCALProperty struct {
-	Name    string `json:"name"`
-	NS      string `json:"ns,omitempty"`
-	Value   string `json:"value"`
-	Class   string `json:"class,omitempty"`
-	Remarks string `json:"remarks,omitempty"`
+	Name  string `json:"name"`
+	NS    string `json:"ns,omitempty"`
+	Value string `json:"value"`
 }
 
 // OSCALLink is oscal-metadata:link.
