@@ -98,6 +98,7 @@ func (b *oscalResults) documentUUID() string {
 	return b.uuid(parts...)
 }
 
+// title names the assessment: whose, and as of which day.
 func (b *oscalResults) title() string {
 	if org := oscalLine(b.opts.Organization); org != "" {
 		return text(b.lang, "Customer-data confidentiality assessment of "+org+" as of "+b.rep.AsOf,
