@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -15,8 +16,19 @@ import (
 	"github.com/baomi-dev/baomi/regulation"
 )
 
-// CatalogFormats lists the formats of the control catalog and the coverage view.
-var CatalogFormats = []string{"table", "json", "markdown"}
+// CatalogFormats lists the formats of the control catalog; the coverage view
+// has all but oscal, whose catalog holds the articles with their controls.
+var CatalogFormats = []string{"table", "json", "markdown", "oscal"}
+
+// CatalogOptions are the choices that shape the control catalog.
+type CatalogOptions struct {
+	// Lang is "en" or "zh".
+	Lang string
+	// ToolVersion is baomi's version, the OSCAL catalog's version.
+	ToolVersion string
+	// Date is the OSCAL catalog's last-modified day, YYYY-MM-DD.
+	Date string
+}
 
 // ArticleCoverage is one article of the regulation with the controls that test it.
 type ArticleCoverage struct {
@@ -57,6 +69,9 @@ var coverageStatusZh = map[string]string{"covered": "已覆盖", "definitional":
 
 // WriteCoverage writes the coverage view: every article with its controls.
 func WriteCoverage(w io.Writer, format string, controls []*evaluator.Control, lang string) error {
+	if format == "oscal" {
+		return errors.New("the coverage view has no oscal form: the OSCAL catalog (baomi controls --format oscal) holds every article with the controls that test it")
+	}
 	cov := Coverage(controls)
 	if format == "json" {
 		return writeIndentedJSON(w, map[string]any{"articles": cov})
@@ -79,13 +94,16 @@ func WriteCoverage(w io.Writer, format string, controls []*evaluator.Control, la
 // WriteCatalog writes the control catalog, ordered by article. The markdown form
 // is the reference page docs/controls.md, with what fails and how to fix it.
 // A user policy's METADATA texts are made safe for the terminal, or escaped
-// where Markdown would read them as markup.
-func WriteCatalog(w io.Writer, format string, controls []*evaluator.Control, lang string) error {
+// where Markdown would read them as markup. The oscal form is an OSCAL catalog.
+func WriteCatalog(w io.Writer, format string, controls []*evaluator.Control, opts CatalogOptions) error {
+	lang := opts.Lang
 	switch format {
 	case "json":
 		return writeIndentedJSON(w, map[string]any{"controls": controls})
 	case "markdown":
 		return writeCatalogMarkdown(w, controls)
+	case "oscal":
+		return writeOSCALCatalog(w, controls, opts)
 	}
 	headers := []string{"Id", "Short code", "Article", "Severity", "Title"}
 	if lang == "zh" {

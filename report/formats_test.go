@@ -86,7 +86,7 @@ func golden(t *testing.T, name string, got []byte) {
 
 func TestFormatsRegistered(t *testing.T) {
 	got := strings.Join(report.Formats(), ",")
-	if got != "html,json,junit,markdown,sarif,table" {
+	if got != "html,json,junit,markdown,oscal,sarif,table" {
 		t.Errorf("Formats() = %s", got)
 	}
 }

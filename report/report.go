@@ -50,6 +50,7 @@ var formats = map[string]Writer{
 	"junit":    writeJUnit,
 	"markdown": writeMarkdown,
 	"html":     writeHTML,
+	"oscal":    writeOSCALResults,
 }
 
 // Formats lists the names of the report formats, sorted.

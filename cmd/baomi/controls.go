@@ -19,14 +19,17 @@ func newControlsCmd(stdout, stderr io.Writer) *cobra.Command {
 article. With --coverage, list every article of the regulation from 1.1 to 5.1
 with the controls that test it, or mark it definitional.
 
---format markdown writes the reference page docs/controls.md.`,
+--format markdown writes the reference page docs/controls.md; --format oscal
+writes the catalog as an OSCAL 1.2.2 catalog, a group per chapter with the
+articles and the controls that test them, last modified on the --as-of day.`,
 		Args: cobra.NoArgs,
 	}
 	f := cmd.Flags()
-	f.String("format", "table", "table, json or markdown")
+	f.String("format", "table", "table, json, markdown or oscal")
 	f.Bool("coverage", false, "show every article of the regulation and the controls that cover it")
 	f.StringArray("policy", nil, "folder of extra Rego controls to include (repeatable)")
 	f.String("lang", "", "output language: en or zh")
+	f.String("as-of", "", "the OSCAL catalog's last-modified day, YYYY-MM-DD (default: today, UTC)")
 	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		v, err := newConfig(cmd)
@@ -41,6 +44,14 @@ with the controls that test it, or mark it definitional.
 		if !contains(report.CatalogFormats, format) {
 			return usageError("baomi: --format %s: want one of %s", format, strings.Join(report.CatalogFormats, ", "))
 		}
+		coverage := v.GetBool("coverage")
+		if coverage && format == "oscal" {
+			return usageError("baomi: --coverage has no oscal format: the OSCAL catalog (--format oscal without --coverage) holds every article with the controls that test it")
+		}
+		date, err := asOfDate(v, v.GetString("as-of"))
+		if err != nil {
+			return err
+		}
 		paths, err := stringList(v, "policy")
 		if err != nil {
 			return err
@@ -49,10 +60,10 @@ with the controls that test it, or mark it definitional.
 		if err != nil {
 			return &exitCode{code: exitError, msg: policyFailure(err)}
 		}
-		if v.GetBool("coverage") {
+		if coverage {
 			return report.WriteCoverage(stdout, format, ps.Controls, lang)
 		}
-		return report.WriteCatalog(stdout, format, ps.Controls, lang)
+		return report.WriteCatalog(stdout, format, ps.Controls, report.CatalogOptions{Lang: lang, ToolVersion: version, Date: date})
 	}
 	return cmd
 }
