@@ -186,6 +186,7 @@ func asOfDate(c *config, s string) (string, error) {
 // It returns the exit status, or an error that carries status 2.
 func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer) (int, error) {
 	var organization string
+	var remote []report.RemoteModule
 	inv, rep, err := evaluateInventory(ctx, evalInput{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
 		Terraform: opts.Terraform,
@@ -195,6 +196,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		// check needs only the organization's name once the policies have the
 		// document, which is then freed during evaluation.
 		Release: func(doc map[string]any) { organization = organizationName(doc) },
+		Remote:  func(m []report.RemoteModule) { remote = m },
 	}, stderr)
 	if err != nil {
 		return exitError, err
@@ -212,7 +214,8 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
 		Organization: organization, Inputs: opts.Paths, FailOn: opts.FailOn, Width: terminalWidth(stdout),
-		Files: inputFiles(inv), UserPolicies: opts.Policies, RepoDir: repoDir(), HelpURL: opts.HelpURL}
+		Files: inputFiles(inv), UserPolicies: opts.Policies, RepoDir: repoDir(), HelpURL: opts.HelpURL,
+		RemoteModules: remote}
 	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
 		return report.Write(w, format, rep, ropts)
 	})
@@ -240,6 +243,8 @@ type evalInput struct {
 	// that it can be freed once the evaluator has converted it; Release sees the
 	// document first. Without it the inventory keeps its document.
 	Release func(doc map[string]any)
+	// Remote, when set, is given the remote Terraform modules that were not read.
+	Remote func([]report.RemoteModule)
 	// Outputs are the files the run will write; Inputs the files it reads
 	// besides the inventory and the policies. No output may be an input.
 	Outputs, Inputs []runFile
@@ -260,6 +265,9 @@ func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*in
 		return nil, nil, err
 	}
 	noteRemoteModules(stderr, tf)
+	if in.Remote != nil {
+		in.Remote(remoteModules(tf))
+	}
 	ectx, cancel := context.WithTimeout(ctx, in.Timeout)
 	defer cancel()
 	doc := inv.Document

@@ -94,6 +94,29 @@ func TestCheckTerraformNotesRemoteModules(t *testing.T) {
 	}
 }
 
+// TestCheckTerraformHTMLFromJSON: the HTML report of check --terraform shows the
+// deployed section with the remote module not read, and convert renders the same
+// bytes from the JSON report.
+func TestCheckTerraformHTMLFromJSON(t *testing.T) {
+	repoRoot(t)
+	args := []string{"check", "fixtures/acme", "--terraform", "fixtures/acme/infra", "--as-of", "2026-11-26"}
+	saved := filepath.Join(t.TempDir(), "report.json")
+	if code, _, errOut := runBaomi(t, append(args, "--format", "json", "--output", saved)...); code != 1 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	_, want, _ := runBaomi(t, append(args, "--format", "html")...)
+	for _, part := range []string{`<section id="deployed">`, `<tr data-system="system.crm_db">`, `<li data-resource="aws_db_instance.crm">`,
+		`(source <code>terraform-aws-modules/s3-bucket/aws</code>)`} {
+		if !strings.Contains(strings.ReplaceAll(want, "<wbr>", ""), part) {
+			t.Errorf("check --format html lacks %s", part)
+		}
+	}
+	code, got, errOut := runBaomi(t, "convert", saved, "--format", "html")
+	if code != 0 || got != want {
+		t.Errorf("convert --format html: exit %d, differs from check at byte %d\n%s", code, firstDifference(got, want), errOut)
+	}
+}
+
 // terraformInputs writes an inventory and a Terraform root, and returns their folders.
 func terraformInputs(t *testing.T, tf string) (string, string) {
 	t.Helper()
