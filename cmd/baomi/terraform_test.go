@@ -117,6 +117,34 @@ func TestCheckTerraformHTMLFromJSON(t *testing.T) {
 	}
 }
 
+// TestREADMETerraformOutput: the README's Terraform example shows lines of the
+// real output of its command, each in the order the command prints them.
+func TestREADMETerraformOutput(t *testing.T) {
+	repoRoot(t)
+	const command = "baomi check fixtures/acme --terraform fixtures/acme/infra --as-of 2026-11-26"
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, found := strings.Cut(string(readme), "```sh\n"+command+"\n```")
+	if !found {
+		t.Fatalf("README.md does not show %s", command)
+	}
+	_, block, _ := strings.Cut(rest, "```\n")
+	block, _, _ = strings.Cut(block, "```")
+	_, out, _ := runBaomi(t, strings.Fields(command)[1:]...)
+	lines := strings.Split(out, "\n")
+	i := 0
+	for _, want := range strings.Split(strings.TrimSuffix(block, "\n"), "\n") {
+		for i < len(lines) && lines[i] != want {
+			i++
+		}
+		if i == len(lines) {
+			t.Fatalf("README.md shows a line %s does not print, or not in this order:\n%s", command, want)
+		}
+	}
+}
+
 // terraformInputs writes an inventory and a Terraform root, and returns their folders.
 func terraformInputs(t *testing.T, tf string) (string, string) {
 	t.Helper()
