@@ -56,6 +56,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 		return nil, &InputError{Problems: problems}
 	}
 	names := resourceNames(in.Document)
+	links := terraformLinks(in.Document)
 	doc := make(map[string]any, len(in.Document)+2)
 	for k, v := range in.Document {
 		doc[k] = v
@@ -101,7 +102,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 		if parts == nil || parts.Len() != 3 {
 			return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): evaluation gave no result", c.ID, c.File)}
 		}
-		results, err := judge(c, parts, facts.raisedBy, names, in.Locator)
+		results, err := judge(c, parts, facts.raisedBy, names, links, in.Locator)
 		if err != nil {
 			return nil, err
 		}
@@ -233,7 +234,7 @@ type finding struct {
 }
 
 // judge turns one control's applicable, deny and warn sets into results.
-func judge(c *Control, parts *ast.Array, topSecret map[string][]string, names map[string]string, loc Locator) ([]*Result, error) {
+func judge(c *Control, parts *ast.Array, topSecret map[string][]string, names map[string]string, links map[string]*TerraformLink, loc Locator) ([]*Result, error) {
 	applicable, ok := parts.Elem(0).Value.(ast.Set)
 	if !ok {
 		return nil, c.contractError("applicable", "applicable must be a set of resource addresses")
@@ -251,7 +252,7 @@ func judge(c *Control, parts *ast.Array, topSecret map[string][]string, names ma
 		r := byResource[resource]
 		if r == nil {
 			r = &Result{Control: c, Resource: resource, ResourceName: names[resource], Status: status,
-				Severity: c.Severity, BaseSeverity: c.Severity}
+				Severity: c.Severity, BaseSeverity: c.Severity, Terraform: links[resource]}
 			if assets := topSecret[resource]; len(assets) > 0 && c.Severity.Raised() != c.Severity {
 				r.Severity, r.RaisedBy = c.Severity.Raised(), assets
 			}
@@ -389,6 +390,20 @@ func resourceNames(doc map[string]any) map[string]string {
 				out[addr] = name
 			}
 		}
+	}
+	return out
+}
+
+// terraformLinks maps each resource of the document's terraform collection to
+// the system it is linked to, so that reports can show deployed resources
+// beside the systems they belong to. The results of one resource share its link.
+func terraformLinks(doc map[string]any) map[string]*TerraformLink {
+	resources, _ := doc["terraform"].(map[string]any)
+	out := make(map[string]*TerraformLink, len(resources))
+	for addr, r := range resources {
+		attrs, _ := r.(map[string]any)
+		system, _ := attrs["system"].(string)
+		out[addr] = &TerraformLink{System: system}
 	}
 	return out
 }

@@ -89,6 +89,16 @@ type Result struct {
 	Waiver *WaiverInfo
 	// Baselined is true for a failure recorded in the baseline: it does not fail the run.
 	Baselined bool
+	// Terraform is set when the resource is a Terraform resource (the input
+	// document's terraform collection), nil otherwise.
+	Terraform *TerraformLink
+}
+
+// TerraformLink is what a result on a Terraform resource says of its link.
+type TerraformLink struct {
+	// System is the address of the system the resource is linked to, "" when it
+	// is linked to none.
+	System string `json:"system"`
 }
 
 // ControlOutcome sums one control's results.

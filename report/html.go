@@ -114,6 +114,15 @@ var htmlZh = map[string]string{
 	"Verdict":                                                    "结论",
 	"below fail_on":                                              "低于 fail_on 阈值",
 	"raised from %s by top_secret data: %s":                      "因绝密资料由%s上调:%s",
+	"Deployed infrastructure":                                    "已部署的基础设施",
+	"Beside each system, the Terraform resources linked to it (by its terraform list or their system tag) and the results of the controls judged on them; Findings has the details.": "每个系统旁列出与其关联的 Terraform 资源(通过系统的 terraform 列表或资源的系统标签)及对其判定的控制项结果;详情见“发现”。",
+	"System":                        "系统",
+	"Deployed (Terraform)":          "已部署(Terraform)",
+	"No Terraform resource linked.": "未关联 Terraform 资源。",
+	"Linked to no system":           "未关联任何系统",
+	"Remote modules not read":       "未读取的远程模块",
+	"Their source is not a local folder, so their resources are not in this report; a plan (--terraform plan.json) shows them.": "其来源不是本地文件夹,因此其资源不在本报告中;计划文件(--terraform plan.json)可显示这些资源。",
+	"source": "来源",
 }
 
 // T is the page's English string en in the report's language; a string
@@ -165,6 +174,8 @@ type htmlPage struct {
 	Waivers       []htmlWaiver
 	Passes        []htmlPassGroup
 	Controls      []htmlControl
+	// Deployed is the deployed section, nil when the report holds nothing of Terraform.
+	Deployed *htmlDeployed
 }
 
 // htmlTally counts the results of a chapter, an article or the whole report.
@@ -485,6 +496,7 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 			ArticleLabel: safe(Article(c.Article, lang)), SeverityLabel: text(lang, string(c.Severity), severityNames[c.Severity]),
 			Status: string(o.Status), StatusLabel: status, Pass: o.Pass, Fail: o.Fail, Warn: o.Warn, Waived: o.Waived})
 	}
+	p.Deployed = buildDeployed(rep, opts, lang)
 	for _, wv := range rep.Waivers {
 		h := htmlWaiver{ID: safe(wv.ID), Control: safe(wv.Control), Resource: safe(wv.Resource), ApprovedBy: safe(wv.ApprovedBy),
 			Reason: safe(wv.Reason), Expires: safe(wv.Expires), Status: safe(string(wv.Status))}

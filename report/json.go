@@ -39,6 +39,17 @@ type JSONReport struct {
 	// Results holds every result, passes included.
 	Results []JSONResult            `json:"results"`
 	Waivers []*evaluator.WaiverInfo `json:"waivers"`
+	// RemoteModules lists the remote Terraform modules that were not read;
+	// absent when there are none.
+	RemoteModules []RemoteModule `json:"remote_modules,omitempty"`
+}
+
+// RemoteModule is a Terraform module call whose source is not a local folder:
+// it was not read, so its resources are not in the report.
+type RemoteModule struct {
+	Address  string              `json:"address"`
+	Source   string              `json:"source"`
+	Location *evaluator.Location `json:"location"`
 }
 
 // JSONTool names the program that wrote a report.
@@ -104,6 +115,9 @@ type JSONResult struct {
 	Location     *evaluator.Location   `json:"location"`
 	Waiver       *evaluator.WaiverInfo `json:"waiver"`
 	Baselined    bool                  `json:"baselined,omitempty"`
+	// Terraform is present on a result on a Terraform resource: the system it is
+	// linked to ("" for none).
+	Terraform *evaluator.TerraformLink `json:"terraform,omitempty"`
 }
 
 // jsonControl describes an outcome in the contract.
@@ -125,6 +139,7 @@ func jsonResult(r *evaluator.Result) JSONResult {
 		Severity: r.Severity, BaseSeverity: r.BaseSeverity, RaisedBy: r.RaisedBy, Status: r.Status,
 		Resource: r.Resource, ResourceName: r.ResourceName, Message: r.Message, MessageZh: r.MessageZh,
 		Attribute: r.Attribute, Location: r.Location, Waiver: r.Waiver, Baselined: r.Baselined,
+		Terraform: r.Terraform,
 	}
 }
 
@@ -161,7 +176,10 @@ func writeJSON(w io.Writer, rep *evaluator.Report, opts Options) error {
 	jw.field("summary", rep.Summary, false)
 	jw.array("controls", len(rep.Controls), func(i int) any { return jsonControl(rep.Controls[i]) })
 	jw.array("results", len(rep.Results), func(i int) any { return jsonResult(rep.Results[i]) })
-	jw.field("waivers", nonNil(rep.Waivers), true)
+	jw.field("waivers", nonNil(rep.Waivers), len(opts.RemoteModules) == 0)
+	if len(opts.RemoteModules) > 0 {
+		jw.field("remote_modules", opts.RemoteModules, true)
+	}
 	jw.raw("}\n")
 	return jw.flush()
 }

@@ -151,13 +151,13 @@ func (j *JSONReport) Evaluation() (*evaluator.Report, Options, error) {
 		rep.Results[i] = &evaluator.Result{Control: c, Resource: jr.Resource, ResourceName: jr.ResourceName,
 			Status: jr.Status, Severity: jr.Severity, BaseSeverity: jr.BaseSeverity, RaisedBy: jr.RaisedBy,
 			Message: jr.Message, MessageZh: jr.MessageZh, Attribute: jr.Attribute, Location: jr.Location,
-			Waiver: jr.Waiver, Baselined: jr.Baselined}
+			Waiver: jr.Waiver, Baselined: jr.Baselined, Terraform: jr.Terraform}
 	}
 	if v := rep.Verdict(j.FailOn); v != *j.Verdict {
 		return nil, Options{}, fmt.Errorf("the verdict says %s, the results give %s: the report was edited", verdictCounts(*j.Verdict), verdictCounts(v))
 	}
 	opts := Options{ToolVersion: j.Tool.Version, Organization: j.Organization, Inputs: j.Paths, FailOn: j.FailOn,
-		Files: j.Inputs, UserPolicies: j.Policies.User, RepoDir: j.RepoDir}
+		Files: j.Inputs, UserPolicies: j.Policies.User, RepoDir: j.RepoDir, RemoteModules: j.RemoteModules}
 	return rep, opts, nil
 }
 

@@ -38,6 +38,9 @@ type Options struct {
 	// HelpURL is the page SARIF rules link to, each at its control's anchor;
 	// empty means DefaultHelpURL.
 	HelpURL string
+	// RemoteModules lists the remote Terraform modules not read, shown by the
+	// HTML report and recorded in the JSON report.
+	RemoteModules []RemoteModule
 }
 
 // Writer writes one report format.

@@ -35,6 +35,8 @@ args=(check --format json --output "$json")
 [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
 read -r -a policies <<<"${INPUT_POLICY:-}"
 for p in "${policies[@]}"; do args+=(--policy "$p"); done
+read -r -a terraform <<<"${INPUT_TERRAFORM:-}"
+for p in "${terraform[@]}"; do args+=(--terraform "$p"); done
 read -r -a paths <<<"${INPUT_PATH:-}"
 
 "$baomi" "${args[@]}" "${paths[@]}"

@@ -108,7 +108,7 @@ func TestActionCheckStep(t *testing.T) {
 	for _, c := range run.calls {
 		if strings.HasPrefix(c, "check ") {
 			checks++
-			for _, flag := range []string{"--fail-on", "--lang", "--as-of", "--baseline", "--policy"} {
+			for _, flag := range []string{"--fail-on", "--lang", "--as-of", "--baseline", "--policy", "--terraform"} {
 				if strings.Contains(c, flag) {
 					t.Errorf("an input the user did not set reached baomi: %s", c)
 				}
@@ -128,6 +128,60 @@ func TestActionCheckStep(t *testing.T) {
 	}
 	if len(run.calls) != 1 || !strings.Contains(run.calls[0], "--fail-on low") {
 		t.Errorf("a json report needs no convert, and the set input is passed: %q", run.calls)
+	}
+}
+
+// The terraform input passes each of its space-separated paths as --terraform,
+// and the report judges the deployed resources of every one.
+func TestActionCheckTerraform(t *testing.T) {
+	bin := buildBaomi(t)
+	acme, err := filepath.Abs("../../fixtures/acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	work := t.TempDir()
+	extra := filepath.Join(work, "extra")
+	if err := os.Mkdir(extra, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(extra, "main.tf"), []byte("resource \"aws_s3_bucket\" \"scratch\" {\n  bucket = \"scratch\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	infra := filepath.Join(acme, "infra")
+	run := runActionCheck(t, bin, work, map[string]string{"PATH": acme, "TERRAFORM": infra + " extra", "AS_OF": "2026-11-26", "FORMAT": "sarif", "JOB_SUMMARY": "true"})
+	if run.outputs["exit-code"] != "1" {
+		t.Errorf("exit-code %q, want 1: acme's deployed database is not encrypted", run.outputs["exit-code"])
+	}
+	if len(run.calls) == 0 || !strings.Contains(run.calls[0], "--terraform "+infra+" --terraform extra ") {
+		t.Errorf("want each path as --terraform, in order: %q", run.calls)
+	}
+	var saved struct {
+		Results []struct {
+			Control, Resource, Status string
+		} `json:"results"`
+	}
+	if err := json.Unmarshal(run.json, &saved); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range saved.Results {
+		got[r.Control+" "+r.Resource] = r.Status
+	}
+	// Two roots: each address carries its root's path.
+	for key, want := range map[string]string{
+		"BM-4.2.1-05 " + infra + ":aws_db_instance.crm": "fail",
+		"BM-4.2.1-08 extra:aws_s3_bucket.scratch":       "warn",
+	} {
+		if got[key] != want {
+			t.Errorf("%s: %q, want %q", key, got[key], want)
+		}
+	}
+	sarif, err := os.ReadFile(filepath.Join(work, "baomi-report.sarif"))
+	if err != nil || !strings.Contains(string(sarif), "aws.tf") {
+		t.Errorf("the SARIF report places no finding on a .tf file (%v)", err)
+	}
+	if !strings.Contains(run.summary, "aws_s3_bucket.scratch") {
+		t.Errorf("the job summary does not show the undeclared bucket:\n%s", run.summary)
 	}
 }
 
@@ -163,10 +217,28 @@ func TestActionDefinition(t *testing.T) {
 	}
 
 	var workflow struct {
-		On          map[string]any    `yaml:"on"`
-		Permissions map[string]string `yaml:"permissions"`
+		On          map[string]struct{ Paths []string } `yaml:"on"`
+		Permissions map[string]string                   `yaml:"permissions"`
+		Jobs        map[string]struct {
+			Steps []struct {
+				Uses string            `yaml:"uses"`
+				With map[string]string `yaml:"with"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
 	}
 	readYAML(t, "../../.github/workflows/example-inventory-gate.yml", &workflow)
+	for _, event := range []string{"push", "pull_request"} {
+		if paths := strings.Join(workflow.On[event].Paths, " "); !strings.Contains(paths, "inventory/**") || !strings.Contains(paths, "infra/**") {
+			t.Errorf("the example workflow's %s paths %q must gate changes to the inventory and to infra/**", event, paths)
+		}
+	}
+	passed := false
+	for _, s := range workflow.Jobs["baomi"].Steps {
+		passed = passed || (strings.HasPrefix(s.Uses, "baomi-dev/baomi@") && s.With["terraform"] == "infra")
+	}
+	if !passed {
+		t.Error("the example workflow must pass infra to the action's terraform input")
+	}
 	if _, ok := workflow.On["push"]; !ok {
 		t.Error("the example workflow must run on pushes to the default branch: code scanning needs its analysis")
 	}

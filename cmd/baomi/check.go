@@ -230,7 +230,8 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	}
 	ropts := report.Options{Lang: opts.Lang, ShowAll: opts.ShowAll, ToolVersion: version,
 		Organization: rep.Facts.Organization, Inputs: opts.Paths, FailOn: opts.FailOn, Width: terminalWidth(stdout),
-		Files: inputFiles(inv, tf), UserPolicies: opts.Policies, RepoDir: repoDir(), HelpURL: opts.HelpURL}
+		Files: inputFiles(inv, tf), UserPolicies: opts.Policies, RepoDir: repoDir(), HelpURL: opts.HelpURL,
+		RemoteModules: remoteModules(tf)}
 	err = writeOutput(stdout, opts.Output, opts.Format, func(w io.Writer, format string) error {
 		return report.Write(w, format, rep, ropts)
 	})

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/report"
 	"github.com/baomi-dev/baomi/terraform"
 )
 
@@ -37,4 +38,17 @@ func noteRemoteModules(stderr io.Writer, set *terraform.Set) {
 	for _, f := range set.Unread {
 		fmt.Fprintf(stderr, "%s: note: Terraform configuration in JSON syntax is not read; a plan (--terraform plan.json) shows its resources\n", f)
 	}
+}
+
+// remoteModules lists the remote modules that were not read, for the report.
+func remoteModules(set *terraform.Set) []report.RemoteModule {
+	if set == nil {
+		return nil
+	}
+	out := make([]report.RemoteModule, len(set.Remote))
+	for i, m := range set.Remote {
+		out[i] = report.RemoteModule{Address: m.Address, Source: m.Source,
+			Location: &evaluator.Location{File: m.File, Line: m.Line, Column: m.Column}}
+	}
+	return out
 }

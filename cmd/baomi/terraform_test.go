@@ -94,6 +94,57 @@ func TestCheckTerraformNotesRemoteModules(t *testing.T) {
 	}
 }
 
+// TestCheckTerraformHTMLFromJSON: the HTML report of check --terraform shows the
+// deployed section with the remote module not read, and convert renders the same
+// bytes from the JSON report.
+func TestCheckTerraformHTMLFromJSON(t *testing.T) {
+	repoRoot(t)
+	args := []string{"check", "fixtures/acme", "--terraform", "fixtures/acme/infra", "--as-of", "2026-11-26"}
+	saved := filepath.Join(t.TempDir(), "report.json")
+	if code, _, errOut := runBaomi(t, append(args, "--format", "json", "--output", saved)...); code != 1 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	_, want, _ := runBaomi(t, append(args, "--format", "html")...)
+	for _, part := range []string{`<section id="deployed">`, `<tr data-system="system.crm_db">`, `<li data-resource="aws_db_instance.crm">`,
+		`(source <code>terraform-aws-modules/s3-bucket/aws</code>)`} {
+		if !strings.Contains(strings.ReplaceAll(want, "<wbr>", ""), part) {
+			t.Errorf("check --format html lacks %s", part)
+		}
+	}
+	code, got, errOut := runBaomi(t, "convert", saved, "--format", "html")
+	if code != 0 || got != want {
+		t.Errorf("convert --format html: exit %d, differs from check at byte %d\n%s", code, firstDifference(got, want), errOut)
+	}
+}
+
+// TestREADMETerraformOutput: the README's Terraform example shows lines of the
+// real output of its command, each in the order the command prints them.
+func TestREADMETerraformOutput(t *testing.T) {
+	repoRoot(t)
+	const command = "baomi check fixtures/acme --terraform fixtures/acme/infra --as-of 2026-11-26"
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, found := strings.Cut(string(readme), "```sh\n"+command+"\n```")
+	if !found {
+		t.Fatalf("README.md does not show %s", command)
+	}
+	_, block, _ := strings.Cut(rest, "```\n")
+	block, _, _ = strings.Cut(block, "```")
+	_, out, _ := runBaomi(t, strings.Fields(command)[1:]...)
+	lines := strings.Split(out, "\n")
+	i := 0
+	for _, want := range strings.Split(strings.TrimSuffix(block, "\n"), "\n") {
+		for i < len(lines) && lines[i] != want {
+			i++
+		}
+		if i == len(lines) {
+			t.Fatalf("README.md shows a line %s does not print, or not in this order:\n%s", command, want)
+		}
+	}
+}
+
 // terraformInputs writes an inventory and a Terraform root, and returns their folders.
 func terraformInputs(t *testing.T, tf string) (string, string) {
 	t.Helper()
