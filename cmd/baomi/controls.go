@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -22,8 +21,8 @@ with the controls that test it, or mark it definitional.
 --format markdown writes the reference page docs/controls.md.`,
 		Args: cobra.NoArgs,
 	}
+	addFormatFlag(cmd)
 	f := cmd.Flags()
-	f.String("format", "table", "table, json or markdown")
 	f.Bool("coverage", false, "show every article of the regulation and the controls that cover it")
 	f.StringArray("policy", nil, "folder of extra Rego controls to include (repeatable)")
 	f.String("lang", "", "output language: en or zh")
@@ -38,8 +37,8 @@ with the controls that test it, or mark it definitional.
 			return err
 		}
 		format := v.GetString("format")
-		if !contains(report.CatalogFormats, format) {
-			return usageError("baomi: --format %s: want one of %s", format, strings.Join(report.CatalogFormats, ", "))
+		if err := checkFormat(v, format); err != nil {
+			return err
 		}
 		ps, err := evaluator.Load(cmd.Context(), policies.FS, stringList(v, "policy"), stderr)
 		if err != nil {
