@@ -272,3 +272,23 @@ func TestTerraformInputsKeepTheInventorysNames(t *testing.T) {
 		t.Errorf("a Terraform file changed: added %q, removed %q, changed %q", x.InputsAdded, x.InputsRemoved, x.InputsChanged)
 	}
 }
+
+// TestLabelsComeFromTheVocabulary keeps a comparison's words those of every
+// other view: a waiver in force is 有效 here as in the HTML report.
+func TestLabelsComeFromTheVocabulary(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{waiverText("active", "zh"), "有效"},
+		{waiverText("superseded", "zh"), "已被取代"},
+		{waiverText(Absent, "zh"), "无结果"},
+		{waiverText("active", "en"), "active"},
+		{statusText("fail", "zh"), "未通过"},
+		{statusText(NotChecked, "zh"), "未检查"},
+		{statusText(NotChecked, "en"), "not_checked"},
+		{severityText("critical", "zh"), "严重"},
+		{severityText("critical", "en"), "critical"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}

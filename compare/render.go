@@ -9,7 +9,9 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/textsafe"
+	"github.com/baomi-dev/baomi/internal/vocab"
 )
 
 // Formats lists the comparison's output formats.
@@ -38,22 +40,28 @@ func text(lang, en, zh string) string {
 	return en
 }
 
-var statusZh = map[string]string{"pass": "通过", "fail": "未通过", "warn": "警告", "waived": "已豁免", Absent: "无结果", NotChecked: "未检查", "active": "生效", "unused": "未使用", "expired": "已过期"}
+// diffStatusZh names the statuses of a result that only a comparison has.
+var diffStatusZh = map[string]string{Absent: "无结果", NotChecked: "未检查"}
 
-var severityZh = map[string]string{"critical": "严重", "high": "高", "medium": "中", "low": "低"}
-
+// statusText is a result's status in lang.
 func statusText(s, lang string) string {
-	if z, ok := statusZh[s]; ok && lang == "zh" {
-		return z
+	if z, ok := diffStatusZh[s]; ok {
+		return text(lang, s, z)
 	}
-	return s
+	return vocab.Status(evaluator.Status(s), lang)
 }
 
-func severityText(s, lang string) string {
-	if z, ok := severityZh[s]; ok && lang == "zh" {
-		return z
+// waiverText is a waiver's status in lang, or Absent's.
+func waiverText(s, lang string) string {
+	if s == Absent {
+		return statusText(s, lang)
 	}
-	return s
+	return vocab.WaiverStatus(evaluator.WaiverStatus(s), lang)
+}
+
+// severityText is a severity in lang.
+func severityText(s, lang string) string {
+	return vocab.Severity(evaluator.Severity(s), lang)
 }
 
 func message(c Change, lang string) string {
@@ -102,7 +110,7 @@ func sections(d *Diff, lang string) []section {
 	expired := section{title: text(lang, "Waivers expired since", "期间过期的豁免"),
 		headers: []string{text(lang, "Waiver", "豁免"), ctl, res, text(lang, "Expires", "到期日"), before, text(lang, "Result now", "现在的结果")}, wrap: -1}
 	for _, e := range d.WaiversExpired {
-		expired.rows = append(expired.rows, []string{e.ID, e.Control, e.Resource, e.Expires, statusText(e.Before, lang), statusText(e.Result, lang)})
+		expired.rows = append(expired.rows, []string{e.ID, e.Control, e.Resource, e.Expires, waiverText(e.Before, lang), statusText(e.Result, lang)})
 	}
 	return []section{newly, fixed, unchecked, still, waived, expired}
 }

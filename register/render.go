@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/internal/vocab"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -71,7 +72,13 @@ var classificationZh = map[string]string{"top_secret": "绝密", "confidential":
 
 var resultZh = map[string]string{"pass": "通过", "conditional": "有条件通过", "fail": "不通过"}
 
-var statusZh = map[string]string{"pass": "通过", "fail": "未通过", "warn": "警告", "waived": "已豁免", "not_judged": "未评判"}
+// statusText is a control's status in lang; NotJudged is the register's own.
+func statusText(s evaluator.Status, lang string) string {
+	if s == NotJudged {
+		return text(lang, string(s), "未评判")
+	}
+	return vocab.Status(s, lang)
+}
 
 var stateZh = map[string]string{"in_force": "有效", "expired": "已到期", "not_yet_signed": "尚未签订", "unsigned": "无签订日期"}
 
@@ -445,7 +452,7 @@ func writePartnerSection(b *strings.Builder, p *Partner, lang string) {
 	fmt.Fprintf(b, "%s%s\n", text(lang, "Standing: ", "总体状况:"), standingText(p.Standing, lang))
 	var controls []string
 	for _, c := range p.Controls {
-		controls = append(controls, fmt.Sprintf("%s %s", c.Control, word(lang, string(c.Status), statusZh)))
+		controls = append(controls, fmt.Sprintf("%s %s", c.Control, statusText(c.Status, lang)))
 	}
 	fmt.Fprintf(b, "\n%s%s\n", text(lang, "Controls: ", "控制项:"), strings.Join(controls, " · "))
 
@@ -485,7 +492,7 @@ func writePartnerSection(b *strings.Builder, p *Partner, lang string) {
 				terms = text(lang, "missing ", "缺少 ") + strings.Join(n.MissingTerms, ", ")
 			}
 			rows = append(rows, []string{code(n.Address), deref(n.Signed), deref(n.Expires), word(lang, n.State, stateZh),
-				intText(n.DaysLeft), terms, codes(n.Covers), word(lang, string(n.TermsStatus), statusZh)})
+				intText(n.DaysLeft), terms, codes(n.Covers), statusText(n.TermsStatus, lang)})
 		}
 		mdTable(b, []string{text(lang, "NDA", "保密协议"), text(lang, "Signed", "签订"), text(lang, "Expires", "到期"),
 			text(lang, "State", "状态"), text(lang, "Days left", "剩余天数"), text(lang, "Terms", "条款"),

@@ -13,6 +13,7 @@ import (
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/textsafe"
+	"github.com/baomi-dev/baomi/internal/vocab"
 	"github.com/baomi-dev/baomi/regulation"
 )
 
@@ -116,7 +117,7 @@ func WriteCatalog(w io.Writer, format string, controls []*evaluator.Control, opt
 			articles = append(articles, Article(a, lang))
 		}
 		rows = append(rows, []string{c.ID, c.ShortCode, strings.Join(articles, ", "),
-			text(lang, string(c.Severity), severityNames[c.Severity]), textsafe.Line(text(lang, c.Title, c.TitleZh))})
+			vocab.Severity(c.Severity, lang), textsafe.Line(text(lang, c.Title, c.TitleZh))})
 	}
 	return writeGrid(w, format, headers, rows)
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/textsafe"
+	"github.com/baomi-dev/baomi/internal/vocab"
 	"github.com/baomi-dev/baomi/regulation"
 )
 
@@ -139,15 +140,6 @@ func htmlText(lang, en string) string {
 	return text(lang, en, htmlZh[en])
 }
 
-// htmlChapters names the regulation's chapters (一、总则 …).
-var htmlChapters = map[string][2]string{
-	"1": {"General provisions", "总则"},
-	"2": {"Organization and responsibilities", "组织与职责"},
-	"3": {"Categories and classification of customer data", "客户资料的分类与密级划分"},
-	"4": {"Confidentiality measures", "保密措施与管理"},
-	"5": {"Staff management and training", "人员管理与教育培训"},
-}
-
 // htmlPage is everything the template shows.
 type htmlPage struct {
 	Lang         string
@@ -236,7 +228,7 @@ func (t *htmlTally) Bar(lang string) []htmlSegment {
 		}
 		w := float64(htmlBarWidth) * float64(s.n) / float64(total)
 		segs = append(segs, htmlSegment{Class: string(s.status), X: fmt.Sprintf("%.2f", x), W: fmt.Sprintf("%.2f", w),
-			Title: fmt.Sprintf("%s: %d", text(lang, string(s.status), statusNames[s.status]), s.n)})
+			Title: fmt.Sprintf("%s: %d", vocab.Status(s.status, lang), s.n)})
 		x += w
 	}
 	return segs
@@ -397,8 +389,8 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 		ch := strings.SplitN(a, ".", 2)[0]
 		if chapters[ch] == nil {
 			label := text(lang, "Chapter "+ch, "第"+Article(ch, lang)+"章")
-			if names, ok := htmlChapters[ch]; ok {
-				label = text(lang, fmt.Sprintf("Chapter %s: %s", ch, names[0]), Article(ch, lang)+"、"+names[1])
+			if name, ok := vocab.Chapter(ch, lang); ok {
+				label = text(lang, fmt.Sprintf("Chapter %s: %s", ch, name), Article(ch, lang)+"、"+name)
 			}
 			chapters[ch] = &htmlTally{Key: safe(ch), Label: safe(label)}
 		}
@@ -416,12 +408,12 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 	p.Articles = sortedTallies(articles)
 	p.Chapters = sortedTallies(chapters)
 	for _, s := range evaluator.Severities {
-		label := text(lang, string(s), severityNames[s])
+		label := vocab.Severity(s, lang)
 		p.BySeverity = append(p.BySeverity, htmlCount{Key: string(s), Label: label, N: failsBySeverity[s]})
 		p.Severities = append(p.Severities, htmlOption{Value: string(s), Label: label})
 	}
 	for _, s := range []evaluator.Status{evaluator.Fail, evaluator.Warn, evaluator.Waived, evaluator.Pass} {
-		p.Statuses = append(p.Statuses, htmlOption{Value: string(s), Label: text(lang, string(s), statusNames[s])})
+		p.Statuses = append(p.Statuses, htmlOption{Value: string(s), Label: vocab.Status(s, lang)})
 	}
 	for i := range p.Statuses {
 		p.Legend = append(p.Legend, p.Statuses[len(p.Statuses)-1-i])
@@ -433,7 +425,7 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 	row := func(r *evaluator.Result) htmlResult {
 		c := r.Control
 		h := htmlResult{
-			Status: string(r.Status), StatusLabel: text(lang, string(r.Status), statusNames[r.Status]),
+			Status: string(r.Status), StatusLabel: vocab.Status(r.Status, lang),
 			Severity: string(r.Severity), SeverityLabel: severityText(r, lang),
 			Article: safe(c.Article), ArticleLabel: safe(Article(c.Article, lang)),
 			ControlID: safe(c.ID), Title: safe(text(lang, c.Title, c.TitleZh)),
@@ -443,7 +435,7 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 		h.ResourceName = safe(shownName(r))
 		if len(r.RaisedBy) > 0 {
 			h.Raised = safe(fmt.Sprintf(htmlText(lang, "raised from %s by top_secret data: %s"),
-				text(lang, string(r.BaseSeverity), severityNames[r.BaseSeverity]), strings.Join(r.RaisedBy, ", ")))
+				vocab.Severity(r.BaseSeverity, lang), strings.Join(r.RaisedBy, ", ")))
 		}
 		if r.Location != nil {
 			h.Location = safe(fmt.Sprintf("%s:%d", r.Location.File, r.Location.Line))
@@ -488,12 +480,12 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 			p.Passes = append(p.Passes, htmlPassGroup{ControlID: safe(c.ID), Title: safe(text(lang, c.Title, c.TitleZh)),
 				ArticleLabel: safe(Article(c.Article, lang)), Rows: rows})
 		}
-		status := text(lang, string(o.Status), statusNames[o.Status])
+		status := vocab.Status(o.Status, lang)
 		if o.Status == evaluator.NotApplicable {
 			status = htmlText(lang, "not applicable")
 		}
 		p.Controls = append(p.Controls, htmlControl{ID: safe(c.ID), Title: safe(text(lang, c.Title, c.TitleZh)),
-			ArticleLabel: safe(Article(c.Article, lang)), SeverityLabel: text(lang, string(c.Severity), severityNames[c.Severity]),
+			ArticleLabel: safe(Article(c.Article, lang)), SeverityLabel: vocab.Severity(c.Severity, lang),
 			Status: string(o.Status), StatusLabel: status, Pass: o.Pass, Fail: o.Fail, Warn: o.Warn, Waived: o.Waived})
 	}
 	p.Deployed = buildDeployed(rep, opts, lang)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/textsafe"
+	"github.com/baomi-dev/baomi/internal/vocab"
 )
 
 // htmlDeployed is the page's "deployed" section: beside each system, the
@@ -55,7 +56,7 @@ func buildDeployed(rep *evaluator.Report, opts Options, lang string) *htmlDeploy
 	safe := textsafe.Terminal
 	badge := func(r *evaluator.Result) htmlBadge {
 		b := htmlBadge{ControlID: safe(r.Control.ID), ShortCode: safe(r.Control.ShortCode), Status: string(r.Status),
-			StatusLabel: text(lang, string(r.Status), statusNames[r.Status])}
+			StatusLabel: vocab.Status(r.Status, lang)}
 		if r.Status != evaluator.Pass {
 			b.Message = safe(findingText(r, lang))
 		}

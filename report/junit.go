@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/internal/vocab"
 )
 
 // The JUnit XML that GitLab, Jenkins and the GitHub test-report actions read.
@@ -156,7 +157,7 @@ func notFailingText(r *evaluator.Result, failOn evaluator.Severity, lang string)
 		return text(lang, "recorded in the baseline: does not fail the run", "已列入基线,不导致检查失败")
 	}
 	return fmt.Sprintf(text(lang, "severity %s is below --fail-on %s: does not fail the run", "严重程度%s低于 --fail-on %s,不导致检查失败"),
-		text(lang, string(r.Severity), severityNames[r.Severity]), text(lang, string(failOn), severityNames[failOn]))
+		vocab.Severity(r.Severity, lang), vocab.Severity(failOn, lang))
 }
 
 // failureText is the body of a failure: what fails, where, and how to fix it.
@@ -167,7 +168,7 @@ func failureText(r *evaluator.Result, msg, lang string) string {
 	}
 	if len(r.RaisedBy) > 0 {
 		lines = append(lines, fmt.Sprintf(text(lang, "severity %[1]s, raised from %[2]s by top_secret data: %[3]s", "严重程度%[1]s:因涉及绝密资料(%[3]s)由%[2]s上调"),
-			text(lang, string(r.Severity), severityNames[r.Severity]), text(lang, string(r.BaseSeverity), severityNames[r.BaseSeverity]),
+			vocab.Severity(r.Severity, lang), vocab.Severity(r.BaseSeverity, lang),
 			strings.Join(r.RaisedBy, ", ")))
 	}
 	if r.Waiver != nil {
@@ -182,7 +183,7 @@ func failureText(r *evaluator.Result, msg, lang string) string {
 // waivedText says which waiver waives a result, until when and why.
 func waivedText(wv *evaluator.WaiverInfo, lang string) string {
 	if wv == nil {
-		return text(lang, "waived", "已豁免")
+		return vocab.Status(evaluator.Waived, lang)
 	}
 	if lang == "zh" {
 		return fmt.Sprintf("已由 %s 豁免,有效期至 %s:%s", wv.ID, wv.Expires, wv.Reason)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/textsafe"
+	"github.com/baomi-dev/baomi/internal/vocab"
 )
 
 // markdownMaxRows caps each list of a Markdown report, so that it fits in a
@@ -143,7 +144,7 @@ func writeFindingTable(b *strings.Builder, title string, rs []*evaluator.Result,
 		c := r.Control
 		finding := findingText(r, lang)
 		if r.Status == evaluator.Fail && !r.Baselined && !r.FailsGate(failOn) {
-			finding += text(lang, " (below fail_on "+string(failOn)+")", "(低于 fail_on 阈值"+severityNames[failOn]+")")
+			finding += text(lang, " (below fail_on "+string(failOn)+")", "(低于 fail_on 阈值"+vocab.Severity(failOn, "zh")+")")
 		}
 		loc := ""
 		if r.Location != nil {

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/baomi-dev/baomi/internal/vocab"
 	"io"
 	"sort"
 	"strconv"
@@ -63,9 +64,10 @@ func oscalGroups(controls []*evaluator.Control) []OSCALGroup {
 		}
 		g := &OSCALGroup{ID: "chapter-" + ch, Class: "chapter", Title: "Chapter " + ch,
 			Props: []OSCALProperty{{Name: "label", Value: Article(ch, "zh")}}}
-		if names, ok := htmlChapters[ch]; ok {
-			g.Title += ": " + names[0]
-			g.Props = append(g.Props, oscalProps("title-zh", names[1])...)
+		if en, ok := vocab.Chapter(ch, "en"); ok {
+			zh, _ := vocab.Chapter(ch, "zh")
+			g.Title += ": " + en
+			g.Props = append(g.Props, oscalProps("title-zh", zh)...)
 		}
 		byChapter[ch] = g
 		chapters = append(chapters, ch)

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/internal/vocab"
 )
 
 // writeOSCALResults writes the report as OSCAL assessment-results. The plan it
@@ -257,7 +258,7 @@ func (b *oscalResults) observation(r *evaluator.Result) OSCALObservation {
 	obs := OSCALObservation{
 		UUID:        b.uuid("observation", c.ID, r.Resource),
 		Title:       oscalLine(c.ID + " " + r.Resource),
-		Description: text(b.lang, string(r.Status), statusNames[r.Status]) + ": " + strings.TrimSpace(findingText(r, b.lang)),
+		Description: vocab.Status(r.Status, b.lang) + ": " + strings.TrimSpace(findingText(r, b.lang)),
 		Props: oscalProps("control", c.ID, "status", string(r.Status), "severity", string(r.Severity),
 			"base-severity", string(r.BaseSeverity), "raised-by", strings.Join(r.RaisedBy, ", "),
 			"baselined", boolProp(r.Baselined)),
@@ -348,7 +349,7 @@ func (b *oscalResults) finding(o *evaluator.ControlOutcome) OSCALFinding {
 		Title: oscalLine(c.ID + " " + text(lang, c.Title, c.TitleZh)),
 		Description: text(lang,
 			fmt.Sprintf("%s: %d pass, %d fail, %d warn, %d waived.", o.Status, o.Pass, o.Fail, o.Warn, o.Waived),
-			fmt.Sprintf("%s:通过 %d,未通过 %d,警告 %d,已豁免 %d。", statusNames[o.Status], o.Pass, o.Fail, o.Warn, o.Waived)),
+			fmt.Sprintf("%s:通过 %d,未通过 %d,警告 %d,已豁免 %d。", vocab.Status(o.Status, "zh"), o.Pass, o.Fail, o.Warn, o.Waived)),
 		Props:  oscalProps("control", c.ID, "status", string(o.Status), "severity", string(c.Severity)),
 		Target: OSCALFindingTarget{Type: "statement-id", TargetID: statementID(c.ID), Status: status},
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/internal/vocab"
 )
 
 // Options are the choices that shape a report.
@@ -137,7 +138,7 @@ func summaryLine(s evaluator.Summary, lang string) string {
 // severityText is a result's severity in lang, with the raise explained:
 // "critical ↑ top_secret" when top_secret data raised it a level.
 func severityText(r *evaluator.Result, lang string) string {
-	s := text(lang, string(r.Severity), severityNames[r.Severity])
+	s := vocab.Severity(r.Severity, lang)
 	if len(r.RaisedBy) > 0 {
 		s += " ↑ " + text(lang, "top_secret", "绝密")
 	}
@@ -177,7 +178,7 @@ func verdictText(rep *evaluator.Report, opts Options, lang string) string {
 	v := rep.Verdict(failOn)
 	if lang == "zh" {
 		return fmt.Sprintf("%s — %d 条未通过项达到 fail_on 阈值(%s)及以上;%d 条已列入基线,%d 条已豁免,%d 条低于阈值",
-			statusNames[v.Status], v.Failing, severityNames[failOn], v.Baselined, v.Waived, v.BelowThreshold)
+			vocab.Status(v.Status, lang), v.Failing, vocab.Severity(failOn, lang), v.Baselined, v.Waived, v.BelowThreshold)
 	}
 	return fmt.Sprintf("%s — %s at or above fail_on %s; %d baselined, %d waived, %d below the threshold",
 		strings.ToUpper(string(v.Status)), count(v.Failing, "failure", "failures"), failOn, v.Baselined, v.Waived, v.BelowThreshold)

@@ -13,19 +13,12 @@ import (
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/textsafe"
+	"github.com/baomi-dev/baomi/internal/vocab"
 )
 
 var tableHeaders = map[string][]string{
 	"en": {"Severity", "Status", "Control", "Resource", "Finding"},
 	"zh": {"严重程度", "状态", "控制项", "资源", "发现"},
-}
-
-var statusNames = map[evaluator.Status]string{
-	evaluator.Pass: "通过", evaluator.Fail: "未通过", evaluator.Warn: "警告", evaluator.Waived: "已豁免",
-}
-
-var severityNames = map[evaluator.Severity]string{
-	evaluator.Critical: "严重", evaluator.High: "高", evaluator.Medium: "中", evaluator.Low: "低",
 }
 
 const (
@@ -55,7 +48,7 @@ func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
 		if r.Waiver != nil && r.Status == evaluator.Waived {
 			finding = fmt.Sprintf("%s (%s %s, %s %s)", finding, text(lang, "waived by", "豁免:"), r.Waiver.ID, text(lang, "until", "有效期至"), r.Waiver.Expires)
 		}
-		status := text(lang, string(r.Status), statusNames[r.Status])
+		status := vocab.Status(r.Status, lang)
 		switch {
 		case r.Baselined:
 			status += text(lang, " (baseline)", "(基线)")

@@ -63,8 +63,8 @@ resource each control applies to.
 Exit status: 0 when no failing result is at or above --fail-on, 1 when some
 is, 2 for a usage, inventory or policy error.`,
 	}
+	addFormatFlag(cmd)
 	f := cmd.Flags()
-	f.String("format", "table", "report format: "+strings.Join(report.Formats(), ", "))
 	f.StringP("output", "o", "", "write the report to this file (atomically); the table still goes to standard output")
 	f.StringArray("policy", nil, "folder of extra Rego controls (repeatable)")
 	f.String("as-of", "", "judge dates as of this day, YYYY-MM-DD (default: today, UTC)")
@@ -135,8 +135,8 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	if opts.Timeout, err = v.duration("timeout"); err != nil {
 		return nil, err
 	}
-	if !contains(report.Formats(), opts.Format) {
-		return nil, v.wrong("format", opts.Format, "want one of "+strings.Join(report.Formats(), ", "))
+	if err := checkFormat(v, opts.Format); err != nil {
+		return nil, err
 	}
 	if opts.AsOf, err = asOfDate(v, opts.AsOf); err != nil {
 		return nil, err

@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -24,8 +23,8 @@ writes the catalog as an OSCAL 1.2.2 catalog, a group per chapter with the
 articles and the controls that test them, last modified on the --as-of day.`,
 		Args: cobra.NoArgs,
 	}
+	addFormatFlag(cmd)
 	f := cmd.Flags()
-	f.String("format", "table", "table, json, markdown or oscal")
 	f.Bool("coverage", false, "show every article of the regulation and the controls that cover it")
 	f.StringArray("policy", nil, "folder of extra Rego controls to include (repeatable)")
 	f.String("lang", "", "output language: en or zh")
@@ -41,8 +40,8 @@ articles and the controls that test them, last modified on the --as-of day.`,
 			return err
 		}
 		format := v.GetString("format")
-		if !contains(report.CatalogFormats, format) {
-			return usageError("baomi: --format %s: want one of %s", format, strings.Join(report.CatalogFormats, ", "))
+		if err := checkFormat(v, format); err != nil {
+			return err
 		}
 		coverage := v.GetBool("coverage")
 		if coverage && format == "oscal" {

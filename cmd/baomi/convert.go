@@ -3,7 +3,6 @@ package main
 import (
 	"io"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -45,8 +44,8 @@ complete baomi JSON report.`,
 			return nil
 		},
 	}
+	addFormatFlag(cmd)
 	f := cmd.Flags()
-	f.String("format", "table", "report format: "+strings.Join(report.Formats(), ", "))
 	f.StringP("output", "o", "", "write the report to this file (atomically); the table still goes to standard output")
 	f.String("lang", "", "output language: en or zh (default: zh for a zh* LANG locale, else en)")
 	f.String("show", "failed", "table rows: failed (failures and warnings) or all")
@@ -60,8 +59,8 @@ complete baomi JSON report.`,
 		opts := &convertOptions{Report: args[0], HelpURL: v.GetString("help-url")}
 		opts.Format, _ = cmd.Flags().GetString("format")
 		opts.Output, _ = cmd.Flags().GetString("output")
-		if !contains(report.Formats(), opts.Format) {
-			return usageError("baomi: --format %s: want one of %s", opts.Format, strings.Join(report.Formats(), ", "))
+		if err := checkFormat(v, opts.Format); err != nil {
+			return err
 		}
 		if opts.Lang, err = language(v); err != nil {
 			return err

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -54,8 +53,8 @@ a file that is not a readable baomi JSON report.`,
 			return nil
 		},
 	}
+	addFormatFlag(cmd)
 	f := cmd.Flags()
-	f.String("format", "table", "comparison format: "+strings.Join(compare.Formats, ", "))
 	f.StringP("output", "o", "", "write the comparison to this file (atomically); the table still goes to standard output")
 	f.String("lang", "", "output language: en or zh (default: zh for a zh* LANG locale, else en)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
@@ -66,8 +65,8 @@ a file that is not a readable baomi JSON report.`,
 		opts := &diffOptions{Old: args[0], New: args[1], Config: v.ConfigFileUsed()}
 		opts.Format, _ = cmd.Flags().GetString("format")
 		opts.Output, _ = cmd.Flags().GetString("output")
-		if !contains(compare.Formats, opts.Format) {
-			return usageError("baomi: --format %s: want one of %s", opts.Format, strings.Join(compare.Formats, ", "))
+		if err := checkFormat(v, opts.Format); err != nil {
+			return err
 		}
 		if opts.Lang, err = language(v); err != nil {
 			return err

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -50,8 +49,8 @@ that a baomi.yaml written for check does not redirect the register.
 Exit status: 0 whatever the register shows (it is information, not a gate:
 use baomi check for that), 2 for a usage, inventory or policy error.`,
 	}
+	addFormatFlag(cmd)
 	f := cmd.Flags()
-	f.String("format", "table", "register format: "+strings.Join(register.Formats, ", "))
 	f.StringP("output", "o", "", "write the register to this file (atomically); the table still goes to standard output")
 	f.Int("expiring", 0, "list only partners whose NDA cover is missing or lapses within N days of the as-of date")
 	f.StringArray("policy", nil, "folder of extra Rego controls (repeatable)")
@@ -105,8 +104,8 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 	if opts.Timeout, err = v.duration("timeout"); err != nil {
 		return nil, err
 	}
-	if !contains(register.Formats, opts.Format) {
-		return nil, usageError("baomi: --format %s: want one of %s", opts.Format, strings.Join(register.Formats, ", "))
+	if err := checkFormat(v, opts.Format); err != nil {
+		return nil, err
 	}
 	if opts.AsOf, err = asOfDate(v, opts.AsOf); err != nil {
 		return nil, err
