@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -58,5 +60,39 @@ func TestReadmeFiguresAreTrue(t *testing.T) {
 	}
 	if quoted != 2 {
 		t.Errorf("want the summary and the verdict lines in the output, found %d:\n%s", quoted, out)
+	}
+}
+
+// TestReadmeOSCALFiguresAreTrue: the counts the README gives for acme's OSCAL
+// assessment-results are what check --format oscal writes.
+func TestReadmeOSCALFiguresAreTrue(t *testing.T) {
+	repoRoot(t)
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, out, errOut := runBaomi(t, "check", "fixtures/acme", "--as-of", "2026-11-26", "--format", "oscal")
+	var doc struct {
+		AR struct {
+			Results []struct {
+				Findings     []json.RawMessage `json:"findings"`
+				Observations []json.RawMessage `json:"observations"`
+				Risks        []json.RawMessage `json:"risks"`
+			} `json:"results"`
+		} `json:"assessment-results"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.AR.Results) != 1 {
+		t.Fatalf("check --format oscal: %v\n%s", err, errOut)
+	}
+	r := doc.AR.Results[0]
+	text := strings.Join(strings.Fields(string(readme)), " ")
+	for _, want := range []string{
+		fmt.Sprintf("hold %d findings", len(r.Findings)),
+		fmt.Sprintf("%d observations", len(r.Observations)),
+		fmt.Sprintf("%d risks", len(r.Risks)),
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the README's OSCAL section does not say %q", want)
+		}
 	}
 }
