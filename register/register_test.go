@@ -497,10 +497,10 @@ func TestRenderers(t *testing.T) {
 		if rows[1][3] != "data_asset.contacts;data_asset.leads" {
 			t.Errorf("csv lists: %q", rows[1][3])
 		}
-		if rows[1][1] != "Swift <b>|Logistics [31m" {
+		if rows[1][1] != `Swift <b>|Logistics\x1b[31m` {
 			t.Errorf("csv name: %q", rows[1][1])
 		}
-		if !strings.Contains(md.String(), "## `partner.p` Swift &lt;b&gt;\\|Logistics \\[31m") {
+		if !strings.Contains(md.String(), "## `partner.p` Swift &lt;b&gt;\\|Logistics\\\\x1b\\[31m") {
 			t.Errorf("%s markdown: the name must be escaped beside the address:\n%s", lang, md.String())
 		}
 		var back struct {

@@ -4,11 +4,11 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/baomi-dev/baomi/internal/textsafe"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/vocab"
@@ -171,48 +171,31 @@ func staleText(lang, detail string) string {
 	return text(lang, "stale", "已过期") + parens(lang, detail)
 }
 
-// nameText is a partner's name for a terminal or a CSV cell: on one line, free of
-// control characters, and cut to maxName characters.
+// nameText is a partner's name for a terminal or a CSV cell: cut to maxName
+// characters, on one line, every control character shown as a visible escape.
 func nameText(name *string) string {
+	return textsafe.Line(cutName(name))
+}
+
+// mdName is a partner's name for Markdown: cut, then escaped like every other
+// inventory text in Markdown.
+func mdName(name *string) string {
+	return textsafe.Markdown(cutName(name))
+}
+
+// cutName is a partner's name cut to maxName characters, or "" for none.
+func cutName(name *string) string {
 	if name == nil {
 		return ""
 	}
-	s := strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return ' '
-		}
-		return r
-	}, *name)
-	if r := []rune(s); len(r) > maxName {
-		s = string(r[:maxName-1]) + "…"
+	if r := []rune(*name); len(r) > maxName {
+		return string(r[:maxName-1]) + "…"
 	}
-	return s
+	return *name
 }
 
 // maxName bounds the length of a name shown in the register.
 const maxName = 60
-
-// mdName is a partner's name for Markdown: nameText with every character that
-// Markdown or HTML could read as markup escaped.
-func mdName(name *string) string {
-	var b strings.Builder
-	for _, r := range nameText(name) {
-		switch r {
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '\\', '`', '*', '_', '[', ']', '|', '~', '!':
-			b.WriteRune('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 func compactHeaders(lang string) []string {
 	if lang == "zh" {
