@@ -14,14 +14,13 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/baomi-dev/baomi/audit"
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/outfile"
 	"github.com/baomi-dev/baomi/internal/regularfile"
 	"github.com/baomi-dev/baomi/internal/textsafe"
 	"github.com/baomi-dev/baomi/inventory"
-	"github.com/baomi-dev/baomi/policies"
 	"github.com/baomi-dev/baomi/report"
-	"github.com/baomi-dev/baomi/terraform"
 )
 
 // checkOptions are the resolved choices of one baomi check run.
@@ -204,19 +203,19 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 			return exitError, err
 		}
 	}
-	inv, tf, rep, err := evaluateInventory(ctx, evalInput{
+	res, err := evaluateInventory(ctx, audit.Input{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
-		Terraform: opts.Terraform,
-		Eval:      evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
-		Outputs: []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline},
-			{"the attestation", attestationOf(opts)}},
-		Inputs: []runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline},
-			{"the --attest key", opts.Attest}},
+		Terraform:    opts.Terraform,
+		Eval:         evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
 		FreeDocument: true,
-	}, stderr)
+	}, []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline},
+		{"the attestation", attestationOf(opts)}},
+		[]runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline},
+			{"the --attest key", opts.Attest}}, stderr)
 	if err != nil {
 		return exitError, err
 	}
+	inv, tf, rep := res.Inventory, res.Terraform, res.Report
 	if opts.Baseline != "" {
 		if err := applyBaseline(opts.Baseline, rep, stderr); err != nil {
 			return exitError, err
@@ -249,111 +248,56 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	return exitOK, nil
 }
 
-// evalInput says what to evaluate: the inventory, extra policy folders, the
-// evaluation's options and how long it may take.
-type evalInput struct {
-	Paths    []string
-	Limits   inventory.Options
-	Policies []string
-	// Terraform lists the Terraform inputs, read beside the inventory.
-	Terraform []string
-	Timeout   time.Duration
-	Eval      evaluator.Options
-	// FreeDocument takes the decoded document away from the inventory before
-	// evaluation (the returned inventory keeps only its source map), so that it
-	// can be freed once the evaluator has converted it. Views that need more
-	// than the results read the report's facts.
-	FreeDocument bool
-	// Outputs are the files the run will write; Inputs the files it reads
-	// besides the inventory and the policies. No output may be an input.
-	Outputs, Inputs []runFile
+// evaluateInventory runs the audit pipeline for a command: before evaluating, it
+// refuses outputs that are inputs of the run (see checkOutputs) and notes the
+// Terraform modules not read. Its errors are printed the way check prints them
+// and carry exit status 2.
+func evaluateInventory(ctx context.Context, in audit.Input, outputs, inputs []runFile, stderr io.Writer) (*audit.Result, error) {
+	in.Warnings = stderr
+	in.Ready = func(l *audit.Loaded) error {
+		if err := checkOutputs(outputs, runInputs(inputs, l)); err != nil {
+			return err
+		}
+		noteRemoteModules(stderr, l.Terraform)
+		return nil
+	}
+	r, err := audit.Evaluate(ctx, in)
+	if err != nil {
+		return nil, auditFailure(stderr, err)
+	}
+	return r, nil
 }
 
-// evaluateInventory decodes the inventory, reads the Terraform inputs (nil
-// without any) and evaluates the policies over them.
-// Input and policy errors are printed the way check prints them, and come back
-// as an error that carries exit status 2.
-func evaluateInventory(ctx context.Context, in evalInput, stderr io.Writer) (*inventory.Inventory, *terraform.Set, *evaluator.Report, error) {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	// One deadline for decoding and evaluation: --timeout bounds the whole run.
-	ctx, cancel := context.WithTimeout(ctx, in.Timeout)
-	defer cancel()
-	inv, ps, tf, err := loadChecked(ctx, in, stderr)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	if err := checkOutputs(in.Outputs, runInputs(in.Inputs, inv, ps, tf)); err != nil {
-		return nil, nil, nil, err
-	}
-	noteRemoteModules(stderr, tf)
-	doc := inv.Document
-	if in.FreeDocument {
-		doc = inv.TakeDocument()
-	}
-	rep, err := ps.Evaluate(ctx, evaluator.Input{Document: doc, Locator: tf.Beside(inv)}, in.Eval)
-	var ierr *evaluator.InputError
+// auditFailure prints an audit error the way check prints it and returns the
+// error that makes the exit status 2. Other errors pass unchanged.
+func auditFailure(stderr io.Writer, err error) error {
+	var ie *audit.InputError
+	var se *audit.StoppedError
+	var pe *audit.PolicyError
+	var ee *audit.EvaluationError
 	switch {
-	case errors.As(err, &ierr):
-		var pd hcl.Diagnostics
-		var plain []string
-		for _, p := range ierr.Problems {
-			if p.Address == "" {
-				plain = append(plain, "baomi: "+p.Message)
-				continue
-			}
-			pd = append(pd, inv.Diagnostic(p.Address, p.Attribute, "Invalid waiver", p.Message))
-		}
-		if len(pd) > 0 {
-			if err := inputFailure(stderr, inv, pd); err != nil && len(plain) == 0 {
-				return nil, nil, nil, err
+	case errors.As(err, &ie):
+		if len(ie.Diagnostics) > 0 {
+			if err := inputFailure(stderr, ie.Inventory, ie.Diagnostics); len(ie.Problems) == 0 {
+				return err
 			}
 		}
-		return nil, nil, nil, &exitCode{code: exitError, msg: strings.Join(plain, "\n")}
-	case err != nil:
-		return nil, nil, nil, &exitCode{code: exitError, msg: "baomi: " + err.Error()}
-	}
-	return inv, tf, rep, nil
-}
-
-// loadChecked decodes the inventory, reads and links the Terraform inputs and
-// loads the policies, and reports every input error together: the decoder's, the
-// Terraform reader's, and those only the catalog can find (a waiver naming an
-// unknown control), even when the decoder found others. Decoding stops at ctx's
-// deadline (--timeout), which is an error of its own.
-func loadChecked(ctx context.Context, in evalInput, stderr io.Writer) (*inventory.Inventory, *evaluator.Policies, *terraform.Set, error) {
-	inv, diags, err := inventory.LoadContext(ctx, in.Paths, in.Limits)
-	if err != nil {
-		return nil, nil, nil, decodeStopped(err, in.Timeout)
-	}
-	ps, perr := evaluator.Load(ctx, policies.FS, in.Policies, stderr)
-	if perr == nil {
-		for _, p := range ps.CheckInput(inv.Document) {
-			diags = append(diags, inv.Diagnostic(p.Address, p.Attribute, "Invalid waiver", p.Message))
+		plain := make([]string, len(ie.Problems))
+		for i, p := range ie.Problems {
+			plain[i] = "baomi: " + p
 		}
+		return &exitCode{code: exitError, msg: strings.Join(plain, "\n")}
+	case errors.As(err, &se):
+		if errors.Is(se.Err, context.DeadlineExceeded) {
+			return &exitCode{code: exitError, msg: fmt.Sprintf("baomi: reading the inventory did not finish within the timeout (%s); nothing was evaluated: raise --timeout for an inventory this large", se.Timeout)}
+		}
+		return &exitCode{code: exitError, msg: "baomi: reading the inventory stopped: " + se.Err.Error()}
+	case errors.As(err, &pe):
+		return &exitCode{code: exitError, msg: policyFailure(pe.Err)}
+	case errors.As(err, &ee):
+		return &exitCode{code: exitError, msg: "baomi: " + ee.Err.Error()}
 	}
-	if perr != nil {
-		ps = nil
-	}
-	tf, tfDiags := terraform.LoadInto(inv, in.Terraform, in.Limits, systemTag(ps, in.Eval.Settings), !diags.HasErrors())
-	diags = append(diags, tfDiags...)
-	if diags.HasErrors() {
-		return nil, nil, nil, inputFailure(stderr, inv, diags)
-	}
-	if perr != nil {
-		return nil, nil, nil, &exitCode{code: exitError, msg: policyFailure(perr)}
-	}
-	return inv, ps, tf, nil
-}
-
-// decodeStopped is the error for decoding stopped by err, the context's error:
-// the timeout, or a cancellation.
-func decodeStopped(err error, timeout time.Duration) error {
-	if errors.Is(err, context.DeadlineExceeded) {
-		return &exitCode{code: exitError, msg: fmt.Sprintf("baomi: reading the inventory did not finish within the timeout (%s); nothing was evaluated: raise --timeout for an inventory this large", timeout)}
-	}
-	return &exitCode{code: exitError, msg: "baomi: reading the inventory stopped: " + err.Error()}
+	return err
 }
 
 // applyBaseline marks the failures the baseline at path accepts, and prints one

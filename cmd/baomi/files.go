@@ -8,10 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/audit"
 	"github.com/baomi-dev/baomi/internal/outfile"
-	"github.com/baomi-dev/baomi/inventory"
-	"github.com/baomi-dev/baomi/terraform"
 )
 
 // writeOutput writes a report in format: to standard output, or to the file
@@ -104,15 +102,15 @@ func pathKey(p string) string {
 // runInputs adds the inventory, policy and Terraform files read to a run's other
 // inputs. Terraform configurations in JSON syntax count although they are not
 // read: they are part of the configuration given.
-func runInputs(others []runFile, inv *inventory.Inventory, ps *evaluator.Policies, tf *terraform.Set) []runFile {
+func runInputs(others []runFile, l *audit.Loaded) []runFile {
 	inputs := append([]runFile(nil), others...)
-	for _, f := range inv.Files {
+	for _, f := range l.Inventory.Files {
 		inputs = append(inputs, runFile{"an inventory file", f})
 	}
-	for _, f := range ps.Files {
+	for _, f := range l.Policies.Files {
 		inputs = append(inputs, runFile{"a policy file", f})
 	}
-	if tf != nil {
+	if tf := l.Terraform; tf != nil {
 		for _, f := range slices.Concat(tf.Files, tf.Unread) {
 			inputs = append(inputs, runFile{"a Terraform file", f})
 		}

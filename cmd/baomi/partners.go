@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/baomi-dev/baomi/audit"
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/register"
@@ -119,16 +120,15 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 // runPartners evaluates the inventory and writes its partner register. A register
 // is information, so the status is 0 unless something stops it (status 2).
 func runPartners(ctx context.Context, opts *partnersOptions, stdout, stderr io.Writer) error {
-	_, _, rep, err := evaluateInventory(ctx, evalInput{
+	res, err := evaluateInventory(ctx, audit.Input{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
 		Eval:         evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Partners: true},
 		FreeDocument: true,
-		Outputs:      []runFile{{"--output", opts.Output}},
-		Inputs:       []runFile{{"the config file", opts.Config}},
-	}, stderr)
+	}, []runFile{{"--output", opts.Output}}, []runFile{{"the config file", opts.Config}}, stderr)
 	if err != nil {
 		return err
 	}
+	rep := res.Report
 	warning := rep.Facts.NDAExpiryWarningDays
 	partners := register.Build(rep)
 	if opts.Expiring != nil {

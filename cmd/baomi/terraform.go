@@ -16,15 +16,6 @@ func addTerraformFlag(f *pflag.FlagSet) {
 	f.StringArray("terraform", nil, "deployed infrastructure: a folder of .tf files, or a plan from terraform show -json (repeatable)")
 }
 
-// systemTag is the tag that links a Terraform resource to a system: the setting
-// in force (the user's, else the policies' default), else baomi-system.
-func systemTag(ps *evaluator.Policies, settings map[string]any) string {
-	if ps != nil {
-		settings = ps.Settings(settings)
-	}
-	return terraform.SystemTag(settings)
-}
-
 // noteRemoteModules tells the user which remote modules, and which files in
 // JSON syntax, were not read.
 func noteRemoteModules(stderr io.Writer, set *terraform.Set) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/baomi-dev/baomi/audit"
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/inventory"
 )
@@ -50,12 +51,12 @@ valid, 2 otherwise. Fast enough for a pre-commit hook.`,
 		if err != nil {
 			return err
 		}
-		in := evalInput{Paths: args, Limits: limits, Policies: policyPaths,
-			Terraform: tfPaths, Eval: evaluator.Options{Settings: settings}}
-		inv, _, tf, err := loadChecked(cmd.Context(), in, stderr)
+		l, err := audit.Load(cmd.Context(), audit.Input{Paths: args, Limits: limits, Policies: policyPaths,
+			Terraform: tfPaths, Eval: evaluator.Options{Settings: settings}, Warnings: stderr})
 		if err != nil {
-			return err
+			return auditFailure(stderr, err)
 		}
+		inv, tf := l.Inventory, l.Terraform
 		noteRemoteModules(stderr, tf)
 		n := 0
 		for name, c := range inv.Document {
