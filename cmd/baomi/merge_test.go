@@ -195,3 +195,50 @@ func TestMergeBadInput(t *testing.T) {
 		})
 	}
 }
+
+// The example group audit checks every unit of a matrix as of one date, in
+// JSON, uploads each report, and merges what it downloads.
+func TestExampleGroupAuditWorkflow(t *testing.T) {
+	type step struct {
+		Uses string            `yaml:"uses"`
+		Run  string            `yaml:"run"`
+		With map[string]any    `yaml:"with"`
+		Env  map[string]string `yaml:"env"`
+	}
+	var workflow struct {
+		Env  map[string]string `yaml:"env"`
+		Jobs map[string]struct {
+			Needs    any `yaml:"needs"`
+			Strategy struct {
+				Matrix map[string][]string `yaml:"matrix"`
+			} `yaml:"strategy"`
+			Steps []step `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	readYAML(t, "../../.github/workflows/example-group-audit.yml", &workflow)
+	if v := workflow.Env["BAOMI_VERSION"]; v == "" || v == "latest" {
+		t.Errorf("BAOMI_VERSION %q: every job must install the same release", v)
+	}
+	unit := workflow.Jobs["unit"]
+	if len(unit.Strategy.Matrix["unit"]) < 2 {
+		t.Errorf("the unit job's matrix %v must list the units", unit.Strategy.Matrix)
+	}
+	checked, uploaded := false, false
+	for _, s := range unit.Steps {
+		checked = checked || (strings.Contains(s.Run, "baomi check") && strings.Contains(s.Run, "--format json") &&
+			strings.Contains(s.Run, `--as-of "$AS_OF"`) && s.Env["AS_OF"] == "${{ needs.as-of.outputs.date }}")
+		uploaded = uploaded || (strings.HasPrefix(s.Uses, "actions/upload-artifact@") && s.With["name"] == "baomi-${{ matrix.unit }}")
+	}
+	if !checked || !uploaded {
+		t.Errorf("the unit job must check as of the shared date in JSON (%v) and upload the report (%v)", checked, uploaded)
+	}
+	merge := workflow.Jobs["merge"]
+	downloaded, merged := false, false
+	for _, s := range merge.Steps {
+		downloaded = downloaded || (strings.HasPrefix(s.Uses, "actions/download-artifact@") && s.With["pattern"] == "baomi-*" && s.With["merge-multiple"] == true)
+		merged = merged || strings.Contains(s.Run, "baomi merge reports/*.json")
+	}
+	if merge.Needs != "unit" || !downloaded || !merged {
+		t.Errorf("the merge job must follow the unit job (%v), download every report (%v) and merge them (%v)", merge.Needs, downloaded, merged)
+	}
+}
