@@ -248,11 +248,13 @@ func writeSARIF(w io.Writer, units []Unit) error {
 				return err
 			}
 			run["automationDetails"] = map[string]string{"id": "baomi/" + u.Name + "/"}
-			b, err := json.Marshal(run)
-			if err != nil {
+			var b bytes.Buffer
+			enc := json.NewEncoder(&b)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(run); err != nil {
 				return err
 			}
-			out.Runs = append(out.Runs, b)
+			out.Runs = append(out.Runs, b.Bytes())
 		}
 	}
 	enc := json.NewEncoder(w)

@@ -242,3 +242,28 @@ func TestExampleGroupAuditWorkflow(t *testing.T) {
 		t.Errorf("the merge job must follow the unit job (%v), download every report (%v) and merge them (%v)", merge.Needs, downloaded, merged)
 	}
 }
+
+// A unit's name and findings come from a report, which anyone can edit: they
+// cannot rewrite the terminal, break a Markdown table or inject HTML.
+func TestMergeHostileText(t *testing.T) {
+	repoRoot(t)
+	dir := t.TempDir()
+	acme := checkJSON(t, "fixtures/acme", "2026-01-01", dir)
+	data, err := os.ReadFile(acme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := filepath.Join(dir, "hostile.json")
+	name := "Evil | <script>alert(1)</script> \x1b[2J"
+	quoted, _ := json.Marshal(name)
+	data = []byte(strings.Replace(string(data), `"organization": "Acme Trading Co."`, `"organization": `+string(quoted), 1))
+	if err := os.WriteFile(hostile, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for format, bad := range map[string]string{"table": "\x1b", "markdown": "Evil | <script>", "html": "<script>"} {
+		code, out, errOut := runBaomi(t, "merge", "--format", format, hostile)
+		if code != 0 || strings.Contains(out, bad) || !strings.Contains(out, "Evil") {
+			t.Errorf("%s: exit %d, output holds %q raw or lacks the unit\n%s", format, code, bad, errOut)
+		}
+	}
+}
