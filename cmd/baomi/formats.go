@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/baomi-dev/baomi/compare"
+	"github.com/baomi-dev/baomi/group"
 	"github.com/baomi-dev/baomi/register"
 	"github.com/baomi-dev/baomi/report"
 )
@@ -24,6 +25,7 @@ var commandFormats = map[string]outputFormats{
 	"controls": {"catalog", report.CatalogFormats},
 	"partners": {"register", register.Formats},
 	"diff":     {"comparison", compare.Formats},
+	"merge":    {"group report", group.Formats},
 }
 
 // formatsOf is the registry's entry for cmd; a command missing from it is a
