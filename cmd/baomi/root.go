@@ -87,7 +87,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		return usageError("baomi: %v", err)
 	})
 	root.AddCommand(newCheckCmd(stdout, stderr), newControlsCmd(stdout, stderr), newValidateCmd(stdout, stderr), newTestCmd(stdout, stderr), newPartnersCmd(stdout, stderr), newDiffCmd(stdout, stderr), newConvertCmd(stdout, stderr),
-		newKeygenCmd(stdout, stderr), newAttestCmd(stdout, stderr), newVerifyCmd(stdout, stderr))
+		newKeygenCmd(stdout, stderr), newAttestCmd(stdout, stderr), newVerifyCmd(stdout, stderr),
+		newFmtCmd(stdout, stderr))
 	return root
 }
 
