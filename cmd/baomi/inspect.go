@@ -1,0 +1,66 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/baomi-dev/baomi/evaluator"
+)
+
+func newInspectCmd(stdout, stderr io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "inspect [PATH...]",
+		Short: "Print the input document the policies see, as JSON, for writing your own controls",
+		Long: `Decode the inventory in PATH (default ".") and print, as JSON with its keys
+sorted, the input document the policies evaluate: one object per collection
+keyed by address, the Terraform resources under "terraform" (with --terraform),
+and the two members evaluation adds: "as_of", the day dates are judged against
+(--as-of, default today, UTC), and "settings", the settings given in the config
+file's settings: map and BAOMI_SETTINGS_<NAME> variables (the policies' own
+defaults apply to the others). docs/input.schema.json describes the document.
+An input error is exit status 2, as for validate.`,
+	}
+	f := cmd.Flags()
+	f.String("as-of", "", "judge dates as of this day, YYYY-MM-DD (default: today, UTC)")
+	f.StringArray("policy", nil, "folder of extra Rego controls whose ids waivers may name (repeatable)")
+	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
+	addLimitFlags(f)
+	addTerraformFlag(f)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		v, err := newConfig(cmd)
+		if err != nil {
+			return err
+		}
+		if len(args) == 0 {
+			args = []string{"."}
+		}
+		in := evalInput{Paths: args}
+		if in.Limits, err = limitsFrom(v); err != nil {
+			return err
+		}
+		if in.Terraform, err = stringList(v, "terraform"); err != nil {
+			return err
+		}
+		if in.Policies, err = stringList(v, "policy"); err != nil {
+			return err
+		}
+		if in.Eval.Settings, err = settingsFrom(v); err != nil {
+			return err
+		}
+		if in.Eval.AsOf, err = asOfDate(v, v.GetString("as-of")); err != nil {
+			return err
+		}
+		inv, _, tf, err := loadChecked(cmd.Context(), in, stderr)
+		if err != nil {
+			return err
+		}
+		noteRemoteModules(stderr, tf)
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(evaluator.InputDocument(inv.Document, in.Eval))
+	}
+	return cmd
+}
