@@ -5,12 +5,16 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/util"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/inventory"
+	"github.com/baomi-dev/baomi/policies"
 )
 
 // inputSchemaPath is the committed JSON Schema of the input document.
@@ -157,4 +161,52 @@ func system(doc map[string]any) map[string]any {
 		}
 	}
 	return systems[first].(map[string]any)
+}
+
+// typeCheck compiles modules with the input schema, as opa check --schema does,
+// and returns the compiler's errors.
+func typeCheck(t *testing.T, modules map[string]*ast.Module) ast.Errors {
+	t.Helper()
+	raw, err := os.ReadFile(inputSchemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema any
+	if err := util.Unmarshal(raw, &schema); err != nil {
+		t.Fatal(err)
+	}
+	ss := ast.NewSchemaSet()
+	ss.Put(ast.SchemaRootRef, schema)
+	c := ast.NewCompiler().WithSchemas(ss)
+	c.Compile(modules)
+	return c.Errors
+}
+
+// TestInputSchemaTypeChecksControls gives the schema to OPA's type checker over
+// the built-in controls, which must type-check against it, and over a rule
+// reading a misspelt collection, which must not.
+func TestInputSchemaTypeChecksControls(t *testing.T) {
+	repoRoot(t)
+	mods, err := evaluator.ParseFS(policies.FS, "policies")
+	if err != nil {
+		t.Fatal(err)
+	}
+	modules := map[string]*ast.Module{}
+	for _, m := range mods {
+		if !m.Test {
+			modules[m.Name] = m.Module
+		}
+	}
+	if len(modules) < 10 {
+		t.Fatalf("only %d modules parsed", len(modules))
+	}
+	if errs := typeCheck(t, modules); len(errs) > 0 {
+		t.Fatalf("the controls do not type-check against %s: %v", inputSchemaPath, errs)
+	}
+	bad := ast.MustParseModuleWithOpts("package mine\n\nfailing contains a if {\n\tsome a, _ in input.sytems\n}\n",
+		ast.ParserOptions{RegoVersion: ast.RegoV1})
+	errs := typeCheck(t, map[string]*ast.Module{"mine.rego": bad})
+	if len(errs) != 1 || errs[0].Code != ast.TypeErr || !strings.Contains(errs[0].Message, "sytems") {
+		t.Errorf("a rule reading input.sytems: errors %v; want the type error of an undefined ref", errs)
+	}
 }
