@@ -189,3 +189,17 @@ func TestPreCommitFmtHook(t *testing.T) {
 		t.Error(".pre-commit-hooks.yaml has no baomi-fmt hook running baomi fmt")
 	}
 }
+
+// TestFmtFlagsCommandLineOnly checks that a config file cannot turn fmt into
+// fmt --check (or --diff) for every run: the keys are unknown there.
+func TestFmtFlagsCommandLineOnly(t *testing.T) {
+	dir := writeInventory(t, unformatted)
+	cfg := filepath.Join(dir, "baomi.yaml")
+	if err := os.WriteFile(cfg, []byte("check: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runBaomi(t, "fmt", "--config", cfg, dir)
+	if code != exitError || !strings.Contains(errOut, `baomi.yaml:1:1: unknown key "check"`) {
+		t.Fatalf("config check: true: exit %d, stderr %q; want an unknown key", code, errOut)
+	}
+}
