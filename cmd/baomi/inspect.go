@@ -33,20 +33,8 @@ An input error is exit status 2, as for validate.`,
 		if err != nil {
 			return err
 		}
-		if len(args) == 0 {
-			args = []string{"."}
-		}
-		in := evalInput{Paths: args}
-		if in.Limits, err = limitsFrom(v); err != nil {
-			return err
-		}
-		if in.Terraform, err = stringList(v, "terraform"); err != nil {
-			return err
-		}
-		if in.Policies, err = stringList(v, "policy"); err != nil {
-			return err
-		}
-		if in.Eval.Settings, err = settingsFrom(v); err != nil {
+		in, err := inventoryInput(v, args)
+		if err != nil {
 			return err
 		}
 		if in.Eval.AsOf, err = asOfDate(v, v.GetString("as-of")); err != nil {
@@ -63,4 +51,26 @@ An input error is exit status 2, as for validate.`,
 		return enc.Encode(evaluator.InputDocument(inv.Document, in.Eval))
 	}
 	return cmd
+}
+
+// inventoryInput reads what validate and inspect load: the inventory at args
+// (default "."), its limits, the Terraform inputs, the policy folders whose
+// controls waivers may name, and the settings.
+func inventoryInput(v *config, args []string) (evalInput, error) {
+	in := evalInput{Paths: args}
+	if len(in.Paths) == 0 {
+		in.Paths = []string{"."}
+	}
+	var err error
+	if in.Limits, err = limitsFrom(v); err != nil {
+		return in, err
+	}
+	if in.Terraform, err = stringList(v, "terraform"); err != nil {
+		return in, err
+	}
+	if in.Policies, err = stringList(v, "policy"); err != nil {
+		return in, err
+	}
+	in.Eval.Settings, err = settingsFrom(v)
+	return in, err
 }
