@@ -46,6 +46,22 @@ type EvalError struct {
 // Error returns the message.
 func (e *EvalError) Error() string { return e.Message }
 
+// InputDocument is the input the policies see: the inventory's document with
+// as_of and the user's settings (an empty object without any) added.
+func InputDocument(document map[string]any, opts Options) map[string]any {
+	doc := make(map[string]any, len(document)+2)
+	for k, v := range document {
+		doc[k] = v
+	}
+	doc["as_of"] = opts.AsOf
+	settings := opts.Settings
+	if settings == nil {
+		settings = map[string]any{}
+	}
+	doc["settings"] = settings
+	return doc
+}
+
 // Evaluate runs every control over the input once and returns the results.
 func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Report, error) {
 	controls, problems := p.selectControls(opts.Skip)
@@ -57,17 +73,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	}
 	names := resourceNames(in.Document)
 	links := terraformLinks(in.Document)
-	doc := make(map[string]any, len(in.Document)+2)
-	for k, v := range in.Document {
-		doc[k] = v
-	}
-	doc["as_of"] = opts.AsOf
-	settings := opts.Settings
-	if settings == nil {
-		settings = map[string]any{}
-	}
-	doc["settings"] = settings
-	value, err := ast.InterfaceToValue(doc)
+	value, err := ast.InterfaceToValue(InputDocument(in.Document, opts))
 	if err != nil {
 		return nil, &EvalError{Message: "cannot convert the inventory for evaluation: " + err.Error()}
 	}
@@ -96,7 +102,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 			}
 		})
 	}
-	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(settings), PolicyDigest: p.digest, Facts: facts}
+	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(opts.Settings), PolicyDigest: p.digest, Facts: facts}
 	for _, c := range controls {
 		parts := out[c.ID]
 		if parts == nil || parts.Len() != 3 {

@@ -150,8 +150,12 @@ func DisplayName(p string) string { return displayName(p) }
 func FindFiles(paths []string) ([]string, hcl.Diagnostics) { return findFiles(paths) }
 
 // AddSources lets WriteDiagnostics show lines of other files read beside the
-// inventory, such as Terraform files.
+// inventory, such as Terraform files. On a zero Inventory it makes one that
+// only renders diagnostics.
 func (inv *Inventory) AddSources(sources map[string][]byte) {
+	if inv.sources == nil {
+		inv.sources = map[string][]byte{}
+	}
 	for name, src := range sources {
 		inv.sources[name] = src
 	}

@@ -87,7 +87,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		return usageError("baomi: %v", err)
 	})
 	root.AddCommand(newCheckCmd(stdout, stderr), newControlsCmd(stdout, stderr), newValidateCmd(stdout, stderr), newTestCmd(stdout, stderr), newPartnersCmd(stdout, stderr), newDiffCmd(stdout, stderr), newMergeCmd(stdout, stderr), newConvertCmd(stdout, stderr),
-		newKeygenCmd(stdout, stderr), newAttestCmd(stdout, stderr), newVerifyCmd(stdout, stderr))
+		newKeygenCmd(stdout, stderr), newAttestCmd(stdout, stderr), newVerifyCmd(stdout, stderr),
+		newFmtCmd(stdout, stderr), newInspectCmd(stdout, stderr))
 	return root
 }
 
@@ -104,7 +105,7 @@ type config struct {
 
 // commandLineOnly are flags that no config file sets.
 var commandLineOnly = map[string]bool{"config": true, "help": true, "expiring": true, "version": true,
-	"out": true, "key": true, "pub": true, "attestation": true}
+	"out": true, "key": true, "pub": true, "attestation": true, "check": true, "diff": true}
 
 // newConfig reads the configuration of cmd. An unknown key in the config file,
 // or a value of the wrong type, is an error naming the file, line and key.

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/baomi-dev/baomi/audit"
-	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/inventory"
 )
 
@@ -32,27 +31,12 @@ valid, 2 otherwise. Fast enough for a pre-commit hook.`,
 		if err != nil {
 			return err
 		}
-		if len(args) == 0 {
-			args = []string{"."}
-		}
-		limits, err := limitsFrom(v)
+		in, err := inventoryInput(v, args)
 		if err != nil {
 			return err
 		}
-		tfPaths, err := stringList(v, "terraform")
-		if err != nil {
-			return err
-		}
-		policyPaths, err := stringList(v, "policy")
-		if err != nil {
-			return err
-		}
-		settings, err := settingsFrom(v)
-		if err != nil {
-			return err
-		}
-		l, err := audit.Load(cmd.Context(), audit.Input{Paths: args, Limits: limits, Policies: policyPaths,
-			Terraform: tfPaths, Eval: evaluator.Options{Settings: settings}, Warnings: stderr})
+		in.Warnings = stderr
+		l, err := audit.Load(cmd.Context(), in)
 		if err != nil {
 			return auditFailure(stderr, err)
 		}
