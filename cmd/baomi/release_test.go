@@ -1,0 +1,104 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A release build sets the version with -ldflags -X main.version, as
+// .goreleaser.yaml does; a plain build says 0.1.0.
+func TestReleaseVersionInjected(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "baomi")
+	out, err := exec.Command("go", "build", "-ldflags", "-X main.version=9.8.7-rc1", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err = exec.Command(bin, "--version").CombinedOutput()
+	if err != nil || strings.TrimSpace(string(out)) != "baomi version 9.8.7-rc1" {
+		t.Errorf("baomi --version of a release build: %q (%v), want baomi version 9.8.7-rc1", out, err)
+	}
+	if version != "0.1.0" {
+		t.Errorf("default version %q, want 0.1.0", version)
+	}
+}
+
+// The goreleaser configuration builds the six platforms statically, injects
+// the version, zips for Windows, checksums, SBOMs, and an image that runs as
+// nonroot on distroless.
+func TestReleaseConfig(t *testing.T) {
+	var cfg struct {
+		Version int `yaml:"version"`
+		Builds  []struct {
+			Main    string   `yaml:"main"`
+			Env     []string `yaml:"env"`
+			Goos    []string `yaml:"goos"`
+			Goarch  []string `yaml:"goarch"`
+			Ldflags []string `yaml:"ldflags"`
+		} `yaml:"builds"`
+		Archives []struct {
+			NameTemplate    string `yaml:"name_template"`
+			FormatOverrides []struct {
+				Goos    string   `yaml:"goos"`
+				Formats []string `yaml:"formats"`
+			} `yaml:"format_overrides"`
+		} `yaml:"archives"`
+		Checksum struct {
+			NameTemplate string `yaml:"name_template"`
+		} `yaml:"checksum"`
+		SBOMs   []map[string]any `yaml:"sboms"`
+		Dockers []struct {
+			Dockerfile string   `yaml:"dockerfile"`
+			Platforms  []string `yaml:"platforms"`
+		} `yaml:"dockers_v2"`
+	}
+	readYAML(t, "../../.goreleaser.yaml", &cfg)
+	if cfg.Version != 2 || len(cfg.Builds) != 1 {
+		t.Fatalf("want goreleaser schema version 2 and one build, got version %d, %d builds", cfg.Version, len(cfg.Builds))
+	}
+	b := cfg.Builds[0]
+	if b.Main != "./cmd/baomi" || !slices.Contains(b.Env, "CGO_ENABLED=0") {
+		t.Errorf("build main %q env %v, want ./cmd/baomi with CGO_ENABLED=0", b.Main, b.Env)
+	}
+	slices.Sort(b.Goos)
+	slices.Sort(b.Goarch)
+	if !slices.Equal(b.Goos, []string{"darwin", "linux", "windows"}) || !slices.Equal(b.Goarch, []string{"amd64", "arm64"}) {
+		t.Errorf("platforms %v × %v, want darwin linux windows × amd64 arm64", b.Goos, b.Goarch)
+	}
+	if !strings.Contains(strings.Join(b.Ldflags, " "), "-X main.version={{ .Version }}") {
+		t.Errorf("ldflags %q do not set main.version", b.Ldflags)
+	}
+	zip := false
+	for _, a := range cfg.Archives {
+		for _, o := range a.FormatOverrides {
+			zip = zip || (o.Goos == "windows" && slices.Equal(o.Formats, []string{"zip"}))
+		}
+	}
+	if !zip {
+		t.Error("Windows archives must be zip")
+	}
+	if cfg.Checksum.NameTemplate != "checksums.txt" || len(cfg.SBOMs) == 0 {
+		t.Errorf("checksum %q, %d sboms: want checksums.txt (action.yml verifies against it) and an SBOM", cfg.Checksum.NameTemplate, len(cfg.SBOMs))
+	}
+	if len(cfg.Dockers) != 1 {
+		t.Fatalf("want one image in dockers_v2, got %d", len(cfg.Dockers))
+	}
+	dockerfile, err := os.ReadFile(filepath.Join("../..", cfg.Dockers[0].Dockerfile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var from, user string
+	for _, line := range strings.Split(string(dockerfile), "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[0] == "FROM" {
+			from = f[1]
+		} else if len(f) > 1 && f[0] == "USER" {
+			user = f[1]
+		}
+	}
+	if !strings.HasPrefix(from, "gcr.io/distroless/static") || !strings.HasSuffix(from, ":nonroot") || !strings.HasPrefix(user, "nonroot") {
+		t.Errorf("image FROM %q USER %q: want distroless static, nonroot", from, user)
+	}
+}
