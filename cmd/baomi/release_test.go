@@ -102,3 +102,41 @@ func TestReleaseConfig(t *testing.T) {
 		t.Errorf("image FROM %q USER %q: want distroless static, nonroot", from, user)
 	}
 }
+
+// The release workflow runs goreleaser at a pinned version on v* tags, with
+// the permissions to publish the release and the image.
+func TestReleaseWorkflow(t *testing.T) {
+	var wf struct {
+		On struct {
+			Push struct {
+				Tags []string `yaml:"tags"`
+			} `yaml:"push"`
+		} `yaml:"on"`
+		Permissions map[string]string `yaml:"permissions"`
+		Jobs        map[string]struct {
+			Steps []struct {
+				Uses string            `yaml:"uses"`
+				With map[string]string `yaml:"with"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	readYAML(t, "../../.github/workflows/release.yml", &wf)
+	if !slices.Equal(wf.On.Push.Tags, []string{"v*"}) {
+		t.Errorf("release workflow runs on tags %v, want v*", wf.On.Push.Tags)
+	}
+	if wf.Permissions["contents"] != "write" || wf.Permissions["packages"] != "write" {
+		t.Errorf("permissions %v, want contents: write and packages: write", wf.Permissions)
+	}
+	pinned := false
+	for _, job := range wf.Jobs {
+		for _, s := range job.Steps {
+			if strings.HasPrefix(s.Uses, "goreleaser/goreleaser-action@") {
+				v := s.With["version"]
+				pinned = strings.HasPrefix(v, "v2.") && !strings.ContainsAny(v, "~^*") && strings.Contains(s.With["args"], "release")
+			}
+		}
+	}
+	if !pinned {
+		t.Error("the release workflow must run goreleaser-action with a pinned v2.x.y version and release args")
+	}
+}
