@@ -140,3 +140,33 @@ func TestReleaseWorkflow(t *testing.T) {
 		t.Error("the release workflow must run goreleaser-action with a pinned v2.x.y version and release args")
 	}
 }
+
+// The README's install section shows each way in — release archive, container,
+// go install — and pins the pre-commit and action snippets to a release tag.
+func TestReadmeInstall(t *testing.T) {
+	raw, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(raw)
+	_, section, ok := strings.Cut(readme, "\n## Install\n")
+	section, _, _ = strings.Cut(section, "\n## ")
+	if !ok {
+		t.Fatal("README.md has no Install section")
+	}
+	for _, want := range []string{
+		"/releases/download/v$v/baomi_${v}_linux_amd64.tar.gz", // .goreleaser.yaml's archive name
+		"checksums.txt | sha256sum -c",
+		`docker run --rm -v "$PWD:/src" ghcr.io/baomi-dev/baomi:` + version + " check /src",
+		"go install github.com/baomi-dev/baomi/cmd/baomi@latest",
+		"rev: v" + version,
+		"uses: baomi-dev/baomi@v" + version,
+	} {
+		if !strings.Contains(section, want) {
+			t.Errorf("the README's Install section does not show %q", want)
+		}
+	}
+	if strings.Contains(readme, "baomi-dev/baomi@main") {
+		t.Error("the README pins the action to main: pin it to a release tag")
+	}
+}
