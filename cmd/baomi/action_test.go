@@ -195,25 +195,37 @@ func TestActionDefinition(t *testing.T) {
 		Runs struct {
 			Steps []struct {
 				ID   string `yaml:"id"`
+				If   string `yaml:"if"`
 				Uses string `yaml:"uses"`
 				Run  string `yaml:"run"`
 			} `yaml:"steps"`
 		} `yaml:"runs"`
 	}
 	readYAML(t, "../../action.yml", &action)
-	own := map[string]bool{"format": true, "upload-sarif": true, "job-summary": true}
+	own := map[string]bool{"format": true, "upload-sarif": true, "job-summary": true, "build-from-source": true}
 	for name, in := range action.Inputs {
 		if !own[name] && in.Default != "" {
 			t.Errorf("input %s defaults to %q: it would override baomi.yaml", name, in.Default)
 		}
 	}
-	var cached, scripted bool
-	for _, s := range action.Runs.Steps {
+	var cached, scripted, installed bool
+	const buildPath = "steps.install.outputs.build == 'true'"
+	for i, s := range action.Runs.Steps {
 		cached = cached || strings.HasPrefix(s.Uses, "actions/cache@")
 		scripted = scripted || (s.ID == "check" && strings.Contains(s.Run, "scripts/action-check.sh"))
+		if s.ID == "install" {
+			// The download (checksum verified: TestActionInstall) comes first
+			// and is unconditional: it decides the build path.
+			installed = i == 0 && s.If == "" && strings.Contains(s.Run, "scripts/action-install.sh")
+		}
+		gobuild := strings.HasPrefix(s.Uses, "actions/setup-go@") || strings.HasPrefix(s.Uses, "actions/cache@") ||
+			s.ID == "cache-key" || strings.Contains(s.Run, "go build")
+		if gobuild && !strings.Contains(s.If, buildPath) {
+			t.Errorf("step %q (%s) runs outside the build-from-source path: if %q, want %s", s.ID, s.Uses+s.Run, s.If, buildPath)
+		}
 	}
-	if !cached || !scripted {
-		t.Errorf("action steps: Go cache %v, check step runs scripts/action-check.sh %v", cached, scripted)
+	if !cached || !scripted || !installed {
+		t.Errorf("action steps: Go cache %v, check step runs scripts/action-check.sh %v, first step install runs scripts/action-install.sh %v", cached, scripted, installed)
 	}
 
 	var workflow struct {
@@ -247,6 +259,115 @@ func TestActionDefinition(t *testing.T) {
 	}
 	if workflow.Permissions["actions"] != "read" || workflow.Permissions["security-events"] != "write" {
 		t.Errorf("example workflow permissions %v, want actions: read and security-events: write", workflow.Permissions)
+	}
+}
+
+// fakeRelease writes, under a temporary folder, release tag's archive of a
+// linux/amd64 baomi (a script printing marker) and its checksums.txt, and
+// returns the folder as a file:// URL for BAOMI_RELEASES.
+func fakeRelease(t *testing.T, tag, marker string) (url, dir string) {
+	t.Helper()
+	root := t.TempDir()
+	dir = filepath.Join(root, tag)
+	stage := t.TempDir()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(stage, "baomi"), []byte("#!/bin/sh\necho "+marker+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	archive := "baomi_" + strings.TrimPrefix(tag, "v") + "_linux_amd64.tar.gz"
+	if out, err := exec.Command("tar", "-czf", filepath.Join(dir, archive), "-C", stage, "baomi").CombinedOutput(); err != nil {
+		t.Fatalf("tar: %v\n%s", err, out)
+	}
+	sums := exec.Command("sh", "-c", "sha256sum * > checksums.txt")
+	sums.Dir = dir
+	if out, err := sums.CombinedOutput(); err != nil {
+		t.Fatalf("sha256sum: %v\n%s", err, out)
+	}
+	return "file://" + root, dir
+}
+
+// runActionInstall runs scripts/action-install.sh as the composite action
+// does and returns its GITHUB_OUTPUT, the folder it installs into, and its
+// error.
+func runActionInstall(t *testing.T, env ...string) (output, runnerTemp string, err error) {
+	t.Helper()
+	script, err := filepath.Abs("../../scripts/action-install.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runnerTemp = t.TempDir()
+	ghOutput := filepath.Join(runnerTemp, "output")
+	cmd := exec.Command("bash", script)
+	cmd.Dir = t.TempDir()
+	cmd.Env = append(os.Environ(), "RUNNER_TEMP="+runnerTemp, "GITHUB_OUTPUT="+ghOutput, "RUNNER_OS=Linux", "RUNNER_ARCH=X64")
+	cmd.Env = append(cmd.Env, env...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Logf("action-install.sh: %s", out)
+	}
+	b, _ := os.ReadFile(ghOutput)
+	return strings.TrimSpace(string(b)), runnerTemp, err
+}
+
+// At a release tag the action installs that release's binary after checking it
+// against checksums.txt, and refuses a binary that does not match; at a branch,
+// or when asked, it downloads nothing and chooses the build from source.
+func TestActionInstall(t *testing.T) {
+	url, dir := fakeRelease(t, "v1.2.3", "released-1.2.3")
+	out, tmp, err := runActionInstall(t, "BAOMI_RELEASES="+url, "ACTION_REF=v1.2.3")
+	if err != nil || out != "build=false" {
+		t.Fatalf("at tag v1.2.3: %v, outputs %q; want build=false", err, out)
+	}
+	got, err := exec.Command(filepath.Join(tmp, "baomi")).Output()
+	if err != nil || strings.TrimSpace(string(got)) != "released-1.2.3" {
+		t.Errorf("installed binary says %q (%v), want the release's", got, err)
+	}
+
+	// The ref comes from the action's path when github.action_ref is empty.
+	out, _, err = runActionInstall(t, "BAOMI_RELEASES="+url, "GITHUB_ACTION_PATH=/runner/_actions/baomi-dev/baomi/v1.2.3")
+	if err != nil || out != "build=false" {
+		t.Errorf("ref from GITHUB_ACTION_PATH: %v, outputs %q; want build=false", err, out)
+	}
+
+	// A tampered archive: the checksum no longer matches.
+	archive := filepath.Join(dir, "baomi_1.2.3_linux_amd64.tar.gz")
+	b, err := os.ReadFile(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(archive, append(b, 0), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, tmp, err = runActionInstall(t, "BAOMI_RELEASES="+url, "ACTION_REF=v1.2.3")
+	if err == nil || out != "" {
+		t.Errorf("a tampered archive was accepted: outputs %q", out)
+	}
+	if _, err := os.Stat(filepath.Join(tmp, "baomi")); err == nil {
+		t.Error("a tampered archive's binary was installed")
+	}
+
+	// An archive checksums.txt does not list.
+	if err := os.WriteFile(filepath.Join(dir, "checksums.txt"), []byte(strings.Repeat("0", 64)+"  baomi_1.2.3_darwin_arm64.tar.gz\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, err = runActionInstall(t, "BAOMI_RELEASES="+url, "ACTION_REF=v1.2.3"); err == nil || out != "" {
+		t.Errorf("an archive missing from checksums.txt was accepted: outputs %q", out)
+	}
+
+	for _, env := range [][]string{
+		{"ACTION_REF=main"},
+		{"ACTION_REF=0123456789abcdef0123456789abcdef01234567"},
+		{"ACTION_REF=v1.2.3", "INPUT_BUILD_FROM_SOURCE=true"},
+	} {
+		out, tmp, err := runActionInstall(t, append(env, "BAOMI_RELEASES=file:///nonexistent")...)
+		if err != nil || out != "build=true" {
+			t.Errorf("%v: %v, outputs %q; want build=true", env, err, out)
+		}
+		if _, err := os.Stat(filepath.Join(tmp, "baomi")); err == nil {
+			t.Errorf("%v: a binary was downloaded on the build-from-source path", env)
+		}
 	}
 }
 

@@ -22,8 +22,9 @@ import (
 	"github.com/baomi-dev/baomi/inventory"
 )
 
-// version is baomi's release version, recorded in every report.
-const version = "0.1.0"
+// version is baomi's release version, recorded in every report; releases set it
+// with -ldflags "-X main.version=…" (.goreleaser.yaml).
+var version = "0.1.0"
 
 // Exit statuses.
 const (
