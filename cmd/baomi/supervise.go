@@ -171,11 +171,7 @@ func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	var rl syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_AS, &rl); err != nil {
-		return
-	}
-	if limit := memoryLimitFor(rl.Cur); limit > 0 {
+	if limit := memoryLimitFor(addressSpaceLimit()); limit > 0 {
 		debug.SetMemoryLimit(limit)
 	}
 }

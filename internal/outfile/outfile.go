@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 )
 
 // Stdout is the output path that names standard output.
@@ -235,15 +234,6 @@ func writeAtomic(target string, old fs.FileInfo, write func(io.Writer) error) (e
 	renamed = true
 	syncDir(filepath.Dir(target))
 	return nil
-}
-
-// keepOwner gives the new file the old one's owner and group where the process
-// may (root may; others keep their own, which is the old file's when they
-// could write it).
-func keepOwner(f *os.File, old fs.FileInfo) {
-	if st, ok := old.Sys().(*syscall.Stat_t); ok {
-		_ = f.Chown(int(st.Uid), int(st.Gid))
-	}
 }
 
 // createTemp creates a new temporary file beside target with mode perm (less
