@@ -28,12 +28,35 @@ type Policies struct {
 	choices  map[string][]string
 	// digest is the sha256 of the policy files read, tests included.
 	digest string
+	// modules are the policy files compiled, tests left out; builtinCount
+	// of them, first, are built in.
+	modules      []*Module
+	builtinCount int
 }
 
 // Digest is the sha256 of every policy file read (built-in and user, tests
 // included): of a manifest listing each file's sha256 and path, sorted by path,
 // in the form sha256sum writes, so that two runs with the same policies agree.
 func (p *Policies) Digest() string { return p.digest }
+
+// PolicyFile is one policy file compiled: its name as shown to the user, its
+// package, its bytes as read, and whether it is built in.
+type PolicyFile struct {
+	Name    string
+	Package string
+	Source  []byte
+	Builtin bool
+}
+
+// PolicyFiles lists the policy files compiled (tests left out), built-in ones
+// first, each in the order read.
+func (p *Policies) PolicyFiles() []PolicyFile {
+	out := make([]PolicyFile, len(p.modules))
+	for i, m := range p.modules {
+		out[i] = PolicyFile{Name: m.Name, Package: packageName(m.Module.Package.Path), Source: m.src, Builtin: i < p.builtinCount}
+	}
+	return out
+}
 
 // queryGroup is a prepared query over some of the controls.
 type queryGroup struct {
@@ -105,7 +128,7 @@ func Load(ctx context.Context, builtin fs.FS, userDirs []string, printOut io.Wri
 		return nil, err
 	}
 	sortControls(controls)
-	ps := &Policies{Controls: controls, digest: digestModules(mods)}
+	ps := &Policies{Controls: controls, digest: digestModules(mods), modules: kept, builtinCount: len(lib)}
 	for _, m := range mods[builtinCount:] {
 		ps.Files = append(ps.Files, m.Name)
 	}

@@ -24,8 +24,9 @@ type Module struct {
 	Name   string
 	Module *ast.Module
 	Test   bool
-	// sum is the sha256 of the file's bytes.
+	// sum is the sha256 of the file's bytes, src the bytes.
 	sum [sha256.Size]byte
+	src []byte
 }
 
 // PolicyError is a problem with a policy file: it does not parse, breaks the
@@ -113,7 +114,7 @@ func parseFiles(fsys fs.FS, prefix string, read func(name string) ([]byte, bool,
 			errs = append(errs, astErrors(err)...)
 			continue
 		}
-		mods = append(mods, &Module{Name: name, Module: m, Test: strings.HasSuffix(n, "_test.rego"), sum: sha256.Sum256(src)})
+		mods = append(mods, &Module{Name: name, Module: m, Test: strings.HasSuffix(n, "_test.rego"), sum: sha256.Sum256(src), src: src})
 	}
 	if len(errs) > 0 {
 		return nil, errs

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/bundle"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/baomi-dev/baomi/evaluator"
+	"github.com/baomi-dev/baomi/policies"
+)
+
+// readBundle reads a bundle file back with OPA's own bundle reader.
+func readBundle(t *testing.T, name string) bundle.Bundle {
+	t.Helper()
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bundle.NewReader(bytes.NewReader(raw)).Read()
+	if err != nil {
+		t.Fatalf("OPA cannot read the bundle: %v", err)
+	}
+	return b
+}
+
+func TestBundleBuild(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "baomi.tar.gz")
+	code, stdout, errOut := runBaomi(t, "bundle", "build", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	ps, err := evaluator.Load(context.Background(), policies.FS, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout, ps.Digest()) {
+		t.Errorf("the summary does not name the revision: %q", stdout)
+	}
+	b := readBundle(t, out)
+
+	if b.Manifest.Revision != ps.Digest() {
+		t.Errorf("revision %q, want the policy set's digest %q", b.Manifest.Revision, ps.Digest())
+	}
+	if b.Manifest.Roots == nil || !slices.Equal(*b.Manifest.Roots, []string{"baomi"}) {
+		t.Errorf("roots %v, want [baomi]", b.Manifest.Roots)
+	}
+
+	all, err := evaluator.ParseFS(policies.FS, "policies")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]byte{}
+	for _, m := range all {
+		if !m.Test {
+			src, err := os.ReadFile(filepath.Join("../..", m.Name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want["/"+m.Name] = src
+		}
+	}
+	got := map[string][]byte{}
+	for _, m := range b.Modules {
+		got[m.Path] = m.Raw
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d modules in the bundle, want the %d built-in policy files", len(got), len(want))
+	}
+	for name, src := range want {
+		if !bytes.Equal(got[name], src) {
+			t.Errorf("%s: missing from the bundle or not byte for byte the policy file", name)
+		}
+	}
+	for name := range got {
+		if strings.HasSuffix(name, "_test.rego") {
+			t.Errorf("test file %s is in the bundle", name)
+		}
+	}
+
+	meta, _ := b.Data["baomi"].(map[string]any)["meta"].(map[string]any)
+	catalog, _ := meta["catalog"].([]any)
+	if len(catalog) != len(ps.Controls) {
+		t.Fatalf("data.baomi.meta.catalog holds %d controls, want %d", len(catalog), len(ps.Controls))
+	}
+	first, _ := catalog[0].(map[string]any)
+	c := ps.Controls[0]
+	for k, v := range map[string]string{"id": c.ID, "short_code": c.ShortCode, "article": c.Article, "severity": string(c.Severity), "title": c.Title, "package": c.Package} {
+		if first[k] != v {
+			t.Errorf("catalog[0].%s = %v, want %q", k, first[k], v)
+		}
+	}
+	settings, _ := meta["settings"].(map[string]any)
+	if len(settings) == 0 || len(settings) != len(ps.Settings(nil)) {
+		t.Errorf("data.baomi.meta.settings = %v, want the %d default settings", settings, len(ps.Settings(nil)))
+	}
+
+	// An unmodified OPA loads the bundle and evaluates a control over an input.
+	r := rego.New(rego.ParsedBundle("baomi", &b), rego.Query("data.baomi.controls.asset_labeled.deny"),
+		rego.Input(map[string]any{"data_assets": map[string]any{
+			"data_asset.marked":   map[string]any{"labeled": true},
+			"data_asset.unmarked": map[string]any{},
+		}}))
+	rs, err := r.Eval(context.Background())
+	if err != nil {
+		t.Fatalf("OPA cannot evaluate the bundle: %v", err)
+	}
+	if len(rs) != 1 {
+		t.Fatalf("no result: %v", rs)
+	}
+	denies, _ := rs[0].Expressions[0].Value.([]any)
+	if len(denies) != 1 || denies[0].(map[string]any)["resource"] != "data_asset.unmarked" {
+		t.Errorf("deny = %v, want one finding on data_asset.unmarked", denies)
+	}
+	rs, err = rego.New(rego.ParsedBundle("baomi", &b), rego.Query("count(data.baomi.meta.catalog)")).Eval(context.Background())
+	if err != nil || len(rs) != 1 || fmt.Sprint(rs[0].Expressions[0].Value) != strconv.Itoa(len(ps.Controls)) {
+		t.Errorf("data.baomi.meta.catalog read through OPA: %v, %v", rs, err)
+	}
+
+	// Two builds give the same bytes.
+	again := filepath.Join(dir, "again.tar.gz")
+	if code, _, errOut := runBaomi(t, "bundle", "build", "-o", again); code != 0 {
+		t.Fatalf("second build: exit %d: %s", code, errOut)
+	}
+	b1, _ := os.ReadFile(out)
+	b2, _ := os.ReadFile(again)
+	if !bytes.Equal(b1, b2) {
+		t.Error("two builds of the same policies differ")
+	}
+}
