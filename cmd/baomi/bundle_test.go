@@ -137,3 +137,60 @@ func TestBundleBuild(t *testing.T) {
 		t.Error("two builds of the same policies differ")
 	}
 }
+
+func TestBundleBuildWithUserPolicies(t *testing.T) {
+	repoRoot(t)
+	out := filepath.Join(t.TempDir(), "baomi.tar.gz")
+	code, _, errOut := runBaomi(t, "bundle", "build", "-o", out, "--policy", "evaluator/testdata/user")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	ps, err := evaluator.Load(context.Background(), policies.FS, []string{"evaluator/testdata/user"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := readBundle(t, out)
+	if b.Manifest.Revision != ps.Digest() {
+		t.Errorf("revision %q, want the policy set's digest %q", b.Manifest.Revision, ps.Digest())
+	}
+	if b.Manifest.Roots == nil || !slices.Equal(*b.Manifest.Roots, []string{"acme", "baomi"}) {
+		t.Errorf("roots %v, want [acme baomi]", b.Manifest.Roots)
+	}
+	var user []string
+	for _, m := range b.Modules {
+		if !strings.HasPrefix(m.Path, "/policies/") {
+			user = append(user, m.Path)
+		}
+	}
+	if !slices.Equal(user, []string{"/user/evaluator/testdata/user/system_named.rego"}) {
+		t.Errorf("user files in the bundle: %v, want the one control, its test left out", user)
+	}
+	rs, err := rego.New(rego.ParsedBundle("baomi", &b), rego.Query("data.acme.system_named.deny"),
+		rego.Input(map[string]any{"systems": map[string]any{}})).Eval(context.Background())
+	if err != nil || len(rs) != 1 {
+		t.Errorf("OPA cannot evaluate the user control from the bundle: %v, %v", rs, err)
+	}
+}
+
+func TestBundleBuildRefusals(t *testing.T) {
+	if code, _, errOut := runBaomi(t, "bundle", "build"); code != exitError || !strings.Contains(errOut, "-o baomi.tar.gz") {
+		t.Errorf("without -o: exit %d, %q; want exit 2 asking for the file", code, errOut)
+	}
+	dir := t.TempDir()
+	pol := filepath.Join(dir, "pol")
+	if err := os.Mkdir(pol, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := "package baomi.meta.catalog\n\nshadow := true\n"
+	if err := os.WriteFile(filepath.Join(pol, "shadow.rego"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "b.tar.gz")
+	code, _, errOut := runBaomi(t, "bundle", "build", "-o", out, "--policy", pol)
+	if code != exitError || !strings.Contains(errOut, "baomi.meta is the bundle's data") {
+		t.Errorf("a user package under baomi.meta: exit %d, %q; want exit 2 naming the clash", code, errOut)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a refused build wrote the bundle")
+	}
+}
