@@ -39,7 +39,13 @@ func newBundleCmd(stdout, stderr io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "bundle",
 		Short: "Package the controls as an OPA bundle",
-		Args:  cobra.NoArgs,
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError("baomi: bundle: unknown command %q; the command is bundle build", args[0])
+			}
+			return usageError("baomi: bundle: name the command: bundle build -o baomi.tar.gz")
+		},
 	}
 	build := &cobra.Command{
 		Use:   "build",
@@ -60,7 +66,9 @@ data.baomi.meta.settings. The same policies give the same bytes.`,
 		if err != nil {
 			return err
 		}
-		out := v.GetString("output")
+		// Only the command line names the bundle: a config file's or BAOMI_OUTPUT's
+		// output is check's report, not a place to write a bundle over.
+		out, _ := cmd.Flags().GetString("output")
 		if out == "" || out == outfile.Stdout {
 			return usageError("baomi: bundle build: --output: name the bundle file to write, e.g. -o baomi.tar.gz")
 		}

@@ -173,6 +173,11 @@ func TestBundleBuildWithUserPolicies(t *testing.T) {
 }
 
 func TestBundleBuildRefusals(t *testing.T) {
+	for _, args := range [][]string{{"bundle"}, {"bundle", "biuld"}} {
+		if code, _, errOut := runBaomi(t, args...); code != exitError || !strings.Contains(errOut, "bundle build") {
+			t.Errorf("%v: exit %d, %q; want exit 2 naming bundle build", args, code, errOut)
+		}
+	}
 	if code, _, errOut := runBaomi(t, "bundle", "build"); code != exitError || !strings.Contains(errOut, "-o baomi.tar.gz") {
 		t.Errorf("without -o: exit %d, %q; want exit 2 asking for the file", code, errOut)
 	}
@@ -192,5 +197,21 @@ func TestBundleBuildRefusals(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a refused build wrote the bundle")
+	}
+}
+
+func TestBundleBuildIgnoresTheReportOutput(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	report := filepath.Join(dir, "report.json")
+	if err := os.WriteFile("baomi.yaml", []byte("output: "+report+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("BAOMI_OUTPUT", report)
+	if code, _, errOut := runBaomi(t, "bundle", "build"); code != exitError || !strings.Contains(errOut, "-o baomi.tar.gz") {
+		t.Errorf("with only check's output configured: exit %d, %q; want exit 2 asking for the file", code, errOut)
+	}
+	if _, err := os.Stat(report); err == nil {
+		t.Error("bundle build wrote the bundle where the config file sends check's report")
 	}
 }
