@@ -72,9 +72,6 @@ data.baomi.meta.settings. The same policies give the same bytes.`,
 		if out == "" || out == outfile.Stdout {
 			return usageError("baomi: bundle build: --output: name the bundle file to write, e.g. -o baomi.tar.gz")
 		}
-		if err := checkOutputs([]runFile{{role: "--output", path: out}}, nil); err != nil {
-			return err
-		}
 		paths, err := stringList(v, "policy")
 		if err != nil {
 			return err
@@ -82,6 +79,13 @@ data.baomi.meta.settings. The same policies give the same bytes.`,
 		ps, err := evaluator.Load(cmd.Context(), policies.FS, paths, stderr)
 		if err != nil {
 			return &exitCode{code: exitError, msg: policyFailure(err)}
+		}
+		inputs := []runFile{{"the config file", v.ConfigFileUsed()}}
+		for _, f := range ps.Files {
+			inputs = append(inputs, runFile{"a policy file", f})
+		}
+		if err := checkOutputs([]runFile{{role: "--output", path: out}}, inputs); err != nil {
+			return err
 		}
 		b, err := policyBundle(ps)
 		if err != nil {

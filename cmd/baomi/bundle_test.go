@@ -215,3 +215,21 @@ func TestBundleBuildIgnoresTheReportOutput(t *testing.T) {
 		t.Error("bundle build wrote the bundle where the config file sends check's report")
 	}
 }
+
+// TestBundleBuildNeverOverwritesAPolicyFile: -o naming one of the user policy
+// files it reads is refused before anything is written.
+func TestBundleBuildNeverOverwritesAPolicyFile(t *testing.T) {
+	dir := t.TempDir()
+	policy := filepath.Join(dir, "mine.rego")
+	src := []byte("package acme.helpers\n\nx := 1\n")
+	if err := os.WriteFile(policy, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runBaomi(t, "bundle", "build", "--policy", dir, "-o", policy)
+	if code != exitError || !strings.Contains(errOut, "a policy file") {
+		t.Errorf("exit %d, want 2 naming the policy file:\n%s", code, errOut)
+	}
+	if b, _ := os.ReadFile(policy); string(b) != string(src) {
+		t.Error("the policy file was overwritten")
+	}
+}
