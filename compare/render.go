@@ -245,7 +245,7 @@ func writeTable(w io.Writer, d *Diff, lang string) error {
 		}
 		t := tablewriter.NewTable(w, tablewriter.WithConfig(cfg))
 		t.Header(s.headers)
-		if err := t.Bulk(safeRows(s.rows, textsafe.Line)); err != nil {
+		if err := t.Bulk(textsafe.Rows(s.rows, textsafe.Line)); err != nil {
 			return err
 		}
 		if err := t.Render(); err != nil {
@@ -254,18 +254,6 @@ func writeTable(w io.Writer, d *Diff, lang string) error {
 	}
 	_, err := fmt.Fprintln(w, "\n"+summaryLine(d, lang))
 	return err
-}
-
-// safeRows returns rows with every cell made safe by safe.
-func safeRows(rows [][]string, safe func(string) string) [][]string {
-	out := make([][]string, len(rows))
-	for i, r := range rows {
-		out[i] = make([]string, len(r))
-		for j, c := range r {
-			out[i][j] = safe(c)
-		}
-	}
-	return out
 }
 
 // writeMarkdown writes the diff as Markdown: every text read from the reports
@@ -289,7 +277,7 @@ func writeMarkdown(w io.Writer, d *Diff, lang string) error {
 		}
 		b.WriteString("\n| " + strings.Join(s.headers, " | ") + " |\n")
 		b.WriteString(strings.Repeat("|---", len(s.headers)) + "|\n")
-		for _, r := range safeRows(s.rows, textsafe.Markdown) {
+		for _, r := range textsafe.Rows(s.rows, textsafe.Markdown) {
 			b.WriteString("| " + strings.Join(r, " | ") + " |\n")
 		}
 	}

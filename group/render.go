@@ -137,7 +137,7 @@ func writeTable(w io.Writer, g *Group) error {
 		}
 		t := tablewriter.NewTable(w, tablewriter.WithConfig(cfg))
 		t.Header(s.Headers)
-		if err := t.Bulk(safeRows(s.Rows, textsafe.Line)); err != nil {
+		if err := t.Bulk(textsafe.Rows(s.Rows, textsafe.Line)); err != nil {
 			return err
 		}
 		if err := t.Render(); err != nil {
@@ -145,18 +145,6 @@ func writeTable(w io.Writer, g *Group) error {
 		}
 	}
 	return nil
-}
-
-// safeRows returns rows with every cell made safe by safe.
-func safeRows(rows [][]string, safe func(string) string) [][]string {
-	out := make([][]string, len(rows))
-	for i, r := range rows {
-		out[i] = make([]string, len(r))
-		for j, c := range r {
-			out[i][j] = safe(c)
-		}
-	}
-	return out
 }
 
 // writeMarkdown writes the group report as Markdown: every text read from
@@ -178,7 +166,7 @@ func writeMarkdown(w io.Writer, g *Group) error {
 		}
 		b.WriteString("\n| " + strings.Join(s.Headers, " | ") + " |\n")
 		b.WriteString(strings.Repeat("|---", len(s.Headers)) + "|\n")
-		for _, r := range safeRows(s.Rows, textsafe.Markdown) {
+		for _, r := range textsafe.Rows(s.Rows, textsafe.Markdown) {
 			b.WriteString("| " + strings.Join(r, " | ") + " |\n")
 		}
 	}

@@ -139,3 +139,16 @@ func unsafe(r rune) bool {
 	}
 	return false
 }
+
+// Rows returns a table's rows with every cell made safe by safe (Line for a
+// terminal table, Markdown for a Markdown one).
+func Rows(rows [][]string, safe func(string) string) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = make([]string, len(r))
+		for j, c := range r {
+			out[i][j] = safe(c)
+		}
+	}
+	return out
+}

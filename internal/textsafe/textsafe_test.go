@@ -90,3 +90,10 @@ func TestNothingUnsafeSurvives(t *testing.T) {
 		}
 	}
 }
+
+func TestRows(t *testing.T) {
+	got := Rows([][]string{{"a|b", "x"}, {"\x1b[2J"}}, Markdown)
+	if got[0][0] != `a\|b` || got[0][1] != "x" || got[1][0] != `\\x1b\[2J` {
+		t.Errorf("Rows = %q", got)
+	}
+}
