@@ -84,14 +84,7 @@ is, 2 for a usage, inventory or policy error.`,
 		if err != nil {
 			return err
 		}
-		code, err := runCheck(cmd.Context(), opts, stdout, stderr)
-		if err != nil {
-			return err
-		}
-		if code != exitOK {
-			return &exitCode{code: code}
-		}
-		return nil
+		return commandError(runCheck(cmd.Context(), opts, stdout, stderr))
 	}
 	return cmd
 }

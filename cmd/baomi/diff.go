@@ -71,14 +71,7 @@ a file that is not a readable baomi JSON report.`,
 		if opts.Lang, err = language(v); err != nil {
 			return err
 		}
-		code, err := runDiff(opts, stdout)
-		if err != nil {
-			return err
-		}
-		if code != exitOK {
-			return &exitCode{code: code}
-		}
-		return nil
+		return commandError(runDiff(opts, stdout))
 	}
 	return cmd
 }

@@ -44,6 +44,18 @@ type exitCode struct {
 // Error returns the message printed before exiting.
 func (e *exitCode) Error() string { return e.msg }
 
+// commandError turns a run function's status and error into the command's error:
+// the error as it is, a status other than 0 as an exitCode, else nil.
+func commandError(code int, err error) error {
+	if err != nil {
+		return err
+	}
+	if code != exitOK {
+		return &exitCode{code: code}
+	}
+	return nil
+}
+
 func usageError(format string, args ...any) error {
 	return &exitCode{code: exitError, msg: fmt.Sprintf(format, args...)}
 }

@@ -68,14 +68,7 @@ file), 2 for a usage error or unusable input (a missing file, a bad key).`,
 		if opts.Attestation == "" {
 			opts.Attestation = attestationPath(opts.Report)
 		}
-		code, err := runVerify(opts, stdout)
-		if err != nil {
-			return err
-		}
-		if code != exitOK {
-			return &exitCode{code: code}
-		}
-		return nil
+		return commandError(runVerify(opts, stdout))
 	}
 	return cmd
 }
