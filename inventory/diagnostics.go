@@ -28,6 +28,16 @@ func SortDiagnostics(diags hcl.Diagnostics) {
 	})
 }
 
+// Message is a diagnostic's text as WriteDiagnostics prints it after its
+// location: "summary: detail", each control character replaced by U+FFFD.
+func Message(d *hcl.Diagnostic) string {
+	msg := printable(d.Summary)
+	if d.Detail != "" {
+		msg += ": " + printable(d.Detail)
+	}
+	return msg
+}
+
 // WriteDiagnostics prints each diagnostic as "file:line:column: error: summary:
 // detail" followed by the source line with the problem underlined.
 func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error {
@@ -38,10 +48,7 @@ func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error
 		if d.Severity == hcl.DiagWarning {
 			sev = "warning"
 		}
-		msg := printable(d.Summary)
-		if d.Detail != "" {
-			msg += ": " + printable(d.Detail)
-		}
+		msg := Message(d)
 		s := d.Subject
 		if s != nil {
 			c := *s

@@ -30,7 +30,7 @@ func JSONSchema() ([]byte, error) {
 	for _, b := range blockTypes {
 		c := map[string]any{
 			"type":                 "object",
-			"description":          "The " + b.name + " blocks, keyed by address.",
+			"description":          "The " + b.name + " blocks, keyed by address: " + lowerFirst(b.doc),
 			"propertyNames":        map[string]any{"pattern": "^" + b.name + `\.` + schemaIDPattern + "$"},
 			"additionalProperties": resourceSchema(b.attrs, b.blocks, b.required),
 		}
@@ -65,13 +65,20 @@ func JSONSchema() ([]byte, error) {
 func resourceSchema(attrs []attribute, blocks []nestedBlock, required []string) map[string]any {
 	props := map[string]any{}
 	for _, a := range attrs {
-		props[a.name] = attributeSchema(a)
+		s := attributeSchema(a)
+		if d, ok := s["description"].(string); ok {
+			s["description"] = a.doc + " " + d
+		} else {
+			s["description"] = a.doc
+		}
+		props[a.name] = s
 	}
 	for _, nb := range blocks {
 		s := resourceSchema(nb.attrs, nil, nil)
 		if nb.many {
 			s = map[string]any{"type": "array", "items": s}
 		}
+		s["description"] = nb.doc
 		props[nb.name] = s
 	}
 	s := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
@@ -105,6 +112,14 @@ func attributeSchema(a attribute) map[string]any {
 		return map[string]any{"type": "array", "items": refSchema(a.refs)}
 	}
 	return map[string]any{"type": "string"}
+}
+
+// lowerFirst returns s with its first letter in lower case.
+func lowerFirst(s string) string {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return s
+	}
+	return string(s[0]+'a'-'A') + s[1:]
 }
 
 // refSchema is the schema of a reference: the address of a block of one of

@@ -23,6 +23,10 @@ const (
 type Options struct {
 	MaxFileBytes int64
 	MaxNesting   int
+	// Overlay holds texts that stand for files on disk, keyed by the names
+	// Load gives files (DisplayName): an editor's unsaved buffers. A file is
+	// read from the overlay only when Load finds it on disk.
+	Overlay map[string][]byte
 
 	// slowOnly decodes every block through hclsyntax, and keepRefs keeps each
 	// resource's references after they are checked, for tests that compare the

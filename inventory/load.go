@@ -73,7 +73,14 @@ func LoadContext(ctx context.Context, paths []string, opts Options) (*Inventory,
 				if ctx.Err() != nil {
 					continue
 				}
-				src, sum, d := readFile(files[i], opts.MaxFileBytes)
+				var src []byte
+				var sum [sha256.Size]byte
+				var d *hcl.Diagnostic
+				if text, ok := opts.Overlay[files[i]]; ok {
+					src, sum, d = overlaid(text, files[i], opts.MaxFileBytes)
+				} else {
+					src, sum, d = readFile(files[i], opts.MaxFileBytes)
+				}
 				if d != nil {
 					fileDiags[i] = hcl.Diagnostics{d}
 					continue
@@ -173,13 +180,27 @@ func readFile(name string, max int64) ([]byte, [sha256.Size]byte, *hcl.Diagnosti
 	case errors.Is(err, regularfile.ErrNotRegular):
 		return nil, none, fileError(name, "not a regular file", "An inventory file must be a regular file, not a folder, device, pipe or socket.")
 	case errors.As(err, &tooLarge) && tooLarge.Size > 0:
-		return nil, none, fileError(name, "file too large", fmt.Sprintf("The file holds %d bytes; the limit is %d (max-file-size).", tooLarge.Size, max))
+		return nil, none, tooLargeError(name, tooLarge.Size, max)
 	case errors.As(err, &tooLarge):
 		return nil, none, fileError(name, "file too large", fmt.Sprintf("The file holds more than %d bytes (max-file-size).", max))
 	case err != nil:
 		return nil, none, fileError(name, "cannot read file", pathErrorText(err))
 	}
 	return bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), sha256.Sum256(src), nil
+}
+
+// tooLargeError is the error for a file of size bytes, more than max.
+func tooLargeError(name string, size, max int64) *hcl.Diagnostic {
+	return fileError(name, "file too large", fmt.Sprintf("The file holds %d bytes; the limit is %d (max-file-size).", size, max))
+}
+
+// overlaid is readFile for a text held in memory: the same limit on its size,
+// and its byte order mark dropped.
+func overlaid(text []byte, name string, max int64) ([]byte, [sha256.Size]byte, *hcl.Diagnostic) {
+	if int64(len(text)) > max {
+		return nil, [sha256.Size]byte{}, tooLargeError(name, int64(len(text)), max)
+	}
+	return bytes.TrimPrefix(text, []byte("\xef\xbb\xbf")), sha256.Sum256(text), nil
 }
 
 // checkUTF16 reports a file saved as UTF-16, which would read as a stream of
