@@ -104,3 +104,20 @@ func TestMessageIsWhatValidatePrints(t *testing.T) {
 		t.Errorf("Message = %q", got)
 	}
 }
+
+func TestColumns(t *testing.T) {
+	line := []byte("  name = \"上海 👩‍💻\" kind")
+	for _, c := range []struct {
+		off, col int
+	}{{0, 1}, {9, 10}, {10, 11}, {13, 12}, {16, 13}, {17, 14}, {28, 15}, {29, 16}} {
+		if got := Column(line, c.off); got != c.col {
+			t.Errorf("Column(%d) = %d, want %d", c.off, got, c.col)
+		}
+		if got := ColumnOffset(line, c.col); got != c.off {
+			t.Errorf("ColumnOffset(%d) = %d, want %d", c.col, got, c.off)
+		}
+	}
+	if got := ColumnOffset(line, 99); got != len(line) {
+		t.Errorf("ColumnOffset past the end = %d, want %d", got, len(line))
+	}
+}
