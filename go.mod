@@ -36,6 +36,8 @@ require (
 	github.com/goccy/go-json v0.11.2 // indirect
 	github.com/google/go-cmp v0.7.0 // indirect
 	github.com/google/uuid v1.6.0 // indirect
+	github.com/hashicorp/errwrap v1.0.0 // indirect
+	github.com/hashicorp/go-multierror v1.1.1 // indirect
 	github.com/hashicorp/go-version v1.9.0 // indirect
 	github.com/hashicorp/hcl-lang v0.0.0-20260717051043-ecfa08c1a13f // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect

@@ -101,7 +101,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	})
 	root.AddCommand(newCheckCmd(stdout, stderr), newControlsCmd(stdout, stderr), newValidateCmd(stdout, stderr), newTestCmd(stdout, stderr), newPartnersCmd(stdout, stderr), newDiffCmd(stdout, stderr), newMergeCmd(stdout, stderr), newConvertCmd(stdout, stderr),
 		newKeygenCmd(stdout, stderr), newAttestCmd(stdout, stderr), newVerifyCmd(stdout, stderr),
-		newFmtCmd(stdout, stderr), newInspectCmd(stdout, stderr), newBundleCmd(stdout, stderr))
+		newFmtCmd(stdout, stderr), newInspectCmd(stdout, stderr), newBundleCmd(stdout, stderr), newLspCmd(stdout, stderr))
 	return root
 }
 
