@@ -196,7 +196,10 @@ func on[P any](run func(ctx context.Context, s *server, p *P) any) handler {
 
 // handlers are the methods served once initialized.
 var handlers = map[string]handler{
-	"initialized": on(func(context.Context, *server, *struct{}) any { return nil }),
+	"initialized": on(func(ctx context.Context, s *server, _ *struct{}) any {
+		s.refresh(ctx)
+		return nil
+	}),
 	"textDocument/didOpen": on(func(ctx context.Context, s *server, p *didOpenParams) any {
 		s.opened(ctx, p.TextDocument.URI, []byte(p.TextDocument.Text))
 		return nil
@@ -216,6 +219,10 @@ var handlers = map[string]handler{
 			delete(s.open, path)
 			s.refresh(ctx)
 		}
+		return nil
+	}),
+	"workspace/didChangeWatchedFiles": on(func(ctx context.Context, s *server, _ *struct{}) any {
+		s.refresh(ctx)
 		return nil
 	}),
 	"textDocument/completion": on(func(_ context.Context, s *server, p *textDocumentPositionParams) any {

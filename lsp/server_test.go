@@ -582,3 +582,32 @@ func mustRead(t *testing.T, name string) []byte {
 	}
 	return b
 }
+
+func TestFilesChangedOnDisk(t *testing.T) {
+	root := t.TempDir()
+	for _, name := range []string{"sites.hcl", "systems.hcl"} {
+		if err := os.WriteFile(filepath.Join(root, name), mustRead(t, filepath.Join("testdata", "ws", name)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := start(t)
+	defer c.exit()
+	c.result("initialize", map[string]any{"rootUri": pathURI(root)}, &map[string]any{})
+	// A file the editor has not opened, written by another program.
+	extra := filepath.Join(root, "channels.hcl")
+	if err := os.WriteFile(extra, []byte("channel \"邮件\" {\n  kind = \"e-mail\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": pathURI(extra), "type": 1}}})
+	c.call("textDocument/hover", position(root, "sites.hcl", Position{}))
+	got := c.diagnostics[pathURI(extra)]
+	if len(got) != 1 || got[0].Range.Start != (Position{1, 9}) || !strings.Contains(got[0].Message, `Did you mean "email"?`) {
+		t.Errorf("diagnostics of a file changed on disk: %+v", got)
+	}
+	// Definitions reach files the editor has not opened.
+	var defs []Location
+	c.result("textDocument/definition", position(root, "systems.hcl", at(t, root, "systems.hcl", "异地", "site.hz")), &defs)
+	if len(defs) != 1 || defs[0].URI != pathURI(filepath.Join(root, "sites.hcl")) {
+		t.Errorf("definition in an unopened file: %+v", defs)
+	}
+}
