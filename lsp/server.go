@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -27,8 +26,9 @@ import (
 // Options configure a server.
 type Options struct {
 	// Input is what a save evaluates, as check does: the limits, policy
-	// folders, settings, skipped controls, Terraform inputs and timeout. Its
-	// paths are the workspace folder's; its as-of date comes from AsOf.
+	// folders, settings, skipped controls, Terraform inputs and the timeout
+	// of each evaluation, which must be set. Its paths are the workspace
+	// folder's; its as-of date comes from AsOf.
 	Input audit.Input
 	// AsOf returns the day an evaluation judges dates against.
 	AsOf func() string
@@ -165,10 +165,11 @@ func (s *server) handle(ctx context.Context, m *message) (result any, rerr *rpcE
 		return nil, nil
 	}
 	params, ok := handlers[m.Method]
-	if !ok {
-		if m.ID != nil && !strings.HasPrefix(m.Method, "$/") {
-			return nil, &rpcError{Code: codeMethodNotFound, Message: "no method " + m.Method}
-		}
+	switch {
+	case !ok && m.ID != nil:
+		return nil, &rpcError{Code: codeMethodNotFound, Message: "no method " + m.Method}
+	case !ok:
+		// A notification the server does not take, such as $/cancelRequest.
 		return nil, nil
 	}
 	p := params.new()

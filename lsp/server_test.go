@@ -325,26 +325,28 @@ func TestCompletion(t *testing.T) {
 		exact bool
 		// edit is the text the items replace: they start where it first occurs on the line.
 		edit string
+		// blank, when set, is a blank line (0-based) the cursor is on instead, after two spaces.
+		blank int
 	}{
 		{"references after Chinese text and emoji", "systems.hcl", "主站", "site = site.",
-			[]string{"site.hz_dc", "site.上海_dc"}, true, "site.上海_dc"},
+			[]string{"site.hz_dc", "site.上海_dc"}, true, "site.上海_dc", 0},
 		{"references in a list after a Chinese id", "systems.hcl", "stored_in", ", system.",
-			[]string{"system.客户库", "system.账单库"}, true, "system.账单库"},
+			[]string{"system.客户库", "system.账单库"}, true, "system.账单库", 0},
 		{"references in a nested block, filtered by what is typed", "systems.hcl", "异地", "site = site.h",
-			[]string{"site.hz_dc"}, true, "site.hz_dc"},
+			[]string{"site.hz_dc"}, true, "site.hz_dc", 0},
 		{"enum values", "sites.hcl", `kind = "datacenter"`, `kind = "`,
-			[]string{"cloud_region", "datacenter", "office"}, true, ""},
-		{"attributes not yet set", "systems.hcl", "", "",
-			[]string{"access_approval", "audit_logging", "backup", "patch_age_days"}, false, ""},
+			[]string{"cloud_region", "datacenter", "office"}, true, "", 0},
+		{"attributes not yet set, on the blank line before backup", "systems.hcl", "", "",
+			[]string{"access_approval", "audit_logging", "backup", "patch_age_days"}, false, "", 9},
 		{"block types", "systems.hcl", "# 系统", "^",
 			[]string{"agreement", "channel", "data_asset", "department", "destruction", "device", "disposal", "incident", "loan",
-				"organization", "paper_archive", "partner", "removal", "site", "system", "training", "transfer", "waiver"}, true, ""},
+				"organization", "paper_archive", "partner", "removal", "site", "system", "training", "transfer", "waiver"}, true, "", 0},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			pos := at(t, root, tc.file, tc.line, tc.mark)
-			if tc.name == "attributes not yet set" {
-				pos = Position{Line: 9, Character: 2} // the empty line before backup
+			pos := Position{Line: tc.blank, Character: 2}
+			if tc.blank == 0 {
+				pos = at(t, root, tc.file, tc.line, tc.mark)
 			}
 			var list CompletionList
 			c.result("textDocument/completion", position(root, tc.file, pos), &list)
@@ -360,7 +362,7 @@ func TestCompletion(t *testing.T) {
 					t.Errorf("%s is not offered: %v", w, labels)
 				}
 			}
-			if tc.name == "attributes not yet set" && (slices.Contains(labels, "kind") || slices.Contains(labels, "site")) {
+			if tc.blank > 0 && (slices.Contains(labels, "kind") || slices.Contains(labels, "site")) {
 				t.Errorf("attributes already set are offered: %v", labels)
 			}
 			if tc.edit != "" {
