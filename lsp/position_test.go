@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
@@ -76,5 +77,21 @@ func TestPositionsOutOfRange(t *testing.T) {
 	}
 	if got := tx.position(hcl.Pos{Line: 1, Column: 99}); got != (Position{0, 8}) {
 		t.Errorf("a column past the line's end is %v", got)
+	}
+}
+
+func TestURIs(t *testing.T) {
+	// As VS Code sends them: every character outside ASCII escaped.
+	path, ok := uriPath("file:///tmp/%E5%AE%A2%E6%88%B7%20%E8%B5%84%E6%96%99/a.hcl")
+	if !ok || path != filepath.FromSlash("/tmp/客户 资料/a.hcl") {
+		t.Errorf("uriPath = %q, %v", path, ok)
+	}
+	if back, ok := uriPath(pathURI(path)); !ok || back != path {
+		t.Errorf("%q is %q and back %q", path, pathURI(path), back)
+	}
+	for _, uri := range []string{"untitled:Untitled-1", "file://", "::"} {
+		if p, ok := uriPath(uri); ok {
+			t.Errorf("uriPath(%q) = %q", uri, p)
+		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -294,12 +295,25 @@ func uriPath(uri string) (string, bool) {
 	if err != nil || u.Scheme != "file" || u.Path == "" {
 		return "", false
 	}
-	return filepath.Clean(filepath.FromSlash(u.Path)), true
+	p := u.Path
+	if isDrivePath(p) {
+		p = p[1:] // file:///C:/x is C:/x on Windows
+	}
+	return filepath.Clean(filepath.FromSlash(p)), true
+}
+
+// isDrivePath reports whether p is a URI's path to a Windows drive: /C:/...
+func isDrivePath(p string) bool {
+	return runtime.GOOS == "windows" && len(p) >= 3 && p[0] == '/' && p[2] == ':'
 }
 
 // pathURI is the file: URI of an absolute path.
 func pathURI(path string) string {
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x on Windows
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }
 
 // absolute resolves a file name as the decoder gives it.
