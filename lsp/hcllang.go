@@ -38,6 +38,8 @@ type candidate struct {
 	Kind               int
 	Edit               hcl.Range
 	NewText            string
+	// Snippet is NewText with tab stops ($1, ${2:id}), where hcl-lang has one.
+	Snippet string
 }
 
 // describeAttr returns what hover adds to an attribute's doc: nested is ""
@@ -90,7 +92,7 @@ func (l *language) complete(file string, pos hcl.Pos) []candidate {
 	for _, c := range cands.List {
 		out = append(out, candidate{Label: c.Label, Detail: c.Detail, Doc: c.Description.Value,
 			Markdown: c.Description.Kind == lang.MarkdownKind, Kind: candidateKind(c.Kind),
-			Edit: c.TextEdit.Range, NewText: c.TextEdit.NewText})
+			Edit: c.TextEdit.Range, NewText: c.TextEdit.NewText, Snippet: c.TextEdit.Snippet})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Label < out[j].Label })
 	return out

@@ -53,6 +53,15 @@ type initializeParams struct {
 	RootURI          string            `json:"rootUri"`
 	RootPath         string            `json:"rootPath"`
 	WorkspaceFolders []workspaceFolder `json:"workspaceFolders"`
+	Capabilities     struct {
+		TextDocument struct {
+			Completion struct {
+				CompletionItem struct {
+					SnippetSupport bool `json:"snippetSupport"`
+				} `json:"completionItem"`
+			} `json:"completion"`
+		} `json:"textDocument"`
+	} `json:"capabilities"`
 }
 
 type didOpenParams struct {
@@ -94,7 +103,9 @@ type CompletionItem struct {
 	Detail        string         `json:"detail,omitempty"`
 	Documentation *MarkupContent `json:"documentation,omitempty"`
 	TextEdit      *TextEdit      `json:"textEdit,omitempty"`
-	SortText      string         `json:"sortText,omitempty"`
+	// InsertTextFormat is 2 when NewText is a snippet, 1 (or absent) for plain text.
+	InsertTextFormat int    `json:"insertTextFormat,omitempty"`
+	SortText         string `json:"sortText,omitempty"`
 }
 
 // CompletionList is the answer to textDocument/completion.
@@ -140,3 +151,6 @@ const (
 	completionEnumMem   = 20
 	completionStruct    = 22
 )
+
+// insertSnippet is the insert text format of a snippet.
+const insertSnippet = 2

@@ -51,6 +51,8 @@ type server struct {
 	cwd string
 
 	initialized, shuttingDown bool
+	// snippets is true when the client takes completions with tab stops.
+	snippets bool
 	// root is the workspace folder, absolute: the inventory the files belong to.
 	root string
 	// open holds the text of each open document, by absolute path.
@@ -253,6 +255,7 @@ var handlers = map[string]handler{
 // controls hover names.
 func (s *server) initialize(ctx context.Context, p *initializeParams) any {
 	s.initialized = true
+	s.snippets = p.Capabilities.TextDocument.Completion.CompletionItem.SnippetSupport
 	for _, u := range []string{p.RootURI, firstFolder(p.WorkspaceFolders)} {
 		if path, ok := uriPath(u); ok {
 			s.root = path
@@ -508,6 +511,9 @@ func (s *server) completion(p *textDocumentPositionParams) CompletionList {
 	for _, c := range s.lang.complete(path, pos) {
 		item := CompletionItem{Label: c.Label, Kind: c.Kind, Detail: c.Detail,
 			TextEdit: &TextEdit{Range: t.lspRange(c.Edit), NewText: c.NewText}}
+		if s.snippets && c.Snippet != "" && c.Snippet != c.NewText {
+			item.TextEdit.NewText, item.InsertTextFormat = c.Snippet, insertSnippet
+		}
 		if c.Doc != "" {
 			item.Documentation = markup(c.Doc, c.Markdown)
 		}

@@ -613,3 +613,23 @@ func TestFilesChangedOnDisk(t *testing.T) {
 		t.Errorf("definition in an unopened file: %+v", defs)
 	}
 }
+
+func TestCompletionSnippets(t *testing.T) {
+	c := start(t)
+	defer c.exit()
+	root := workspace(t)
+	c.result("initialize", map[string]any{"rootUri": pathURI(root), "capabilities": map[string]any{
+		"textDocument": map[string]any{"completion": map[string]any{"completionItem": map[string]any{"snippetSupport": true}}}}}, &map[string]any{})
+	c.notify("initialized", map[string]any{})
+	var list CompletionList
+	c.result("textDocument/completion", position(root, "systems.hcl", Position{Line: 1, Character: 0}), &list)
+	for _, it := range list.Items {
+		if it.Label == "site" {
+			if it.InsertTextFormat != insertSnippet || it.TextEdit.NewText != "site \"${1:id}\" {\n  ${2}\n}" {
+				t.Errorf("site: %+v", it.TextEdit)
+			}
+			return
+		}
+	}
+	t.Errorf("no site in %+v", list.Items)
+}
