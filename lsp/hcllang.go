@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"bytes"
 	"context"
 	"slices"
 	"sort"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/hashicorp/hcl-lang/decoder"
 	"github.com/hashicorp/hcl-lang/lang"
+	"github.com/hashicorp/hcl-lang/reference"
 	"github.com/hashicorp/hcl-lang/schema"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -29,6 +31,18 @@ type language struct {
 	path    lang.Path
 	pathCtx *decoder.PathContext
 	decoder *decoder.Decoder
+	// parsed holds each file as last parsed, by name: a file whose text has
+	// not changed is not parsed again.
+	parsed map[string]*parsedFile
+}
+
+// parsedFile is one file's syntax tree with the references it declares and
+// makes, which depend on its text alone.
+type parsedFile struct {
+	src     []byte
+	file    *hcl.File
+	targets reference.Targets
+	origins reference.Origins
 }
 
 // candidate is one completion: Label replaces the text in Edit.
@@ -61,21 +75,50 @@ func (l *language) Paths(context.Context) []lang.Path { return []lang.Path{l.pat
 func (l *language) PathContext(lang.Path) (*decoder.PathContext, error) { return l.pathCtx, nil }
 
 // load replaces the files, keyed by name, and collects their references.
+// Only the files whose text changed are parsed again.
 func (l *language) load(files map[string][]byte) {
-	l.pathCtx.Files = make(map[string]*hcl.File, len(files))
+	next := make(map[string]*parsedFile, len(files))
+	names := make([]string, 0, len(files))
 	for name, src := range files {
-		f, _ := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
-		if f != nil {
-			l.pathCtx.Files[name] = f
+		names = append(names, name)
+		if p := l.parsed[name]; p != nil && bytes.Equal(p.src, src) {
+			next[name] = p
+			continue
 		}
+		next[name] = l.parse(name, src)
 	}
-	l.pathCtx.ReferenceTargets, l.pathCtx.ReferenceOrigins = nil, nil
-	pd, err := l.decoder.Path(l.path)
+	sort.Strings(names)
+	l.parsed = next
+	l.pathCtx.Files = make(map[string]*hcl.File, len(files))
+	l.pathCtx.ReferenceTargets, l.pathCtx.ReferenceOrigins = reference.Targets{}, reference.Origins{}
+	for _, name := range names {
+		p := next[name]
+		if p.file == nil {
+			continue
+		}
+		l.pathCtx.Files[name] = p.file
+		l.pathCtx.ReferenceTargets = append(l.pathCtx.ReferenceTargets, p.targets...)
+		l.pathCtx.ReferenceOrigins = append(l.pathCtx.ReferenceOrigins, p.origins...)
+	}
+}
+
+// parse parses one file and collects its references, through a language
+// that holds that file alone.
+func (l *language) parse(name string, src []byte) *parsedFile {
+	f, _ := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	p := &parsedFile{src: src, file: f}
+	if f == nil {
+		return p
+	}
+	one := &language{path: l.path, pathCtx: &decoder.PathContext{Schema: l.pathCtx.Schema, Files: map[string]*hcl.File{name: f}}}
+	one.decoder = decoder.NewDecoder(one)
+	pd, err := one.decoder.Path(one.path)
 	if err != nil {
-		return
+		return p
 	}
-	l.pathCtx.ReferenceTargets, _ = pd.CollectReferenceTargets()
-	l.pathCtx.ReferenceOrigins, _ = pd.CollectReferenceOrigins()
+	p.targets, _ = pd.CollectReferenceTargets()
+	p.origins, _ = pd.CollectReferenceOrigins()
+	return p
 }
 
 // complete returns the completions at pos in file.

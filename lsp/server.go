@@ -4,6 +4,7 @@
 package lsp
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -63,6 +64,8 @@ type server struct {
 	// judges names the controls that read each attribute, for hover.
 	judges judges
 	lang   *language
+	// stale is true when a document changed since the files were last read.
+	stale bool
 	// findings are the failing controls found by the last save, by absolute
 	// path, kept until the file changes.
 	findings map[string][]Diagnostic
@@ -86,19 +89,34 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, opts Options) error {
 	}
 	s := &server{conn: newConn(r, w), opts: opts, cwd: cwd, open: map[string][]byte{}, texts: map[string]*text{},
 		findings: map[string][]Diagnostic{}, published: map[string]bool{}}
+	msgs, done := make(chan read, 16), make(chan struct{})
+	defer close(done)
+	go s.readAll(msgs, done)
 	for {
-		if err := ctx.Err(); err != nil {
-			return err
+		var in read
+		select {
+		case in = <-msgs:
+		default:
+			// Nothing waits: the time to check what changed. While the
+			// client sends faster than that, changes pile up and only the
+			// last is checked.
+			if s.stale {
+				s.refresh(ctx)
+			}
+			select {
+			case in = <-msgs:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
-		body, err := s.conn.read()
-		if errors.Is(err, io.EOF) {
+		if errors.Is(in.err, io.EOF) {
 			return ErrExitWithoutShutdown
 		}
-		if err != nil {
-			return err
+		if in.err != nil {
+			return in.err
 		}
 		var m message
-		if err := json.Unmarshal(body, &m); err != nil || m.Method == "" {
+		if err := json.Unmarshal(in.body, &m); err != nil || m.Method == "" {
 			if m.ID != nil || err != nil {
 				s.reply(m.ID, nil, &rpcError{Code: codeParseError, Message: "not a JSON-RPC request"})
 			}
@@ -113,6 +131,27 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, opts Options) error {
 		result, rerr := s.handle(ctx, &m)
 		if m.ID != nil {
 			s.reply(m.ID, result, rerr)
+		}
+	}
+}
+
+// read is one message's body as read, or why none could be.
+type read struct {
+	body []byte
+	err  error
+}
+
+// readAll reads messages into msgs until the input fails or done is closed.
+func (s *server) readAll(msgs chan<- read, done <-chan struct{}) {
+	for {
+		body, err := s.conn.read()
+		select {
+		case msgs <- read{body, err}:
+		case <-done:
+			return
+		}
+		if err != nil {
+			return
 		}
 	}
 }
@@ -167,6 +206,10 @@ func (s *server) handle(ctx context.Context, m *message) (result any, rerr *rpcE
 		s.shuttingDown = true
 		return nil, nil
 	}
+	if m.ID != nil && s.stale {
+		// A request answers about the documents as they are now.
+		s.refresh(ctx)
+	}
 	params, ok := handlers[m.Method]
 	switch {
 	case !ok && m.ID != nil:
@@ -200,17 +243,17 @@ func on[P any](run func(ctx context.Context, s *server, p *P) any) handler {
 
 // handlers are the methods served once initialized.
 var handlers = map[string]handler{
-	"initialized": on(func(ctx context.Context, s *server, _ *struct{}) any {
-		s.refresh(ctx)
+	"initialized": on(func(_ context.Context, s *server, _ *struct{}) any {
+		s.stale = true
 		return nil
 	}),
-	"textDocument/didOpen": on(func(ctx context.Context, s *server, p *didOpenParams) any {
-		s.opened(ctx, p.TextDocument.URI, []byte(p.TextDocument.Text))
+	"textDocument/didOpen": on(func(_ context.Context, s *server, p *didOpenParams) any {
+		s.opened(p.TextDocument.URI, []byte(p.TextDocument.Text))
 		return nil
 	}),
-	"textDocument/didChange": on(func(ctx context.Context, s *server, p *didChangeParams) any {
+	"textDocument/didChange": on(func(_ context.Context, s *server, p *didChangeParams) any {
 		if n := len(p.ContentChanges); n > 0 && p.ContentChanges[n-1].Range == nil {
-			s.opened(ctx, p.TextDocument.URI, []byte(p.ContentChanges[n-1].Text))
+			s.opened(p.TextDocument.URI, []byte(p.ContentChanges[n-1].Text))
 		}
 		return nil
 	}),
@@ -218,15 +261,15 @@ var handlers = map[string]handler{
 		s.saved(ctx, p.TextDocument.URI)
 		return nil
 	}),
-	"textDocument/didClose": on(func(ctx context.Context, s *server, p *didCloseParams) any {
+	"textDocument/didClose": on(func(_ context.Context, s *server, p *didCloseParams) any {
 		if path, ok := uriPath(p.TextDocument.URI); ok {
 			delete(s.open, path)
-			s.refresh(ctx)
+			s.stale = true
 		}
 		return nil
 	}),
-	"workspace/didChangeWatchedFiles": on(func(ctx context.Context, s *server, _ *struct{}) any {
-		s.refresh(ctx)
+	"workspace/didChangeWatchedFiles": on(func(_ context.Context, s *server, _ *struct{}) any {
+		s.stale = true
 		return nil
 	}),
 	"textDocument/completion": on(func(_ context.Context, s *server, p *textDocumentPositionParams) any {
@@ -327,8 +370,9 @@ func (s *server) absolute(name string) string {
 	return filepath.Join(s.cwd, name)
 }
 
-// opened takes a document's new text and checks the inventory again.
-func (s *server) opened(ctx context.Context, uri string, src []byte) {
+// opened takes a document's new text; the inventory is checked again once
+// no message waits, or before the next request.
+func (s *server) opened(uri string, src []byte) {
 	path, ok := uriPath(uri)
 	if !ok {
 		return
@@ -339,7 +383,7 @@ func (s *server) opened(ctx context.Context, uri string, src []byte) {
 	}
 	s.open[path] = src
 	delete(s.findings, path)
-	s.refresh(ctx)
+	s.stale = true
 }
 
 // overlay is the open documents keyed by the names the decoder gives files.
@@ -355,6 +399,7 @@ func (s *server) overlay() map[string][]byte {
 // holds them, and publishes the decoder's diagnostics beside the findings
 // of the last save.
 func (s *server) refresh(ctx context.Context) {
+	s.stale = false
 	if s.root == "" {
 		return
 	}
@@ -435,13 +480,18 @@ func (s *server) publish(diags hcl.Diagnostics) {
 // controls of each file beside the decoder's diagnostics.
 func (s *server) saved(ctx context.Context, uri string) {
 	if path, ok := uriPath(uri); ok {
-		if src, err := os.ReadFile(path); err == nil && s.open[path] != nil {
+		if src, err := os.ReadFile(path); err == nil && s.open[path] != nil && !bytes.Equal(src, s.open[path]) {
 			s.open[path] = src
+			s.stale = true
 		}
 	}
 	if s.root == "" || s.policies == nil {
 		s.refresh(ctx)
 		return
+	}
+	if s.stale {
+		// The findings are placed in the texts as saved.
+		s.refresh(ctx)
 	}
 	in := s.opts.Input
 	in.Paths = []string{s.root}
