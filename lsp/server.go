@@ -101,7 +101,7 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, opts Options) error {
 			// client sends faster than that, changes pile up and only the
 			// last is checked.
 			if s.stale {
-				s.refresh(ctx)
+				s.safely("checking the inventory", func() { s.refresh(ctx) })
 			}
 			select {
 			case in = <-msgs:
@@ -116,9 +116,13 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, opts Options) error {
 			return in.err
 		}
 		var m message
-		if err := json.Unmarshal(in.body, &m); err != nil || m.Method == "" {
-			if m.ID != nil || err != nil {
-				s.reply(m.ID, nil, &rpcError{Code: codeParseError, Message: "not a JSON-RPC request"})
+		if err := json.Unmarshal(in.body, &m); err != nil {
+			s.reply(nil, nil, &rpcError{Code: codeParseError, Message: "not JSON: " + err.Error()})
+			continue
+		}
+		if m.Method == "" {
+			if m.ID != nil {
+				s.reply(m.ID, nil, &rpcError{Code: codeInvalidRequest, Message: "a request names its method"})
 			}
 			continue
 		}
@@ -180,17 +184,32 @@ func (s *server) notify(method string, params any) {
 	}
 }
 
-// handle runs one request or notification. A panic in a handler answers
-// the request with an internal error instead of ending the session.
-func (s *server) handle(ctx context.Context, m *message) (result any, rerr *rpcError) {
+// safely runs work and turns a panic in it into a line on the log: a bug in
+// one request must not end the session.
+func (s *server) safely(what string, work func()) (failed error) {
 	defer func() {
 		if p := recover(); p != nil {
 			buf := make([]byte, 4096)
 			buf = buf[:runtime.Stack(buf, false)]
-			fmt.Fprintf(s.opts.Log, "baomi lsp: %s failed: %v\n%s\n", m.Method, p, buf)
-			result, rerr = nil, &rpcError{Code: codeInternalError, Message: fmt.Sprintf("%s failed: %v", m.Method, p)}
+			fmt.Fprintf(s.opts.Log, "baomi lsp: %s failed: %v\n%s\n", what, p, buf)
+			failed = fmt.Errorf("%s failed: %v", what, p)
 		}
 	}()
+	work()
+	return nil
+}
+
+// handle runs one request or notification. A panic in a handler answers
+// the request with an internal error instead of ending the session.
+func (s *server) handle(ctx context.Context, m *message) (result any, rerr *rpcError) {
+	if err := s.safely(m.Method, func() { result, rerr = s.dispatch(ctx, m) }); err != nil {
+		return nil, &rpcError{Code: codeInternalError, Message: err.Error()}
+	}
+	return result, rerr
+}
+
+// dispatch runs one request or notification.
+func (s *server) dispatch(ctx context.Context, m *message) (any, *rpcError) {
 	switch {
 	case m.Method == "initialize":
 		var p initializeParams

@@ -298,6 +298,11 @@ func TestBadMessages(t *testing.T) {
 	if m := <-c.in; m.ID != nil || m.Error == nil || m.Error.Code != codeParseError {
 		t.Errorf("a body that is not JSON: %+v", m)
 	}
+	// A message with an id and no method is not a request.
+	c.send(map[string]any{"id": 99})
+	if m := <-c.in; m.ID == nil || *m.ID != 99 || m.Error == nil || m.Error.Code != codeInvalidRequest {
+		t.Errorf("a message without a method: %+v", m)
+	}
 	if m := c.call("initialize", map[string]any{"rootUri": 7}); m.Error == nil || m.Error.Code != codeInvalidParams {
 		t.Errorf("initialize with a number for rootUri: %+v", m)
 	}
@@ -632,4 +637,16 @@ func TestCompletionSnippets(t *testing.T) {
 		}
 	}
 	t.Errorf("no site in %+v", list.Items)
+}
+
+func TestAPanicIsAnError(t *testing.T) {
+	var log bytes.Buffer
+	s := &server{opts: Options{Log: &log}}
+	err := s.safely("hover", func() { panic("boom") })
+	if err == nil || err.Error() != "hover failed: boom" || !strings.Contains(log.String(), "baomi lsp: hover failed: boom\ngoroutine ") {
+		t.Errorf("safely: %v; log %q", err, log.String())
+	}
+	if err := s.safely("hover", func() {}); err != nil {
+		t.Errorf("safely without a panic: %v", err)
+	}
 }
