@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -39,6 +40,27 @@ func TestVSCodeExtension(t *testing.T) {
 	for _, want := range []string{`config.get('path') || 'baomi'`, `args: ['lsp', ...(config.get('args') || [])]`, "pattern: '**/*.hcl'"} {
 		if !strings.Contains(script, want) {
 			t.Errorf("%s does not hold %s", manifest.Main, want)
+		}
+	}
+	// It starts the server for inventories, not for every folder of HCL.
+	m := regexp.MustCompile(`const inventoryBlock = /(.*)/m;`).FindStringSubmatch(script)
+	if m == nil {
+		t.Fatalf("%s has no inventoryBlock", manifest.Main)
+	}
+	inventoryBlock := regexp.MustCompile("(?m)" + m[1])
+	for _, dir := range []string{"../fixtures/acme", "../fixtures/chapter2/department-heads", "testdata/ws"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.hcl"))
+		found := false
+		for _, f := range files {
+			found = found || inventoryBlock.Match(mustRead(t, f))
+		}
+		if !found {
+			t.Errorf("the extension does not see the inventory in %s", dir)
+		}
+	}
+	for _, other := range []string{"resource \"aws_s3_bucket\" \"data_asset\" {}\n", "job \"organization\" {\n  datacenters = [\"dc1\"]\n}\n"} {
+		if inventoryBlock.MatchString(other) {
+			t.Errorf("the extension takes %q for an inventory", other)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "node_modules")); err == nil {
