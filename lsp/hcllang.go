@@ -56,12 +56,21 @@ type candidate struct {
 	Snippet string
 }
 
-// describeAttr returns what hover adds to an attribute's doc: nested is ""
-// for an attribute of the block itself, else the nested block's name.
-type describeAttr func(block, nested, attr string) string
+// extras are what the schema knows beyond the block table, from the policies.
+type extras struct {
+	// describe returns what hover adds to an attribute's doc: nested is ""
+	// for an attribute of the block itself, else the nested block's name.
+	describe func(block, nested, attr string) string
+	// controls are the values a waiver's control may take: each control's
+	// id and short code, with its title.
+	controls []value
+}
+
+// value is a value an attribute may take, and what it means.
+type value struct{ Name, Doc string }
 
 // newLanguage builds the language of an inventory in folder root.
-func newLanguage(root string, types []inventory.BlockTypeInfo, more describeAttr) *language {
+func newLanguage(root string, types []inventory.BlockTypeInfo, more extras) *language {
 	l := &language{path: lang.Path{Path: root, LanguageID: languageID}}
 	l.pathCtx = &decoder.PathContext{Schema: bodySchema(types, more), Files: map[string]*hcl.File{}}
 	l.decoder = decoder.NewDecoder(l)
@@ -219,7 +228,7 @@ func (l *language) references(file string, pos hcl.Pos, declaration bool) []hcl.
 
 // bodySchema is the schema of an inventory file: one block type per entry of
 // the decoder's table, each addressable as TYPE.ID.
-func bodySchema(types []inventory.BlockTypeInfo, more describeAttr) *schema.BodySchema {
+func bodySchema(types []inventory.BlockTypeInfo, more extras) *schema.BodySchema {
 	root := &schema.BodySchema{Blocks: map[string]*schema.BlockSchema{}}
 	for _, b := range types {
 		body := &schema.BodySchema{Attributes: attributeSchemas(b.Name, "", b.Attributes, b.Required, more),
@@ -250,17 +259,22 @@ func bodySchema(types []inventory.BlockTypeInfo, more describeAttr) *schema.Body
 }
 
 // attributeSchemas is the schema of attrs, of a block or of its nested block.
-func attributeSchemas(block, nested string, attrs []inventory.AttributeInfo, required []string, more describeAttr) map[string]*schema.AttributeSchema {
+func attributeSchemas(block, nested string, attrs []inventory.AttributeInfo, required []string, more extras) map[string]*schema.AttributeSchema {
 	out := make(map[string]*schema.AttributeSchema, len(attrs))
 	for _, a := range attrs {
 		doc := a.Doc
-		if more != nil {
-			if m := more(block, nested, a.Name); m != "" {
+		if more.describe != nil {
+			if m := more.describe(block, nested, a.Name); m != "" {
 				doc += "\n\n" + m
 			}
 		}
+		cons := constraint(a)
+		if block == "waiver" && a.Name == "control" && len(more.controls) > 0 {
+			// An unknown control is an error: offer the ones there are.
+			cons = literals(more.controls)
+		}
 		req := slices.Contains(required, a.Name)
-		out[a.Name] = &schema.AttributeSchema{Description: lang.Markdown(doc), IsRequired: req, IsOptional: !req, Constraint: constraint(a)}
+		out[a.Name] = &schema.AttributeSchema{Description: lang.Markdown(doc), IsRequired: req, IsOptional: !req, Constraint: cons}
 	}
 	return out
 }
@@ -273,11 +287,11 @@ func constraint(a inventory.AttributeInfo) schema.Constraint {
 	case inventory.KindNumber:
 		return schema.LiteralType{Type: cty.Number}
 	case inventory.KindEnum:
-		values := make(schema.OneOf, len(a.Enum))
+		values := make([]value, len(a.Enum))
 		for i, v := range a.Enum {
-			values[i] = schema.LiteralValue{Value: cty.StringVal(v)}
+			values[i] = value{Name: v}
 		}
-		return values
+		return literals(values)
 	case inventory.KindRef:
 		refs := references(a.Refs)
 		if a.Terraform {
@@ -290,6 +304,15 @@ func constraint(a inventory.AttributeInfo) schema.Constraint {
 		return schema.List{Elem: references(a.Refs)}
 	}
 	return schema.LiteralType{Type: cty.String}
+}
+
+// literals is one of the strings values.
+func literals(values []value) schema.OneOf {
+	out := make(schema.OneOf, len(values))
+	for i, v := range values {
+		out[i] = schema.LiteralValue{Value: cty.StringVal(v.Name), Description: lang.PlainText(v.Doc)}
+	}
+	return out
 }
 
 // references is a reference to a block of one of types.

@@ -9,7 +9,7 @@ import (
 )
 
 func TestLanguageParsesOnlyWhatChanged(t *testing.T) {
-	l := newLanguage("/w", inventory.BlockTypes(), nil)
+	l := newLanguage("/w", inventory.BlockTypes(), extras{})
 	sites := []byte("site \"上海\" {\n  city = \"上海\"\n}\n")
 	l.load(map[string][]byte{"/w/a.hcl": []byte("system \"s\" {\n  site = site.上海\n}\n"), "/w/b.hcl": sites})
 	b := l.parsed["/w/b.hcl"]

@@ -61,8 +61,9 @@ type server struct {
 	// texts holds every file of the inventory as last read, by absolute path.
 	texts    map[string]*text
 	policies *evaluator.Policies
-	// judges names the controls that read each attribute, for hover.
-	judges judges
+	// extras are what the policies add to the language: the controls that
+	// read each attribute, and those a waiver may name.
+	extras extras
 	lang   *language
 	// stale is true when a document changed since the files were last read.
 	stale bool
@@ -331,9 +332,12 @@ func (s *server) initialize(ctx context.Context, p *initializeParams) any {
 		s.notify("window/showMessage", map[string]any{"type": 1, "message": "baomi: the policies do not load, so saving checks no control: " + err.Error()})
 	} else {
 		s.policies = ps
-		s.judges = readers(ps, inventory.BlockTypes())
+		s.extras.describe = readers(ps, inventory.BlockTypes()).describe
+		for _, c := range ps.Controls {
+			s.extras.controls = append(s.extras.controls, value{Name: c.ID, Doc: c.Title}, value{Name: c.ShortCode, Doc: c.ID + ": " + c.Title})
+		}
 	}
-	s.lang = newLanguage(s.root, inventory.BlockTypes(), s.judges.describe)
+	s.lang = newLanguage(s.root, inventory.BlockTypes(), s.extras)
 	return map[string]any{
 		"capabilities": map[string]any{
 			"textDocumentSync":   map[string]any{"openClose": true, "change": 1, "save": map[string]any{"includeText": false}},
@@ -398,7 +402,7 @@ func (s *server) opened(uri string, src []byte) {
 	}
 	if s.root == "" {
 		s.root = filepath.Dir(path)
-		s.lang = newLanguage(s.root, inventory.BlockTypes(), s.judges.describe)
+		s.lang = newLanguage(s.root, inventory.BlockTypes(), s.extras)
 	}
 	s.open[path] = src
 	delete(s.findings, path)

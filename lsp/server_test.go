@@ -179,7 +179,7 @@ func openWorkspace(t *testing.T) (*client, string) {
 	}
 	c.result("initialize", map[string]any{"rootUri": pathURI(root)}, &init)
 	c.notify("initialized", map[string]any{})
-	for _, name := range []string{"sites.hcl", "systems.hcl"} {
+	for _, name := range []string{"sites.hcl", "systems.hcl", "waivers.hcl"} {
 		src, err := os.ReadFile(filepath.Join(root, name))
 		if err != nil {
 			t.Fatal(err)
@@ -339,6 +339,10 @@ func TestCompletion(t *testing.T) {
 			[]string{"system.客户库", "system.账单库"}, true, "system.账单库", 0},
 		{"references in a nested block, filtered by what is typed", "systems.hcl", "异地", "site = site.h",
 			[]string{"site.hz_dc"}, true, "site.hz_dc", 0},
+		{"the controls a waiver may name", "waivers.hcl", "control", `= "`,
+			[]string{"BM-4.2.1-04", "BM-4.6.1-01", "endpoint-protection", "storage-encrypted"}, false, "", 0},
+		{"a waiver's resource: any type", "waivers.hcl", "resource", "= s",
+			[]string{"site.hz_dc", "site.上海_dc", "system.客户库", "system.账单库"}, true, "system.账单库", 0},
 		{"enum values", "sites.hcl", `kind = "datacenter"`, `kind = "`,
 			[]string{"cloud_region", "datacenter", "office"}, true, "", 0},
 		{"attributes not yet set, on the blank line before backup", "systems.hcl", "", "",
