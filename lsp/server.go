@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -70,8 +71,8 @@ type server struct {
 	// findings are the failing controls found by the last save, by absolute
 	// path, kept until the file changes.
 	findings map[string][]Diagnostic
-	// published lists the files whose diagnostics the client shows.
-	published map[string]bool
+	// published holds the diagnostics the client shows, by absolute path.
+	published map[string][]Diagnostic
 }
 
 // Serve answers the client on r and w until it sends exit, which returns nil
@@ -89,7 +90,7 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, opts Options) error {
 		return err
 	}
 	s := &server{conn: newConn(r, w), opts: opts, cwd: cwd, open: map[string][]byte{}, texts: map[string]*text{},
-		findings: map[string][]Diagnostic{}, published: map[string]bool{}}
+		findings: map[string][]Diagnostic{}, published: map[string][]Diagnostic{}}
 	msgs, done := make(chan read, 16), make(chan struct{})
 	defer close(done)
 	go s.readAll(msgs, done)
@@ -487,13 +488,16 @@ func (s *server) publish(diags hcl.Diagnostics) {
 		}
 	}
 	sort.Strings(paths)
-	s.published = map[string]bool{}
 	for _, path := range paths {
-		list := byFile[path]
+		list, shown := byFile[path], s.published[path]
+		if list != nil && slices.Equal(list, shown) {
+			continue // the client shows them already
+		}
 		if list == nil {
 			list = []Diagnostic{}
+			delete(s.published, path)
 		} else {
-			s.published[path] = true
+			s.published[path] = list
 		}
 		s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: pathURI(path), Diagnostics: list})
 	}

@@ -27,8 +27,10 @@ type client struct {
 	in   chan incoming
 	done chan error
 	next int
-	// diagnostics holds the last diagnostics published for each URI.
-	diagnostics map[string][]Diagnostic
+	// diagnostics holds the last diagnostics published for each URI, and
+	// publications how many times they were.
+	diagnostics  map[string][]Diagnostic
+	publications map[string]int
 }
 
 // incoming is a message from the server: a response or a notification.
@@ -49,7 +51,7 @@ func start(t *testing.T) *client {
 	fromServer, serverOut := io.Pipe()
 	serverIn, toServer := io.Pipe()
 	c := &client{t: t, w: toServer, out: newConn(fromServer, io.Discard), in: make(chan incoming, 100),
-		done: make(chan error, 1), diagnostics: map[string][]Diagnostic{}}
+		done: make(chan error, 1), diagnostics: map[string][]Diagnostic{}, publications: map[string]int{}}
 	var log bytes.Buffer
 	go func() {
 		err := Serve(context.Background(), serverIn, serverOut, Options{Input: audit.Input{Timeout: time.Minute},
@@ -127,6 +129,7 @@ func (c *client) call(method string, params any) incoming {
 					c.t.Fatal(err)
 				}
 				c.diagnostics[p.URI] = p.Diagnostics
+				c.publications[p.URI]++
 			}
 		case <-timeout:
 			c.t.Fatalf("no answer to %s", method)
@@ -544,6 +547,14 @@ func TestDiagnostics(t *testing.T) {
 	}
 	if line != 29 || col != 36 || !strings.Contains(msg, `Did you mean "none"`) {
 		t.Errorf("validate: %q", first)
+	}
+	// The same problems again are not sent again.
+	n := c.publications[pathURI(systems)]
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": pathURI(systems), "version": 3},
+		"contentChanges": []map[string]any{{"text": broken + "\n"}}})
+	c.call("textDocument/hover", position(root, "sites.hcl", Position{}))
+	if c.publications[pathURI(systems)] != n {
+		t.Errorf("unchanged diagnostics published again: %+v", c.diagnostics[pathURI(systems)])
 	}
 	// Fixing the typo clears the file's diagnostics.
 	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": pathURI(systems), "version": 3},
