@@ -240,8 +240,10 @@ func (s *server) dispatch(ctx context.Context, m *message) (any, *rpcError) {
 		return nil, nil
 	}
 	p := params.new()
-	if err := json.Unmarshal(m.Params, p); err != nil {
-		return nil, invalidParams(err)
+	if len(m.Params) > 0 {
+		if err := json.Unmarshal(m.Params, p); err != nil {
+			return nil, invalidParams(err)
+		}
 	}
 	return params.run(ctx, s, p), nil
 }

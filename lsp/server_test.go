@@ -612,25 +612,35 @@ func TestFilesChangedOnDisk(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c := start(t)
-	defer c.exit()
-	c.result("initialize", map[string]any{"rootUri": pathURI(root)}, &map[string]any{})
-	// A file the editor has not opened, written by another program.
+	// A file the editor will not open.
 	extra := filepath.Join(root, "channels.hcl")
 	if err := os.WriteFile(extra, []byte("channel \"邮件\" {\n  kind = \"e-mail\"\n}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": pathURI(extra), "type": 1}}})
+	c := start(t)
+	defer c.exit()
+	c.result("initialize", map[string]any{"rootUri": pathURI(root)}, &map[string]any{})
+	// Once initialized (its params left out, as some clients do), the server reads the folder.
+	c.send(map[string]any{"method": "initialized"})
 	c.call("textDocument/hover", position(root, "sites.hcl", Position{}))
 	got := c.diagnostics[pathURI(extra)]
 	if len(got) != 1 || got[0].Range.Start != (Position{1, 9}) || !strings.Contains(got[0].Message, `Did you mean "email"?`) {
-		t.Errorf("diagnostics of a file changed on disk: %+v", got)
+		t.Errorf("diagnostics of a file the editor has not opened: %+v", got)
 	}
 	// Definitions reach files the editor has not opened.
 	var defs []Location
 	c.result("textDocument/definition", position(root, "systems.hcl", at(t, root, "systems.hcl", "异地", "site.hz")), &defs)
 	if len(defs) != 1 || defs[0].URI != pathURI(filepath.Join(root, "sites.hcl")) {
 		t.Errorf("definition in an unopened file: %+v", defs)
+	}
+	// Another program mends the file.
+	if err := os.WriteFile(extra, []byte("channel \"邮件\" {\n  kind = \"email\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": pathURI(extra), "type": 2}}})
+	c.call("textDocument/hover", position(root, "sites.hcl", Position{}))
+	if got := c.diagnostics[pathURI(extra)]; len(got) != 0 {
+		t.Errorf("diagnostics of a file mended on disk: %+v", got)
 	}
 }
 
