@@ -73,6 +73,10 @@ func TestBundleBuild(t *testing.T) {
 	for _, m := range b.Modules {
 		got[m.Path] = m.Raw
 	}
+	if got["/"+evaluator.EntryFile] == nil {
+		t.Errorf("the bundle lacks the entry module %s", evaluator.EntryFile)
+	}
+	delete(got, "/"+evaluator.EntryFile)
 	if len(got) != len(want) {
 		t.Errorf("%d modules in the bundle, want the %d built-in policy files", len(got), len(want))
 	}
@@ -158,7 +162,7 @@ func TestBundleBuildWithUserPolicies(t *testing.T) {
 	}
 	var user []string
 	for _, m := range b.Modules {
-		if !strings.HasPrefix(m.Path, "/policies/") {
+		if !strings.HasPrefix(m.Path, "/policies/") && m.Path != "/"+evaluator.EntryFile {
 			user = append(user, m.Path)
 		}
 	}
