@@ -3,6 +3,8 @@ package evaluator
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -66,6 +68,11 @@ type Remote struct {
 	Warnings io.Writer
 }
 
+// InputHashHeader is the request header in which Remote sends the sha256 of
+// the input document as sent (compact JSON), for OPA's decision log to record
+// (decision_logs.request_context.http.headers) even where it masks the input.
+const InputHashHeader = "X-Baomi-Input-Sha256"
+
 // dataAnswer is the part of a Data API answer Remote reads.
 type dataAnswer struct {
 	Result     json.RawMessage `json:"result"`
@@ -82,10 +89,12 @@ func (r *Remote) Eval(ctx context.Context, p *Policies, input map[string]any, pa
 	if partners {
 		return nil, nil, r.fail("the partner facts are not read from an OPA server; run without --opa-url")
 	}
-	body, err := json.Marshal(map[string]any{"input": input})
+	doc, err := json.Marshal(input)
 	if err != nil {
 		return nil, nil, r.fail("cannot encode the input: %v", err)
 	}
+	sum := sha256.Sum256(doc)
+	body := append(append([]byte(`{"input":`), doc...), '}')
 	endpoint := strings.TrimRight(r.URL, "/") + "/v1/data/" + strings.ReplaceAll(EntryPackage, ".", "/") + "/" + entryRule +
 		"?provenance=true&strict-builtin-errors=true"
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
@@ -93,6 +102,7 @@ func (r *Remote) Eval(ctx context.Context, p *Policies, input map[string]any, pa
 		return nil, nil, r.fail("%v", err)
 	}
 	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(InputHashHeader, hex.EncodeToString(sum[:]))
 	client := r.Client
 	if client == nil {
 		client = http.DefaultClient

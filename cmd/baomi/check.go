@@ -145,7 +145,7 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	if err := checkAttestable(opts); err != nil {
 		return nil, err
 	}
-	if err := checkOPAURL(v, opts.OPAURL); err != nil {
+	if err := checkOPAURL(v, opts.OPAURL, opts.AllowRevision); err != nil {
 		return nil, err
 	}
 	if opts.FailOn, err = evaluator.ParseSeverity(v.GetString("fail-on")); err != nil {
@@ -165,8 +165,12 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 
 // checkOPAURL accepts an empty --opa-url or an http or https URL with a host,
 // and nothing after the path: check adds the Data API's path and parameters.
-func checkOPAURL(c *config, s string) error {
+// --allow-revision goes with --opa-url.
+func checkOPAURL(c *config, s string, allowRevision bool) error {
 	if s == "" {
+		if allowRevision {
+			return usageError("baomi: --allow-revision accepts an OPA server's bundle revision: it goes with --opa-url")
+		}
 		return nil
 	}
 	u, err := url.Parse(s)

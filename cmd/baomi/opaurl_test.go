@@ -54,7 +54,12 @@ type decisionEvent struct {
 	Bundles    map[string]struct {
 		Revision string `json:"revision"`
 	} `json:"bundles"`
-	Input map[string]any `json:"input"`
+	Input          json.RawMessage `json:"input"`
+	RequestContext struct {
+		HTTP struct {
+			Headers map[string][]string `json:"headers"`
+		} `json:"http"`
+	} `json:"request_context"`
 }
 
 // startOPA starts the bundle service, the log collector and the OPA server,
@@ -69,8 +74,9 @@ func startOPA(t *testing.T, bundleBytes []byte) *opaServer {
 	config := fmt.Sprintf(`{
 		"services": {"bundles": {"url": %q}, "collector": {"url": %q}},
 		"bundles": {"baomi": {"service": "bundles", "resource": "/bundles/baomi.tar.gz", "trigger": "manual"}},
-		"decision_logs": {"service": "collector", "reporting": {"trigger": "manual", "upload_size_limit_bytes": 67108864}}
-	}`, bundles.URL, collector.URL)
+		"decision_logs": {"service": "collector", "reporting": {"trigger": "manual", "upload_size_limit_bytes": 67108864},
+			"request_context": {"http": {"headers": [%q]}}}
+	}`, bundles.URL, collector.URL, evaluator.InputHashHeader)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	store := inmem.New()
@@ -110,6 +116,12 @@ func startOPA(t *testing.T, bundleBytes []byte) *opaServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// As opa run does, hand the request's headers to the decision logger.
+	handler := srv.Handler
+	srv.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rctx := &logging.HTTPRequestContext{Header: r.Header.Clone()}
+		handler.ServeHTTP(w, r.WithContext(logging.WithHTTPRequestContext(r.Context(), rctx)))
+	})
 	loops, err := srv.Listeners()
 	if err != nil {
 		t.Fatal(err)
@@ -363,8 +375,17 @@ func TestCheckOPAURL(t *testing.T) {
 			if got := e.Bundles["baomi"].Revision; got != digest {
 				t.Errorf("decision %s: bundle revision %q, want the policy set's digest %s", e.DecisionID, got, digest)
 			}
-			if e.Input["as_of"] == nil || e.Input["settings"] == nil {
-				t.Errorf("decision %s: the logged input lacks as_of or settings: %v", e.DecisionID, e.Input["as_of"])
+			// The input hash header names the input the decision judged.
+			var input map[string]any
+			dec := json.NewDecoder(bytes.NewReader(e.Input))
+			dec.UseNumber()
+			if err := dec.Decode(&input); err != nil || input["as_of"] == nil || input["settings"] == nil {
+				t.Errorf("decision %s: the logged input is not the input document: %v", e.DecisionID, err)
+			}
+			doc, _ := json.Marshal(input)
+			sum := sha256.Sum256(doc)
+			if got := e.RequestContext.HTTP.Headers[evaluator.InputHashHeader]; len(got) != 1 || got[0] != hex.EncodeToString(sum[:]) {
+				t.Errorf("decision %s: %s %v, want the sha256 of the logged input %x", e.DecisionID, evaluator.InputHashHeader, got, sum)
 			}
 			if seen[e.DecisionID] {
 				t.Errorf("decision %s logged twice", e.DecisionID)
@@ -475,6 +496,9 @@ func TestCheckOPAURLRefusesBadURLs(t *testing.T) {
 		if code != exitError || !strings.Contains(errOut, "--opa-url") {
 			t.Errorf("--opa-url %s: exit %d, %q; want exit 2 naming the flag", u, code, errOut)
 		}
+	}
+	if code, _, errOut := runBaomi(t, "check", "../../fixtures/acme", "--allow-revision"); code != exitError || !strings.Contains(errOut, "--opa-url") {
+		t.Errorf("--allow-revision alone: exit %d, %q; want exit 2 naming --opa-url", code, errOut)
 	}
 }
 
