@@ -345,21 +345,31 @@ func TestCheckOPAURL(t *testing.T) {
 
 	cases := scenarioArgs(t)
 	t.Run("same report as a local check", func(t *testing.T) {
+		// Two scenarios at a time: each check is mostly the loading of the
+		// policies, on one core.
+		slots := make(chan struct{}, 2)
+		var wg sync.WaitGroup
 		for name, args := range cases {
-			local := runCheckJSON(t, args...)
-			remote := runCheckJSON(t, append(args, "--opa-url", opa.URL)...)
-			switch {
-			case local.code > exitFindings || !local.wrote:
-				t.Errorf("%s: the local check failed: exit %d: %s", name, local.code, local.stderr)
-			case remote.code != local.code:
-				t.Errorf("%s: exit %d with --opa-url, %d locally: %s", name, remote.code, local.code, remote.stderr)
-			case remote.report != local.report:
-				i := firstDifference(local.report, remote.report)
-				t.Errorf("%s: the reports differ at byte %d: local %q, remote %q", name, i, excerpt(local.report, i), excerpt(remote.report, i))
-			case remote.stderr != local.stderr:
-				t.Errorf("%s: stderr %q with --opa-url, %q locally", name, remote.stderr, local.stderr)
-			}
+			wg.Add(1)
+			slots <- struct{}{}
+			go func() {
+				defer func() { <-slots; wg.Done() }()
+				local := runCheckJSON(t, args...)
+				remote := runCheckJSON(t, append(args, "--opa-url", opa.URL)...)
+				switch {
+				case local.code > exitFindings || !local.wrote:
+					t.Errorf("%s: the local check failed: exit %d: %s", name, local.code, local.stderr)
+				case remote.code != local.code:
+					t.Errorf("%s: exit %d with --opa-url, %d locally: %s", name, remote.code, local.code, remote.stderr)
+				case remote.report != local.report:
+					i := firstDifference(local.report, remote.report)
+					t.Errorf("%s: the reports differ at byte %d: local %q, remote %q", name, i, excerpt(local.report, i), excerpt(remote.report, i))
+				case remote.stderr != local.stderr:
+					t.Errorf("%s: stderr %q with --opa-url, %q locally", name, remote.stderr, local.stderr)
+				}
+			}()
 		}
+		wg.Wait()
 	})
 
 	t.Run("one decision per check, with the bundle's revision", func(t *testing.T) {
