@@ -119,7 +119,7 @@ func policyBundle(ps *evaluator.Policies) (bundle.Bundle, error) {
 			return bundle.Bundle{}, usageError("baomi: %s: package %s cannot be placed in a bundle", pf.Name, pf.Package)
 		}
 		if ref.HasPrefix(bundleMeta) {
-			return bundle.Bundle{}, usageError("baomi: %s: package %s: %s is the bundle's data (catalog and settings); choose another package", pf.Name, pf.Package, packageText(bundleMeta))
+			return bundle.Bundle{}, usageError("baomi: %s: package %s: %s is the bundle's data (catalog and settings) and the entry module of check --opa-url; choose another package", pf.Name, pf.Package, packageText(bundleMeta))
 		}
 		name := pf.Name
 		if !pf.Builtin {
