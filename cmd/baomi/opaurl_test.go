@@ -14,6 +14,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -429,6 +430,43 @@ func TestCheckOPAURL(t *testing.T) {
 		}
 		if !strings.Contains(allowed.stderr, "warning") || !strings.Contains(allowed.stderr, userPolicies.Digest()) {
 			t.Errorf("--allow-revision does not warn of the revision: %q", allowed.stderr)
+		}
+	})
+
+	t.Run("a control that breaks the contract fails alike", func(t *testing.T) {
+		// deny is an array, not a set: JSON cannot tell them apart, the entry
+		// module's tags can, so the server's answer is refused like a local one.
+		dir := t.TempDir()
+		src := `# METADATA
+# title: t
+# description: d
+# custom:
+#   id: X-1.1-01
+#   short_code: x
+#   article: "1.1"
+#   severity: low
+#   title_zh: t
+#   remediation: r
+#   remediation_zh: r
+package user.x
+
+applicable contains "organization.acme"
+
+deny := [{"resource": "organization.acme", "message": "m"}]
+`
+		if err := os.WriteFile(filepath.Join(dir, "x.rego"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		opa.serve(t, buildBundle(t, "--policy", dir))
+		defer opa.serve(t, built)
+		args := append(slices.Clone(acme), "--policy", dir)
+		local := runCheckJSON(t, args...)
+		remote := runCheckJSON(t, append(args, "--opa-url", opa.URL)...)
+		if local.code != exitError || !strings.Contains(local.stderr, "deny must be a set of findings") {
+			t.Fatalf("locally: exit %d, %q; want the contract error", local.code, local.stderr)
+		}
+		if remote.code != exitError || remote.wrote || remote.stderr != local.stderr {
+			t.Errorf("with --opa-url: exit %d, report written %v, %q; want the local error %q", remote.code, remote.wrote, remote.stderr, local.stderr)
 		}
 	})
 
