@@ -62,8 +62,6 @@ type Remote struct {
 	// AllowRevision accepts a bundle whose revision is not the local policy
 	// set's digest, with a warning.
 	AllowRevision bool
-	// Client sends the request; nil is http.DefaultClient.
-	Client *http.Client
 	// Warnings receives the warning of an accepted revision; nil drops it.
 	Warnings io.Writer
 }
@@ -94,20 +92,18 @@ func (r *Remote) Eval(ctx context.Context, p *Policies, input map[string]any, pa
 		return nil, nil, r.fail("cannot encode the input: %v", err)
 	}
 	sum := sha256.Sum256(doc)
-	body := append(append([]byte(`{"input":`), doc...), '}')
+	// {"input": doc}, without a second copy of the document.
+	body := io.MultiReader(strings.NewReader(`{"input":`), bytes.NewReader(doc), strings.NewReader("}"))
 	endpoint := strings.TrimRight(r.URL, "/") + "/v1/data/" + strings.ReplaceAll(EntryPackage, ".", "/") + "/" + entryRule +
 		"?provenance=true&strict-builtin-errors=true"
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, body)
 	if err != nil {
 		return nil, nil, r.fail("%v", err)
 	}
+	req.ContentLength = int64(len(`{"input":}`) + len(doc))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set(InputHashHeader, hex.EncodeToString(sum[:]))
-	client := r.Client
-	if client == nil {
-		client = http.DefaultClient
-	}
-	resp, err := client.Do(req)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return nil, nil, r.unreachable(ctx, err)
 	}
