@@ -436,27 +436,7 @@ func TestCheckOPAURL(t *testing.T) {
 	t.Run("a control that breaks the contract fails alike", func(t *testing.T) {
 		// deny is an array, not a set: JSON cannot tell them apart, the entry
 		// module's tags can, so the server's answer is refused like a local one.
-		dir := t.TempDir()
-		src := `# METADATA
-# title: t
-# description: d
-# custom:
-#   id: X-1.1-01
-#   short_code: x
-#   article: "1.1"
-#   severity: low
-#   title_zh: t
-#   remediation: r
-#   remediation_zh: r
-package user.x
-
-applicable contains "organization.acme"
-
-deny := [{"resource": "organization.acme", "message": "m"}]
-`
-		if err := os.WriteFile(filepath.Join(dir, "x.rego"), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		dir := "cmd/baomi/testdata/deny-array"
 		opa.serve(t, buildBundle(t, "--policy", dir))
 		defer opa.serve(t, built)
 		args := append(slices.Clone(acme), "--policy", dir)
