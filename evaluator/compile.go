@@ -221,19 +221,30 @@ func splitControls(controls []*Control, n int) [][]*Control {
 // also reads the facts, in the same evaluation, the partner facts only when
 // partners is set.
 func controlsQuery(controls []*Control, first, partners bool) string {
+	q := "out := " + controlsObject(controls, nil)
+	if first {
+		q += "; facts := " + factsQuery(partners)
+	}
+	return q
+}
+
+// controlsObject is the object of every control's [applicable, deny, warn], by
+// id: the expression the group queries and the bundle's entry module share.
+// wrap, when not nil, wraps each of the three.
+func controlsObject(controls []*Control, wrap func(string) string) string {
+	if wrap == nil {
+		wrap = func(s string) string { return s }
+	}
 	var b strings.Builder
-	b.WriteString("out := {")
+	b.WriteString("{")
 	for i, c := range controls {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		pkg := "data." + c.Package
-		fmt.Fprintf(&b, "%q: [%s.applicable, %s, %s]", c.ID, pkg, ruleOrEmpty(pkg, "deny", c.defines("deny")), ruleOrEmpty(pkg, "warn", c.defines("warn")))
+		fmt.Fprintf(&b, "%q: [%s, %s, %s]", c.ID, wrap(pkg+".applicable"), wrap(ruleOrEmpty(pkg, "deny", c.defines("deny"))), wrap(ruleOrEmpty(pkg, "warn", c.defines("warn"))))
 	}
 	b.WriteString("}")
-	if first {
-		b.WriteString("; facts := " + factsQuery(partners))
-	}
 	return b.String()
 }
 

@@ -73,34 +73,21 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	}
 	names := resourceNames(in.Document)
 	links := terraformLinks(in.Document)
-	value, err := ast.InterfaceToValue(InputDocument(in.Document, opts))
-	if err != nil {
-		return nil, &EvalError{Message: "cannot convert the inventory for evaluation: " + err.Error()}
+	input := InputDocument(in.Document, opts)
+	var out map[string]*ast.Array
+	var factsValue ast.Value
+	var err error
+	if opts.Engine != nil {
+		out, factsValue, err = opts.Engine.Eval(ctx, p, input, opts.Partners)
+	} else {
+		out, factsValue, err = p.evalLocal(ctx, input, opts)
 	}
-	evalOpts := []rego.EvalOption{rego.EvalParsedInput(value), rego.EvalGenerateJSON(rawTerm)}
-	if opts.Tracer != nil {
-		evalOpts = append(evalOpts, rego.EvalQueryTracer(opts.Tracer))
-	}
-	bindings, err := p.evalGroups(ctx, evalOpts, opts.Partners)
-	if err != nil {
-		return nil, err
-	}
-	facts, err := readFacts(bindings[0]["facts"], opts.Partners)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]*ast.Array{}
-	for _, gb := range bindings {
-		group, _ := gb["out"].(ast.Object)
-		if group == nil {
-			continue
-		}
-		group.Foreach(func(k, v *ast.Term) {
-			id, _ := k.Value.(ast.String)
-			if parts, ok := v.Value.(*ast.Array); ok {
-				out[string(id)] = parts
-			}
-		})
+	facts, err := readFacts(factsValue, opts.Partners)
+	if err != nil {
+		return nil, err
 	}
 	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(opts.Settings), PolicyDigest: p.digest, Facts: facts}
 	for _, c := range controls {
@@ -123,6 +110,38 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	rep.Waivers = waivers
 	summarize(rep)
 	return rep, nil
+}
+
+// evalLocal evaluates the input with the prepared group queries and returns
+// every control's [applicable, deny, warn] by id, and the facts.
+func (p *Policies) evalLocal(ctx context.Context, input map[string]any, opts Options) (map[string]*ast.Array, ast.Value, error) {
+	value, err := ast.InterfaceToValue(input)
+	if err != nil {
+		return nil, nil, &EvalError{Message: "cannot convert the inventory for evaluation: " + err.Error()}
+	}
+	evalOpts := []rego.EvalOption{rego.EvalParsedInput(value), rego.EvalGenerateJSON(rawTerm)}
+	if opts.Tracer != nil {
+		evalOpts = append(evalOpts, rego.EvalQueryTracer(opts.Tracer))
+	}
+	bindings, err := p.evalGroups(ctx, evalOpts, opts.Partners)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := map[string]*ast.Array{}
+	for _, gb := range bindings {
+		group, _ := gb["out"].(ast.Object)
+		if group == nil {
+			continue
+		}
+		group.Foreach(func(k, v *ast.Term) {
+			id, _ := k.Value.(ast.String)
+			if parts, ok := v.Value.(*ast.Array); ok {
+				out[string(id)] = parts
+			}
+		})
+	}
+	facts, _ := bindings[0]["facts"].(ast.Value)
+	return out, facts, nil
 }
 
 // CheckInput reports the problems of an inventory that only the catalog can

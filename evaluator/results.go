@@ -51,6 +51,9 @@ type Options struct {
 	// goroutines at once. Tests count steps with it to check that policies stay
 	// linear in the inventory's size.
 	Tracer topdown.QueryTracer
+	// Engine, when set, evaluates in place of the compiled policies, such as
+	// a Remote OPA server; nil evaluates locally.
+	Engine Engine
 }
 
 // WaiverInfo is a waiver as shown beside the result it concerns.

@@ -16,11 +16,12 @@ import (
 )
 
 // bundleRoot is the root baomi owns in a bundle: its library, its controls and
-// bundleMeta, where data.json puts the catalog and the default settings.
+// bundleMeta, where data.json puts the catalog and the default settings and
+// the entry module of check --opa-url lives.
 const bundleRoot = "baomi"
 
-// bundleMeta is the package path of the bundle's data, clear of baomi.lib and
-// baomi.controls.
+// bundleMeta is the package path of the bundle's data and of its entry module
+// (evaluator.EntryPackage), clear of baomi.lib and baomi.controls.
 var bundleMeta = ast.MustParseRef("data.baomi.meta")
 
 // bundleControl is one control of the catalog in a bundle's data.json.
@@ -97,7 +98,7 @@ data.baomi.meta.settings. The same policies give the same bytes.`,
 		if err != nil {
 			return &exitCode{code: exitError, msg: "baomi: writing the bundle: " + err.Error()}
 		}
-		fmt.Fprintf(stdout, "baomi: wrote %s: %d policy files, revision %s\n", out, len(b.Modules), b.Manifest.Revision)
+		fmt.Fprintf(stdout, "baomi: wrote %s: %d policy files and the entry module of check --opa-url, revision %s\n", out, len(b.Modules)-1, b.Manifest.Revision)
 		return nil
 	}
 	cmd.AddCommand(build)
@@ -105,7 +106,8 @@ data.baomi.meta.settings. The same policies give the same bytes.`,
 }
 
 // policyBundle is the OPA bundle of a policy set. Built-in files keep their
-// names (policies/…); user files go under user/, their path made relative.
+// names (policies/…); user files go under user/, their path made relative; the
+// entry module of check --opa-url is evaluator.EntryFile, under data.baomi.meta.
 // Every root is a package's first name: baomi, and each user package's own.
 func policyBundle(ps *evaluator.Policies) (bundle.Bundle, error) {
 	roots := map[string]bool{bundleRoot: true}
@@ -117,7 +119,7 @@ func policyBundle(ps *evaluator.Policies) (bundle.Bundle, error) {
 			return bundle.Bundle{}, usageError("baomi: %s: package %s cannot be placed in a bundle", pf.Name, pf.Package)
 		}
 		if ref.HasPrefix(bundleMeta) {
-			return bundle.Bundle{}, usageError("baomi: %s: package %s: %s is the bundle's data (catalog and settings); choose another package", pf.Name, pf.Package, packageText(bundleMeta))
+			return bundle.Bundle{}, usageError("baomi: %s: package %s: %s is the bundle's data (catalog and settings) and the entry module of check --opa-url; choose another package", pf.Name, pf.Package, packageText(bundleMeta))
 		}
 		name := pf.Name
 		if !pf.Builtin {
@@ -132,6 +134,11 @@ func policyBundle(ps *evaluator.Policies) (bundle.Bundle, error) {
 		}
 		mods = append(mods, bundle.ModuleFile{URL: name, Path: name, Raw: pf.Source})
 	}
+	entry, err := ps.EntryModule()
+	if err != nil {
+		return bundle.Bundle{}, &exitCode{code: exitError, msg: "baomi: writing the bundle's entry module: " + err.Error()}
+	}
+	mods = append(mods, bundle.ModuleFile{URL: evaluator.EntryFile, Path: evaluator.EntryFile, Raw: entry})
 	rootList := make([]string, 0, len(roots))
 	for r := range roots {
 		rootList = append(rootList, r)

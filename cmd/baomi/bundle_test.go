@@ -73,6 +73,10 @@ func TestBundleBuild(t *testing.T) {
 	for _, m := range b.Modules {
 		got[m.Path] = m.Raw
 	}
+	if got["/"+evaluator.EntryFile] == nil {
+		t.Errorf("the bundle lacks the entry module %s", evaluator.EntryFile)
+	}
+	delete(got, "/"+evaluator.EntryFile)
 	if len(got) != len(want) {
 		t.Errorf("%d modules in the bundle, want the %d built-in policy files", len(got), len(want))
 	}
@@ -158,7 +162,7 @@ func TestBundleBuildWithUserPolicies(t *testing.T) {
 	}
 	var user []string
 	for _, m := range b.Modules {
-		if !strings.HasPrefix(m.Path, "/policies/") {
+		if !strings.HasPrefix(m.Path, "/policies/") && m.Path != "/"+evaluator.EntryFile {
 			user = append(user, m.Path)
 		}
 	}
@@ -186,17 +190,20 @@ func TestBundleBuildRefusals(t *testing.T) {
 	if err := os.Mkdir(pol, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	src := "package baomi.meta.catalog\n\nshadow := true\n"
-	if err := os.WriteFile(filepath.Join(pol, "shadow.rego"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "b.tar.gz")
-	code, _, errOut := runBaomi(t, "bundle", "build", "-o", out, "--policy", pol)
-	if code != exitError || !strings.Contains(errOut, "baomi.meta is the bundle's data") {
-		t.Errorf("a user package under baomi.meta: exit %d, %q; want exit 2 naming the clash", code, errOut)
-	}
-	if _, err := os.Stat(out); err == nil {
-		t.Error("a refused build wrote the bundle")
+	// The catalog's data, and the entry module of check --opa-url.
+	for _, pkg := range []string{"baomi.meta.catalog", evaluator.EntryPackage} {
+		src := "package " + pkg + "\n\nshadow := true\n"
+		if err := os.WriteFile(filepath.Join(pol, "shadow.rego"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "b.tar.gz")
+		code, _, errOut := runBaomi(t, "bundle", "build", "-o", out, "--policy", pol)
+		if code != exitError || !strings.Contains(errOut, "baomi.meta is the bundle's data") {
+			t.Errorf("a user package %s: exit %d, %q; want exit 2 naming the clash", pkg, code, errOut)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("a refused build (package %s) wrote the bundle", pkg)
+		}
 	}
 }
 

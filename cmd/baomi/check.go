@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -49,6 +50,10 @@ type checkOptions struct {
 	Config string
 	// Attest names the private key that signs the JSON report, or "".
 	Attest string
+	// OPAURL is the OPA server that evaluates in place of baomi, or "".
+	OPAURL string
+	// AllowRevision accepts an OPA bundle revision other than the policies' digest.
+	AllowRevision bool
 }
 
 func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -79,6 +84,8 @@ is, 2 for a usage, inventory or policy error.`,
 	f.String("write-baseline", "", "record the current failures in this baseline file")
 	addHelpURLFlag(f)
 	f.String("attest", "", "sign the JSON report with this private key (baomi keygen) into OUTPUT.intoto.json; needs --output and --format json")
+	f.String("opa-url", "", "evaluate on the OPA server at this URL, which serves the bundle of baomi bundle build (e.g. http://opa:8181)")
+	f.Bool("allow-revision", false, "with --opa-url: accept a bundle whose revision is not the local policies' digest")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		opts, err := resolveCheckOptions(cmd, args)
 		if err != nil {
@@ -105,6 +112,8 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		HelpURL:       v.GetString("help-url"),
 		Config:        v.ConfigFileUsed(),
 		Attest:        v.GetString("attest"),
+		OPAURL:        v.GetString("opa-url"),
+		AllowRevision: v.GetBool("allow-revision"),
 	}
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{"."}
@@ -136,6 +145,9 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	if err := checkAttestable(opts); err != nil {
 		return nil, err
 	}
+	if err := checkOPAURL(v, opts.OPAURL, opts.AllowRevision); err != nil {
+		return nil, err
+	}
 	if opts.FailOn, err = evaluator.ParseSeverity(v.GetString("fail-on")); err != nil {
 		return nil, v.wrong("fail-on", v.GetString("fail-on"), "want critical, high, medium or low")
 	}
@@ -149,6 +161,23 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		return nil, v.wrong("show", show, "want failed or all")
 	}
 	return opts, nil
+}
+
+// checkOPAURL accepts an empty --opa-url or an http or https URL with a host,
+// and nothing after the path: check adds the Data API's path and parameters.
+// --allow-revision goes with --opa-url.
+func checkOPAURL(c *config, s string, allowRevision bool) error {
+	if s == "" {
+		if allowRevision {
+			return usageError("baomi: --allow-revision accepts an OPA server's bundle revision: it goes with --opa-url")
+		}
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return c.wrong("opa-url", s, "want the server's http or https URL, e.g. http://opa:8181")
+	}
+	return nil
 }
 
 // The years an as-of date may fall in: dates are compared in nanoseconds by
@@ -196,10 +225,14 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 			return exitError, err
 		}
 	}
+	eval := evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip}
+	if opts.OPAURL != "" {
+		eval.Engine = &evaluator.Remote{URL: opts.OPAURL, AllowRevision: opts.AllowRevision, Warnings: stderr}
+	}
 	res, err := evaluateInventory(ctx, audit.Input{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
 		Terraform:    opts.Terraform,
-		Eval:         evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Skip: opts.Skip},
+		Eval:         eval,
 		FreeDocument: true,
 	}, []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline},
 		{"the attestation", attestationOf(opts)}},
