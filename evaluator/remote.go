@@ -108,9 +108,12 @@ func (r *Remote) Eval(ctx context.Context, p *Policies, input map[string]any, pa
 		return nil, nil, r.unreachable(ctx, err)
 	}
 	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer+1))
 	if err != nil {
 		return nil, nil, r.unreachable(ctx, err)
+	}
+	if int64(len(raw)) > maxAnswer {
+		return nil, nil, r.fail("the answer is larger than %d MiB: not an answer of baomi's entry module", maxAnswer>>20)
 	}
 	if resp.StatusCode != http.StatusOK {
 		return nil, nil, r.fail("answered %s%s", resp.Status, serverMessage(raw))
@@ -160,7 +163,7 @@ func (r *Remote) checkRevision(digest string, answer dataAnswer) error {
 	}
 	if r.AllowRevision {
 		if r.Warnings != nil {
-			fmt.Fprintf(r.Warnings, "baomi: warning: OPA at %s: %s, not the local policy set's digest %s; evaluated there anyway (--allow-revision)\n", r.URL, what, digest)
+			fmt.Fprintf(r.Warnings, "baomi: warning: OPA at %s: %s, not the local policy set's digest %s; evaluated there anyway (--allow-revision)\n", r.server(), what, digest)
 		}
 		return nil
 	}
@@ -219,16 +222,29 @@ func objGet(obj ast.Object, key string) ast.Value {
 	return nil
 }
 
+// maxAnswer bounds the answer read from the server: the results of a
+// million-resource inventory take a few hundred MiB. A variable for tests.
+var maxAnswer int64 = 2 << 30
+
+// server names the server in messages: its URL with any password masked.
+func (r *Remote) server() string {
+	u, err := url.Parse(r.URL)
+	if err != nil {
+		return r.URL
+	}
+	return u.Redacted()
+}
+
 // fail is an evaluation error that names the server.
 func (r *Remote) fail(format string, args ...any) error {
-	return &EvalError{Message: fmt.Sprintf("OPA at %s: ", r.URL) + fmt.Sprintf(format, args...)}
+	return &EvalError{Message: fmt.Sprintf("OPA at %s: ", r.server()) + fmt.Sprintf(format, args...)}
 }
 
 // unreachable is the error for a request that got no full answer: the
 // deadline, or the transport's error without the URL it repeats.
 func (r *Remote) unreachable(ctx context.Context, err error) error {
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return &EvalError{Message: fmt.Sprintf("OPA at %s: no answer within the timeout: raise --timeout, or check the server", r.URL), Timeout: true}
+		return &EvalError{Message: fmt.Sprintf("OPA at %s: no answer within the timeout: raise --timeout, or check the server", r.server()), Timeout: true}
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {

@@ -175,6 +175,9 @@ func checkOPAURL(c *config, s string, allowRevision bool) error {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		if err == nil {
+			s = u.Redacted()
+		}
 		return c.wrong("opa-url", s, "want the server's http or https URL, e.g. http://opa:8181")
 	}
 	return nil
