@@ -65,19 +65,23 @@ if [ -n "$BASE" ]; then
 fi
 
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB, $(go version | cut -d' ' -f3), $(date -u '+%Y-%m-%d %H:%M UTC'), load at start $(cut -d' ' -f1-3 /proc/loadavg)"
-if [ "$MARKDOWN" != 0 ]; then
-  if [ "$SHAPES" != 0 ]; then
-    echo "| shape | generator flags | size | median wall (runs) | peak RSS | per resource | vs default |"
-    echo "|---|---|---|---|---|---|---|"
+
+# header: prints the header of a table.
+header() {
+  if [ "$MARKDOWN" != 0 ]; then
+    if [ "$SHAPES" != 0 ]; then
+      echo "| shape | generator flags | size | median wall (runs) | peak RSS | per resource | vs default |"
+      echo "|---|---|---|---|---|---|---|"
+    else
+      echo "| input | build | size | median wall (runs) | peak RSS |"
+      echo "|---|---|---|---|---|"
+    fi
+  elif [ "$SHAPES" != 0 ]; then
+    printf '%-12s %10s %12s %14s %14s %10s %s\n' shape size_MB median_s peak_RSS_MiB per_resource_us vs_default "runs (s)"
   else
-    echo "| input | build | size | median wall (runs) | peak RSS |"
-    echo "|---|---|---|---|---|"
+    printf '%-10s %-44s %8s %10s %14s %s\n' resources build size_MB median_s peak_RSS_MiB "runs (s)"
   fi
-elif [ "$SHAPES" != 0 ]; then
-  printf '%-12s %10s %12s %14s %14s %10s %s\n' shape size_MB median_s peak_RSS_MiB per_resource_us vs_default "runs (s)"
-else
-  printf '%-10s %-44s %8s %10s %14s %s\n' resources build size_MB median_s peak_RSS_MiB "runs (s)"
-fi
+}
 
 # timed OUT BIN ARGS...: runs BIN once and appends its wall time and peak RSS
 # ("seconds kilobytes") to the file OUT. Exit status 1 (findings) is a success.
@@ -128,6 +132,11 @@ megabytes() {
   find "$@" -name '*.hcl' -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1000000}'
 }
 
+# controls: the number of controls the last run's JSON report counts, or ?.
+controls() {
+  grep -m 1 -o '"controls": [0-9]*' "$work/report" | grep -o '[0-9]*$' || echo "?"
+}
+
 # base N: generates N resources once and checks them with the base's baomi and
 # this tree's, RUNS times each, alternated; prints both rows and the ratio.
 base() {
@@ -147,24 +156,28 @@ base() {
   fi
   : >"$work/runs-base"
   : >"$work/runs-current"
+  local controls=""
   for _ in $(seq "$RUNS"); do
     timed "$work/runs-base" "$work/baomi-base" check "$dir" --as-of 2026-11-26 --format "$FORMAT"
+    if [ -z "$controls" ]; then controls="$base_commit $(controls)"; fi
     timed "$work/runs-current" "$work/baomi" check "$dir" --as-of 2026-11-26 --format "$FORMAT"
+    if [ "${controls#*, }" = "$controls" ]; then controls="$controls, current $(controls)"; fi
   done
   local size count what
   size=$(megabytes "$dir")
   count=$(cat "$dir"/*.hcl | grep -c '^[a-z_]* "')
   what="$count"
   if [ -n "$omit" ] && [ "$MARKDOWN" != 0 ]; then what="$count resources ($n less the $omit blocks, which $base_commit does not know)"; fi
+  if [ "$MARKDOWN" != 0 ]; then header; fi
   row "$what" "$base_commit" "$size" "$work/runs-base"
   row "$what" "$current" "$size" "$work/runs-current"
   if [ -n "$omit" ] && [ "$MARKDOWN" = 0 ]; then echo "  ($n generated, less the $omit blocks, which $base_commit does not know)"; fi
   awk -v b="$(median "$work/runs-base")" -v c="$(median "$work/runs-current")" \
-    -v bp="$(peak "$work/runs-base")" -v cp="$(peak "$work/runs-current")" -v base="$base_commit" -v n="$n" -v md="$MARKDOWN" \
+    -v bp="$(peak "$work/runs-base")" -v cp="$(peak "$work/runs-current")" -v base="$base_commit" -v n="$n" -v md="$MARKDOWN" -v ctl="$controls" \
     'BEGIN {
       r = b / c
       speed = (r >= 1) ? sprintf("%.2fx faster", r) : sprintf("%.2fx slower", 1 / r)
-      line = sprintf("%s: current is %s than %s (median %s s / median %s s); peak RSS %d MiB against %d MiB (%.2fx)", n, speed, base, b, c, cp, bp, cp / bp)
+      line = sprintf("%s: current is %s than %s (median %s s / median %s s); peak RSS %d MiB against %d MiB (%.2fx); controls evaluated: %s", n, speed, base, b, c, cp, bp, cp / bp, ctl)
       print (md != 0) ? "\n" line "\n" : line
     }'
 }
@@ -235,6 +248,7 @@ shapes() {
   fi
 }
 
+if [ -z "$BASE" ] || [ "$MARKDOWN" = 0 ]; then header; fi
 if [ -z "$BASE" ] && [ "$SHAPES" = 0 ]; then
   measure acme "$(du -sm fixtures/acme | cut -f1)" check fixtures/acme --as-of 2026-11-26 --format "$FORMAT"
 fi
