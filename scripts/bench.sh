@@ -224,6 +224,12 @@ shapes() {
   done
   local def slow=""
   def=$(median "$work/runs-default")
+  if [ "$MARKDOWN" != 0 ]; then
+    printf '\n%s resources:\n\n' "$n"
+  else
+    echo "$n resources:"
+  fi
+  header
   for s in "${shapes[@]}"; do
     name=${s%%|*} flags=${s#*|}
     local med times rel per size mark
@@ -248,7 +254,7 @@ shapes() {
   fi
 }
 
-if [ -z "$BASE" ] || [ "$MARKDOWN" = 0 ]; then header; fi
+if [ "$SHAPES" = 0 ] && { [ -z "$BASE" ] || [ "$MARKDOWN" = 0 ]; }; then header; fi
 if [ -z "$BASE" ] && [ "$SHAPES" = 0 ]; then
   measure acme "$(du -sm fixtures/acme | cut -f1)" check fixtures/acme --as-of 2026-11-26 --format "$FORMAT"
 fi
