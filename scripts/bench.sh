@@ -64,7 +64,7 @@ if [ -n "$BASE" ]; then
   done
 fi
 
-echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB, $(go version | cut -d' ' -f3), $(date -u '+%Y-%m-%d %H:%M UTC'), load at start $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB, $(go version | cut -d' ' -f3), $(date -u '+%Y-%m-%d %H:%M UTC'), $current, load at start $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # header: prints the header of a table.
 header() {
