@@ -127,9 +127,9 @@ measure() {
   row "$name" "$current" "$size" "$work/runs"
 }
 
-# megabytes PATH...: the size of the .hcl files under PATH in MB, to 0.1 MB.
+# megabytes PATH...: the size of the .hcl and .tf files under PATH in MB, to 0.01 MB.
 megabytes() {
-  find "$@" -name '*.hcl' -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1000000}'
+  find "$@" \( -name '*.hcl' -o -name '*.tf' \) -printf '%s\n' | awk '{s+=$1} END {printf "%.2f", s/1000000}'
 }
 
 # controls: the number of controls the last run's JSON report counts, or ?.
@@ -256,7 +256,7 @@ shapes() {
 
 if [ "$SHAPES" = 0 ] && { [ -z "$BASE" ] || [ "$MARKDOWN" = 0 ]; }; then header; fi
 if [ -z "$BASE" ] && [ "$SHAPES" = 0 ]; then
-  measure acme "$(du -sm fixtures/acme | cut -f1)" check fixtures/acme --as-of 2026-11-26 --format "$FORMAT"
+  measure acme "$(megabytes fixtures/acme)" check fixtures/acme --as-of 2026-11-26 --format "$FORMAT"
 fi
 for n in $SIZES; do
   if [ -n "$BASE" ]; then
@@ -278,11 +278,11 @@ for n in $SIZES; do
       timed "$work/runs-alone" "$work/baomi" check "$dir" --as-of 2026-11-26 --format "$FORMAT"
       timed "$work/runs-tf" "$work/baomi" check "$dir" --terraform "$dir/infra" --as-of 2026-11-26 --format "$FORMAT"
     done
-    row "$n" "$current" "$(( $(du -sb --exclude=infra "$dir" | cut -f1) / 1000000 ))" "$work/runs-alone"
-    row "$n+${TERRAFORM}tf" "$current" "$(( $(du -sb "$dir" | cut -f1) / 1000000 ))" "$work/runs-tf"
+    row "$n" "$current" "$(megabytes "$dir"/*.hcl)" "$work/runs-alone"
+    row "$n+${TERRAFORM}tf" "$current" "$(megabytes "$dir")" "$work/runs-tf"
     continue
   fi
   "$work/baomi-gen" -n "$n" -o "$work/inventory-$n.hcl"
-  measure "$n" "$(( $(stat -c %s "$work/inventory-$n.hcl") / 1000000 ))" check "$work/inventory-$n.hcl" --as-of 2026-11-26 --format "$FORMAT"
+  measure "$n" "$(megabytes "$work/inventory-$n.hcl")" check "$work/inventory-$n.hcl" --as-of 2026-11-26 --format "$FORMAT"
 done
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
