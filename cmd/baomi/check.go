@@ -54,6 +54,8 @@ type checkOptions struct {
 	OPAURL string
 	// AllowRevision accepts an OPA bundle revision other than the policies' digest.
 	AllowRevision bool
+	// Timings prints each stage's wall time on standard error.
+	Timings bool
 }
 
 func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -86,6 +88,7 @@ is, 2 for a usage, inventory or policy error.`,
 	f.String("attest", "", "sign the JSON report with this private key (baomi keygen) into OUTPUT.intoto.json; needs --output and --format json")
 	f.String("opa-url", "", "evaluate on the OPA server at this URL, which serves the bundle of baomi bundle build (e.g. http://opa:8181)")
 	f.Bool("allow-revision", false, "with --opa-url: accept a bundle whose revision is not the local policies' digest")
+	f.Bool("timings", false, "print the wall time of each stage (load, evaluate, report) on standard error")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		opts, err := resolveCheckOptions(cmd, args)
 		if err != nil {
@@ -118,6 +121,7 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{"."}
 	}
+	opts.Timings, _ = cmd.Flags().GetBool("timings")
 	if opts.Settings, err = settingsFrom(v); err != nil {
 		return nil, err
 	}
@@ -232,11 +236,13 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	if opts.OPAURL != "" {
 		eval.Engine = &evaluator.Remote{URL: opts.OPAURL, AllowRevision: opts.AllowRevision, Warnings: stderr}
 	}
+	clock := newStageClock(opts.Timings, stderr)
 	res, err := evaluateInventory(ctx, audit.Input{
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
 		Terraform:    opts.Terraform,
 		Eval:         eval,
 		FreeDocument: true,
+		Ready:        func(*audit.Loaded) error { clock.lap("load (decode, policies, Terraform)"); return nil },
 	}, []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline},
 		{"the attestation", attestationOf(opts)}},
 		[]runFile{{"the config file", opts.Config}, {"the --baseline file", opts.Baseline},
@@ -244,6 +250,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	if err != nil {
 		return exitError, err
 	}
+	clock.lap("evaluate (input conversion, Rego, results)")
 	inv, tf, rep := res.Inventory, res.Terraform, res.Report
 	if opts.Baseline != "" {
 		if err := applyBaseline(opts.Baseline, rep, stderr); err != nil {
@@ -271,6 +278,8 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 			return exitError, err
 		}
 	}
+	clock.lap("report (baseline, write)")
+	clock.total()
 	if rep.Verdict(opts.FailOn).Status == evaluator.Fail {
 		return exitFindings, nil
 	}
@@ -283,11 +292,15 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 // and carry exit status 2.
 func evaluateInventory(ctx context.Context, in audit.Input, outputs, inputs []runFile, stderr io.Writer) (*audit.Result, error) {
 	in.Warnings = stderr
+	ready := in.Ready
 	in.Ready = func(l *audit.Loaded) error {
 		if err := checkOutputs(outputs, runInputs(inputs, l)); err != nil {
 			return err
 		}
 		noteRemoteModules(stderr, l.Terraform)
+		if ready != nil {
+			return ready(l)
+		}
 		return nil
 	}
 	r, err := audit.Evaluate(ctx, in)

@@ -118,7 +118,8 @@ type config struct {
 
 // commandLineOnly are flags that no config file sets.
 var commandLineOnly = map[string]bool{"config": true, "help": true, "expiring": true, "version": true,
-	"out": true, "key": true, "pub": true, "attestation": true, "check": true, "diff": true}
+	"out": true, "key": true, "pub": true, "attestation": true, "check": true, "diff": true,
+	"timings": true}
 
 // newConfig reads the configuration of cmd. An unknown key in the config file,
 // or a value of the wrong type, is an error naming the file, line and key.

@@ -13,6 +13,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -42,6 +43,48 @@ type Options struct {
 	// DIR/infra, linked by tag to the inventory's systems (0: none). WriteTo
 	// ignores it.
 	Terraform int
+
+	// The shape options below change the mix; left zero, the inventory is the
+	// default shape, byte for byte. The resources they free or take are data
+	// assets.
+
+	// Departments is the number of departments (0: 0.7% of the resources),
+	// which between them own every data asset that has an owner.
+	Departments int
+	// Sites is the number of sites, at least 3 (0: 0.6% of the resources).
+	Sites int
+	// Partners is the number of partners, each with exactly one agreement
+	// (0: 5% of the resources, with 5% agreements not one per partner).
+	Partners int
+	// LongLists stores every data asset in LongLists distinct systems (its
+	// stored_in list) and makes every partner receive LongLists distinct data
+	// assets, which its agreements' covers lists then name (0: one to three).
+	LongLists int
+	// Omit lists block types left out of the output, among those no other
+	// block refers to (see Omittable); the random draws are unchanged, so the
+	// rest is the same bytes. It makes an inventory an older baomi can read.
+	Omit []string
+}
+
+// Omittable lists the block types Options.Omit may name: those no other block
+// refers to, so the inventory stays valid without them.
+var Omittable = []string{"transfer", "agreement", "loan", "incident", "removal", "destruction", "disposal", "training", "waiver"}
+
+// Independent is the shape of an inventory written independently to the
+// specification: 6 departments owning every data asset, 4% of the resources
+// sites and 6% partners with one agreement each (4,000 sites and 6,000
+// partners at 100,000 resources). Options already set are kept.
+func Independent(o Options) Options {
+	if o.Departments == 0 {
+		o.Departments = 6
+	}
+	if o.Sites == 0 {
+		o.Sites = max(3, o.Resources*4/100)
+	}
+	if o.Partners == 0 {
+		o.Partners = max(1, o.Resources*6/100)
+	}
+	return o
 }
 
 // Write writes opts.Files files named inventory-N.hcl into dir (created when
@@ -99,10 +142,43 @@ func WriteTo(w io.Writer, opts Options) error {
 }
 
 func (o Options) check() error {
+	_, err := o.plan()
+	return err
+}
+
+// plan is the mix of o's resources: the default plan with the shape options
+// applied.
+func (o Options) plan() (counts, error) {
 	if o.Resources < MinResources {
-		return fmt.Errorf("resources must be at least %d, not %d", MinResources, o.Resources)
+		return counts{}, fmt.Errorf("resources must be at least %d, not %d", MinResources, o.Resources)
 	}
-	return nil
+	if min(o.Departments, o.Sites, o.Partners, o.LongLists) < 0 {
+		return counts{}, errors.New("departments, sites, partners and long lists must not be negative")
+	}
+	if o.Sites > 0 && o.Sites < 3 {
+		return counts{}, fmt.Errorf("sites must be at least 3 (backups go to another site), not %d", o.Sites)
+	}
+	for _, kind := range o.Omit {
+		if !slices.Contains(Omittable, kind) {
+			return counts{}, fmt.Errorf("cannot omit %q blocks: only %s, which no other block refers to", kind, strings.Join(Omittable, ", "))
+		}
+	}
+	c := plan(o.Resources)
+	if o.Departments > 0 {
+		c.departments = o.Departments
+	}
+	if o.Sites > 0 {
+		c.sites = o.Sites
+	}
+	if o.Partners > 0 {
+		c.partners, c.agreements = o.Partners, o.Partners
+	}
+	c.dataAssets = o.Resources - c.others()
+	if c.dataAssets < 1 {
+		return counts{}, fmt.Errorf("%d resources leave no room for data assets beside %d departments, %d sites and %d partners with their agreements",
+			o.Resources, c.departments, c.sites, c.partners)
+	}
+	return c, nil
 }
 
 // fileSink writes block k into file k*Files/Resources, so that the files hold
@@ -177,10 +253,15 @@ func plan(n int) counts {
 		trainings:     share(100, 1),
 		waivers:       2 + n/10000,
 	}
-	c.dataAssets = n - (c.organization + c.departments + c.sites + c.systems + c.paperArchives +
-		c.channels + c.transfers + c.partners + c.agreements + c.loans + c.incidents + c.removals + c.destructions +
-		c.devices + c.disposals + c.trainings + c.waivers)
+	c.dataAssets = n - c.others()
 	return c
+}
+
+// others is the number of blocks other than data assets.
+func (c counts) others() int {
+	return c.organization + c.departments + c.sites + c.systems + c.paperArchives +
+		c.channels + c.transfers + c.partners + c.agreements + c.loans + c.incidents + c.removals + c.destructions +
+		c.devices + c.disposals + c.trainings + c.waivers
 }
 
 // attr is one attribute, its value already written as HCL.
@@ -295,11 +376,16 @@ type gen struct {
 	r    *rand.Rand
 	c    counts
 	sink func(k int, text []byte) error
-	// longLine is Options.LongLine.
-	longLine bool
-	err      error
-	k        int
-	buf      bytes.Buffer
+	// longLine, longLists and onePerPartner are Options.LongLine,
+	// Options.LongLists and whether Options.Partners is set.
+	longLine      bool
+	longLists     int
+	onePerPartner bool
+	// omit holds the block types of Options.Omit.
+	omit map[string]bool
+	err  error
+	k    int
+	buf  bytes.Buffer
 
 	sites    []string
 	depts    []deptFacts
@@ -319,11 +405,21 @@ func generate(opts Options, sink func(k int, text []byte) error) error {
 
 // run writes every block, in order, through sink, and returns what it wrote.
 func run(opts Options, sink func(k int, text []byte) error) (*gen, error) {
+	c, err := opts.plan()
+	if err != nil {
+		return nil, err
+	}
 	g := &gen{
-		r:        rand.New(rand.NewPCG(uint64(opts.Seed), 0x62616f6d69)),
-		c:        plan(opts.Resources),
-		sink:     sink,
-		longLine: opts.LongLine,
+		r:             rand.New(rand.NewPCG(uint64(opts.Seed), 0x62616f6d69)),
+		c:             c,
+		sink:          sink,
+		longLine:      opts.LongLine,
+		longLists:     opts.LongLists,
+		onePerPartner: opts.Partners > 0,
+		omit:          map[string]bool{},
+	}
+	for _, kind := range opts.Omit {
+		g.omit[kind] = true
 	}
 	g.organization()
 	g.loop(g.c.departments, g.department)
@@ -356,9 +452,14 @@ func (g *gen) loop(n int, f func(i int)) {
 	}
 }
 
-// emit renders b and hands it to the sink.
+// emit renders b and hands it to the sink, unless its type is omitted; block
+// numbers count omitted blocks too, so Write's files split where they would.
 func (g *gen) emit(b *block) {
 	if g.err != nil {
+		return
+	}
+	if g.omit[b.kind] {
+		g.k++
 		return
 	}
 	g.buf.Reset()
@@ -674,10 +775,19 @@ func (g *gen) dataAsset(i, first int) {
 	if g.chance(0.97) {
 		where := []string{g.systems[first].addr}
 		g.systems[first].held = true
-		for range g.weighted(50, 35, 15) {
-			s := g.r.IntN(len(g.systems))
-			where = append(where, g.systems[s].addr)
-			g.systems[s].held = true
+		if g.longLists > 0 {
+			// The next systems after the first, so the list is LongLists long.
+			for j := 1; j < min(g.longLists, len(g.systems)); j++ {
+				s := (first + j) % len(g.systems)
+				where = append(where, g.systems[s].addr)
+				g.systems[s].held = true
+			}
+		} else {
+			for range g.weighted(50, 35, 15) {
+				s := g.r.IntN(len(g.systems))
+				where = append(where, g.systems[s].addr)
+				g.systems[s].held = true
+			}
 		}
 		if g.chance(0.1) {
 			where = append(where, pick(g, g.archives).addr)
@@ -771,6 +881,14 @@ func (g *gen) partner(i int) {
 		receives = append(receives, pick(g, g.assets).addr)
 	}
 	receives = dedupe(receives)
+	if g.longLists > 0 {
+		// LongLists data assets in a row from a random one.
+		receives = receives[:0]
+		from := g.r.IntN(len(g.assets))
+		for j := range min(g.longLists, len(g.assets)) {
+			receives = append(receives, g.assets[(from+j)%len(g.assets)].addr)
+		}
+	}
 	if g.longLine && i == 0 {
 		receives = receives[:0]
 		for _, a := range g.assets {
@@ -856,7 +974,7 @@ const (
 
 func (g *gen) agreement(i int) {
 	p := pick(g, g.partners)
-	if i < len(g.partners)*93/100 {
+	if i < len(g.partners)*93/100 || g.onePerPartner {
 		p = g.partners[i]
 	}
 	f := g.faults(agFaults, 0.15)

@@ -3,11 +3,16 @@ package generate
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/baomi-dev/baomi/audit"
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/policies"
@@ -232,5 +237,200 @@ func TestLongLine(t *testing.T) {
 		var buf bytes.Buffer
 		inv.WriteDiagnostics(&buf, diags)
 		t.Fatalf("the long-line inventory does not decode:\n%s", buf.String())
+	}
+}
+
+// TestShapes: every shape option writes an inventory that decodes and
+// validates (baomi validate's audit.Load) with no error, and has its shape.
+func TestShapes(t *testing.T) {
+	independent := Independent(Options{Resources: testResources})
+	for _, s := range []struct {
+		name  string
+		opts  Options
+		files int
+		holds func(t *testing.T, doc map[string]any)
+	}{
+		{"departments", Options{Departments: 6}, 3, func(t *testing.T, doc map[string]any) {
+			wantCount(t, doc, "departments", 6)
+		}},
+		{"sites", Options{Sites: 500}, 3, func(t *testing.T, doc map[string]any) {
+			wantCount(t, doc, "sites", 500)
+		}},
+		{"partners", Options{Partners: 150}, 3, func(t *testing.T, doc map[string]any) {
+			wantCount(t, doc, "partners", 150)
+			wantOneAgreementEach(t, doc)
+		}},
+		{"one partner", Options{Partners: 1, LongLine: true}, 3, func(t *testing.T, doc map[string]any) {
+			wantCount(t, doc, "partners", 1)
+			wantOneAgreementEach(t, doc)
+			assets := len(collection(doc, "data_assets"))
+			for _, p := range collection(doc, "partners") {
+				if n := len(list(p, "receives")); n != assets {
+					t.Errorf("the partner receives %d data assets, want all %d", n, assets)
+				}
+			}
+			for _, a := range collection(doc, "agreements") {
+				if n := len(list(a, "covers")); n < assets-1 {
+					t.Errorf("the agreement covers %d data assets, want %d or %d", n, assets-1, assets)
+				}
+			}
+		}},
+		{"long lists", Options{LongLists: 12}, 3, func(t *testing.T, doc map[string]any) {
+			stored := 0
+			for addr, a := range collection(doc, "data_assets") {
+				if l := list(a, "stored_in"); l != nil {
+					stored++
+					if len(l) < 12 {
+						t.Errorf("%s is stored in %d places, want at least 12", addr, len(l))
+					}
+				}
+			}
+			if stored == 0 {
+				t.Error("no data asset names where it is stored")
+			}
+			for addr, p := range collection(doc, "partners") {
+				if n := len(list(p, "receives")); n != 12 {
+					t.Errorf("%s receives %d data assets, want 12", addr, n)
+				}
+			}
+			for addr, a := range collection(doc, "agreements") {
+				if n := len(list(a, "covers")); n < 11 {
+					t.Errorf("%s covers %d data assets, want at least 11", addr, n)
+				}
+			}
+		}},
+		{"files", Options{}, 50, nil},
+		{"independent", independent, 3, func(t *testing.T, doc map[string]any) {
+			wantCount(t, doc, "departments", 6)
+			wantCount(t, doc, "sites", testResources*4/100)
+			wantCount(t, doc, "partners", testResources*6/100)
+			wantOneAgreementEach(t, doc)
+		}},
+		{"omit", Options{Omit: []string{"loan", "incident"}}, 3, func(t *testing.T, doc map[string]any) {
+			wantCount(t, doc, "loans", 0)
+			wantCount(t, doc, "incidents", 0)
+		}},
+	} {
+		t.Run(s.name, func(t *testing.T) {
+			opts := s.opts
+			opts.Resources, opts.Files, opts.Seed = testResources, s.files, 1
+			dir := t.TempDir()
+			if err := Write(dir, opts); err != nil {
+				t.Fatal(err)
+			}
+			l, err := audit.Load(context.Background(), audit.Input{Paths: []string{dir}, Timeout: time.Minute})
+			var ie *audit.InputError
+			if errors.As(err, &ie) {
+				var buf bytes.Buffer
+				ie.Inventory.WriteDiagnostics(&buf, ie.Diagnostics)
+				t.Fatalf("the inventory does not validate: %v\n%s", ie.Problems, buf.String())
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := l.Inventory.Document
+			if len(l.Inventory.Files) != s.files {
+				t.Errorf("%d files, want %d", len(l.Inventory.Files), s.files)
+			}
+			total := 0
+			for _, coll := range inventory.Collections() {
+				total += len(collection(doc, coll))
+			}
+			want := testResources
+			for _, kind := range opts.Omit {
+				want -= bytes.Count(plainInventory(t), []byte("\n"+kind+" \""))
+			}
+			if total != want {
+				t.Errorf("%d resources, want %d", total, want)
+			}
+			if s.holds != nil {
+				s.holds(t, doc)
+			}
+		})
+	}
+}
+
+// TestShapeDefaults: shape options left zero write the default inventory, and
+// Omit leaves out exactly the blocks of its types, the rest byte for byte.
+func TestShapeDefaults(t *testing.T) {
+	plain := plainInventory(t)
+	var omitted bytes.Buffer
+	if err := WriteTo(&omitted, Options{Resources: testResources, Seed: 1, Omit: []string{"loan", "incident"}}); err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	skip := false
+	for _, line := range strings.SplitAfter(string(plain), "\n") {
+		if strings.HasPrefix(line, `loan "`) || strings.HasPrefix(line, `incident "`) {
+			skip = true
+			kept = kept[:len(kept)-1] // the blank line before the block
+		}
+		if !skip {
+			kept = append(kept, line)
+		}
+		if skip && line == "}\n" {
+			skip = false
+		}
+	}
+	if want := strings.Join(kept, ""); omitted.String() != want {
+		t.Error("Omit changed more than leaving out the loans and incidents")
+	}
+	if !bytes.Contains(plain, []byte("\nloan \"")) || !bytes.Contains(plain, []byte("\nincident \"")) {
+		t.Error("the default inventory holds no loan or incident to omit")
+	}
+	for _, bad := range []Options{
+		{Sites: 2}, {Departments: -1}, {Omit: []string{"system"}}, {Sites: testResources},
+	} {
+		bad.Resources = testResources
+		if err := WriteTo(io.Discard, bad); err == nil {
+			t.Errorf("WriteTo accepted %+v", bad)
+		}
+	}
+}
+
+// plainInventory is the default inventory of testResources, seed 1, one stream.
+func plainInventory(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteTo(&buf, Options{Resources: testResources, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// collection is one collection of a decoded document: address to block.
+func collection(doc map[string]any, name string) map[string]any {
+	m, _ := doc[name].(map[string]any)
+	return m
+}
+
+// list is a list attribute of a decoded block.
+func list(block any, name string) []any {
+	l, _ := block.(map[string]any)[name].([]any)
+	return l
+}
+
+func wantCount(t *testing.T, doc map[string]any, coll string, want int) {
+	t.Helper()
+	if n := len(collection(doc, coll)); n != want {
+		t.Errorf("%d %s, want %d", n, coll, want)
+	}
+}
+
+// wantOneAgreementEach checks that every partner has exactly one agreement.
+func wantOneAgreementEach(t *testing.T, doc map[string]any) {
+	t.Helper()
+	per := map[string]int{}
+	for _, a := range collection(doc, "agreements") {
+		p, _ := a.(map[string]any)["partner"].(string)
+		per[p]++
+	}
+	for addr := range collection(doc, "partners") {
+		if per[addr] != 1 {
+			t.Errorf("%s has %d agreements, want 1", addr, per[addr])
+		}
+	}
+	if len(per) != len(collection(doc, "partners")) {
+		t.Errorf("agreements name %d partners, want %d", len(per), len(collection(doc, "partners")))
 	}
 }
