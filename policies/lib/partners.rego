@@ -20,15 +20,16 @@ _received_triples := array.concat(
 	],
 )
 
+# _via_sets[partner][asset] is the set of the ways the partner receives the
+# asset. One pass over the triples: grouping them with a comprehension per
+# asset would scan every asset of the partner for each asset.
+_via_sets[p][asset] contains via if {
+	some [p, asset, via] in _received_triples
+}
+
 # _received_via[partner][asset] is the sorted list of the ways the partner
 # receives the asset: "receives", then transfer addresses.
-_received_via := {p: by_asset |
-	some p in {q | some [q, _, _] in _received_triples}
-	pairs := [[asset, via] | some [q, asset, via] in _received_triples; q == p]
-	by_asset := {asset: sort({via | some [a, via] in pairs; a == asset}) |
-		some asset in {a | some [a, _] in pairs}
-	}
-}
+_received_via := {p: {asset: sort(vias) | some asset, vias in by_asset} | some p, by_asset in _via_sets}
 
 # partner_data[partner] is the set of data assets a partner receives, by its
 # receives list or by a transfer to it. No built-in control reads it; it stays
@@ -106,24 +107,23 @@ _has_term(ag, "scope_of_use") if {
 	trim_space(use) != ""
 }
 
-# _nda_spans[partner] lists [asset, first day, last day, expires] for each asset
-# each signed NDA of the partner that has not expired covers; days are day
-# numbers, and the last day and expires are null for an NDA without an expiry
-# date. NDAs expired before the as-of date cannot carry cover from it on, and
-# partners with no NDA in force have no cover to carry.
-_nda_spans := {p: spans |
+# _asset_spans[partner][asset] is the set of [first day, last day, expires] of
+# each signed NDA of the partner that has not expired and covers the asset; days
+# are day numbers, and the last day and expires are null for an NDA without an
+# expiry date. NDAs expired before the as-of date cannot carry cover from it on,
+# and partners with no NDA in force have no cover to carry. Grouped by asset, so
+# that an asset's lapse date reads only the NDAs that cover it.
+_asset_spans[p][asset] contains [start, end, expires] if {
 	some p, ndas in _partner_all_ndas
 	partner_ndas[p]
-	spans := [[asset, start, end, expires] |
-		some addr in ndas
-		ag := input.agreements[addr]
-		signed := _agreement_date(ag, "signed")
-		agreement_state(ag) != "expired"
-		start := day_number(signed)
-		end := _day_or_null(ag, "expires")
-		expires := string_or_null(ag, "expires")
-		some asset in _covers(ag)
-	]
+	some addr in ndas
+	ag := input.agreements[addr]
+	signed := _agreement_date(ag, "signed")
+	agreement_state(ag) != "expired"
+	start := day_number(signed)
+	end := _day_or_null(ag, "expires")
+	expires := string_or_null(ag, "expires")
+	some asset in _covers(ag)
 }
 
 _day_or_null(ag, key) := day_number(d) if {
@@ -132,28 +132,27 @@ _day_or_null(ag, key) := day_number(d) if {
 
 _as_of_day := day_number(as_of)
 
-# _cover_lapses(spans, asset) is the last day of the unbroken NDA cover of an
-# asset covered on the as-of date: the earliest expiry, on or after the as-of
-# date, of an NDA covering the asset such that no NDA covers it the next day.
-# Overlapping NDAs join; a renewal signed the day after an expiry continues the
-# cover; one signed later leaves a gap, and the cover lapses where the gap
-# begins. null when the cover never lapses (an NDA without expiry carries it).
-_cover_lapses(spans, asset) := date if {
+# _cover_lapses(spans) is the last day of the unbroken NDA cover of an asset
+# covered on the as-of date, given the spans of the NDAs covering it: the
+# earliest expiry, on or after the as-of date, of such an NDA such that no NDA
+# covers the asset the next day. Overlapping NDAs join; a renewal signed the day
+# after an expiry continues the cover; one signed later leaves a gap, and the
+# cover lapses where the gap begins. null when the cover never lapses (an NDA
+# without expiry carries it).
+_cover_lapses(spans) := date if {
 	ends := {[end, expires] |
-		some [a, _, end, expires] in spans
-		a == asset
+		some [_, end, expires] in spans
 		is_number(end)
 		end >= _as_of_day
-		not _covered_on(spans, asset, end + 1)
+		not _covered_on(spans, end + 1)
 	}
 	count(ends) > 0
 	[_, date] := min(ends)
 } else := null
 
-# _covered_on(spans, asset, day) holds when some NDA covers the asset on that day.
-_covered_on(spans, asset, day) if {
-	some [a, start, end, _] in spans
-	a == asset
+# _covered_on(spans, day) holds when one of the spans covers that day.
+_covered_on(spans, day) if {
+	some [start, end, _] in spans
 	start <= day
 	_lasts_to(end, day)
 }
@@ -178,7 +177,7 @@ _partner_fact(p) := {
 	"ndas": [nda_facts[n] | some n in ndas],
 	"ndas_in_force": sort(object.get(partner_ndas, p, set())),
 	"uncovered": uncovered,
-	"uncovered_top_secret": count([a | some a in receives; a.address in uncovered; a.classification == "top_secret"]) > 0,
+	"uncovered_top_secret": count([a | some a in receives; uncovered_set[a.address]; a.classification == "top_secret"]) > 0,
 	"cover": _cover(receives, lapsed),
 	"assessment": object.get(latest_assessment, p, null),
 	"monitoring": monitoring_fact(partner),
@@ -188,6 +187,7 @@ _partner_fact(p) := {
 	ndas := object.get(_partner_all_ndas, p, [])
 	receives := [_received_fact(entry, via) | some entry in object.get(received_cover, p, [])]
 	uncovered := object.get(uncovered_data, p, [])
+	uncovered_set := {a | some a in uncovered}
 	lapsed := count([n |
 		some n in ndas
 		nda_facts[n].state == "expired"
@@ -213,8 +213,8 @@ _received_fact([asset, covered_by, covered_until], via) := {
 # asset or its cover never lapses. The 4.5 controls and the partner facts share it.
 received_cover := {p: cover |
 	some p, entries in _received_covered_by
-	spans := object.get(_nda_spans, p, [])
-	cover := [[asset, covered_by, _covered_until(covered_by, spans, asset)] | some [asset, covered_by] in entries]
+	spans := object.get(_asset_spans, p, {})
+	cover := [[asset, covered_by, _covered_until(covered_by, object.get(spans, asset, set()))] | some [asset, covered_by] in entries]
 }
 
 # _received_covered_by[partner] lists [asset, the partner's NDAs in force that
@@ -224,9 +224,13 @@ _received_covered_by := {p: entries |
 	in_force := sort(object.get(partner_ndas, p, set()))
 	entries := [[asset, covered_by] |
 		some asset in sort(object.keys(via))
-		covered_by := [n | some n in in_force; asset in _covers(input.agreements[n])]
+		covered_by := [n | some n in in_force; _nda_covers[n][asset]]
 	]
 }
+
+# _nda_covers[nda] is the set of data assets an NDA of a partner covers, so that
+# whether it covers an asset is a lookup, not a scan of its covers list.
+_nda_covers := {addr: {a | some a in _covers(input.agreements[addr])} | some [_, addr] in _nda_pairs}
 
 # uncovered_data[partner] lists the assets the partner receives that no NDA in
 # force covers, by address.
@@ -235,9 +239,9 @@ uncovered_data := {p: [asset | some [asset, covered_by] in entries; count(covere
 }
 
 # An asset no NDA in force covers has no cover to lapse.
-_covered_until(covered_by, spans, asset) := null if {
+_covered_until(covered_by, spans) := null if {
 	count(covered_by) == 0
-} else := _cover_lapses(spans, asset)
+} else := _cover_lapses(spans)
 
 _channel_fact(addr) := {
 	"transfer": addr,
