@@ -20,16 +20,20 @@ _received_triples := array.concat(
 	],
 )
 
-# _via_sets[partner][asset] is the set of the ways the partner receives the
-# asset. One pass over the triples: grouping them with a comprehension per
-# asset would scan every asset of the partner for each asset.
-_via_sets[p][asset] contains via if {
-	some [p, asset, via] in _received_triples
-}
-
 # _received_via[partner][asset] is the sorted list of the ways the partner
-# receives the asset: "receives", then transfer addresses.
-_received_via := {p: {asset: sort(vias) | some asset, vias in by_asset} | some p, by_asset in _via_sets}
+# receives the asset: "receives", then transfer addresses. Each group is a
+# comprehension assigned to a variable and joined on its keys with ==, which
+# OPA indexes (one pass over the triples for all groups): a scan per asset, or
+# a multi-value rule with a ref head (which copies the partner's object on each
+# insert), is quadratic when one partner receives everything.
+_received_via := {p: by_asset |
+	some p in {q | some [q, _, _] in _received_triples}
+	assets := {a | some [q, a, _] in _received_triples; q == p}
+	by_asset := {asset: sort(vias) |
+		some asset in assets
+		vias := {via | some [q, a, via] in _received_triples; q == p; a == asset}
+	}
+}
 
 # partner_data[partner] is the set of data assets a partner receives, by its
 # receives list or by a transfer to it. No built-in control reads it; it stays
@@ -107,13 +111,13 @@ _has_term(ag, "scope_of_use") if {
 	trim_space(use) != ""
 }
 
-# _asset_spans[partner][asset] is the set of [first day, last day, expires] of
-# each signed NDA of the partner that has not expired and covers the asset; days
-# are day numbers, and the last day and expires are null for an NDA without an
-# expiry date. NDAs expired before the as-of date cannot carry cover from it on,
-# and partners with no NDA in force have no cover to carry. Grouped by asset, so
-# that an asset's lapse date reads only the NDAs that cover it.
-_asset_spans[p][asset] contains [start, end, expires] if {
+# _span_rows lists [partner, asset, first day, last day, expires] for each asset
+# each signed NDA of a partner covers, when the NDA has not expired; days are day
+# numbers, and the last day and expires are null for an NDA without an expiry
+# date. NDAs expired before the as-of date cannot carry cover from it on, and
+# partners with no NDA in force have no cover to carry. received_cover reads an
+# asset's rows through an indexed comprehension.
+_span_rows := [[p, asset, start, end, expires] |
 	some p, ndas in _partner_all_ndas
 	partner_ndas[p]
 	some addr in ndas
@@ -124,6 +128,19 @@ _asset_spans[p][asset] contains [start, end, expires] if {
 	end := _day_or_null(ag, "expires")
 	expires := string_or_null(ag, "expires")
 	some asset in _covers(ag)
+]
+
+# _asset_spans[partner][asset] is the set of [first day, last day, expires] of
+# the span rows of that partner and asset. Every group takes its keys from the
+# rows, so each indexed comprehension finds its key: a key missing from an OPA
+# comprehension index makes it scan every row instead.
+_asset_spans := {p: by_asset |
+	some p in {q | some [q, _, _, _, _] in _span_rows}
+	assets := {a | some [q, a, _, _, _] in _span_rows; q == p}
+	by_asset := {asset: spans |
+		some asset in assets
+		spans := {[start, end, expires] | some [q, a, start, end, expires] in _span_rows; q == p; a == asset}
+	}
 }
 
 _day_or_null(ag, key) := day_number(d) if {
@@ -214,7 +231,9 @@ _received_fact([asset, covered_by, covered_until], via) := {
 received_cover := {p: cover |
 	some p, entries in _received_covered_by
 	spans := object.get(_asset_spans, p, {})
-	cover := [[asset, covered_by, _covered_until(covered_by, object.get(spans, asset, set()))] | some [asset, covered_by] in entries]
+	cover := [[asset, covered_by, _covered_until(covered_by, object.get(spans, asset, set()))] |
+		some [asset, covered_by] in entries
+	]
 }
 
 # _received_covered_by[partner] lists [asset, the partner's NDAs in force that
