@@ -89,17 +89,23 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(opts.Settings), PolicyDigest: p.digest, Facts: facts}
-	for _, c := range controls {
+	// Every control's sets are read into Go values before any result is built:
+	// the Rego values, and the input they point into, are then garbage while the
+	// results are allocated, which keeps the peak memory down.
+	sets := make([]*controlSets, len(controls))
+	for i, c := range controls {
 		parts := out[c.ID]
 		if parts == nil || parts.Len() != 3 {
 			return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): evaluation gave no result", c.ID, c.File)}
 		}
-		results, err := judge(c, parts, facts.raisedBy, names, links, in.Locator)
-		if err != nil {
+		if sets[i], err = readSets(c, parts); err != nil {
 			return nil, err
 		}
-		rep.Results = append(rep.Results, results...)
+	}
+	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(opts.Settings), PolicyDigest: p.digest, Facts: facts}
+	for i, c := range controls {
+		rep.Results = append(rep.Results, judge(c, sets[i], facts.raisedBy, names, links, in.Locator)...)
+		sets[i] = nil
 		rep.Controls = append(rep.Controls, &ControlOutcome{Control: c})
 	}
 	rep.Skipped = skippedIDs(p.Controls, controls)
@@ -258,8 +264,16 @@ type finding struct {
 	resource, message, messageZh, attribute string
 }
 
-// judge turns one control's applicable, deny and warn sets into results.
-func judge(c *Control, parts *ast.Array, topSecret map[string][]string, names map[string]string, links map[string]*TerraformLink, loc Locator) ([]*Result, error) {
+// controlSets is one control's applicable, deny and warn sets read out of their
+// Rego values: the addresses it applies to and its findings, each sorted.
+type controlSets struct {
+	applicable     []string
+	denied, warned []finding
+}
+
+// readSets reads a control's [applicable, deny, warn] into Go values, checking
+// the policy contract.
+func readSets(c *Control, parts *ast.Array) (*controlSets, error) {
 	applicable, ok := parts.Elem(0).Value.(ast.Set)
 	if !ok {
 		return nil, c.contractError("applicable", "applicable must be a set of resource addresses")
@@ -272,23 +286,11 @@ func judge(c *Control, parts *ast.Array, topSecret map[string][]string, names ma
 	if err != nil {
 		return nil, err
 	}
-	byResource := map[string]*Result{}
-	add := func(resource string, status Status) *Result {
-		r := byResource[resource]
-		if r == nil {
-			r = &Result{Control: c, Resource: resource, ResourceName: names[resource], Status: status,
-				Severity: c.Severity, BaseSeverity: c.Severity, Terraform: links[resource]}
-			if assets := topSecret[resource]; len(assets) > 0 && c.Severity.Raised() != c.Severity {
-				r.Severity, r.RaisedBy = c.Severity.Raised(), assets
-			}
-			byResource[resource] = r
-		}
-		return r
-	}
+	addrs := make([]string, 0, applicable.Len())
 	var bad *ast.Term
 	applicable.Foreach(func(a *ast.Term) {
 		if s, ok := a.Value.(ast.String); ok {
-			add(string(s), Pass)
+			addrs = append(addrs, string(s))
 		} else if bad == nil {
 			bad = a
 		}
@@ -296,29 +298,84 @@ func judge(c *Control, parts *ast.Array, topSecret map[string][]string, names ma
 	if bad != nil {
 		return nil, c.contractError("applicable", "applicable holds %v, which is not a resource address", bad)
 	}
+	sort.Strings(addrs)
+	return &controlSets{applicable: addrs, denied: denied, warned: warned}, nil
+}
+
+// verdict is what a resource's findings say: a failure overrides warnings,
+// which override a pass; the messages of the findings that decide it join in
+// order, and the first attribute named is kept.
+type verdict struct {
+	status                        Status
+	message, messageZh, attribute string
+}
+
+// judge turns one control's sets into results, one per resource it applies to
+// or has a finding on, sorted by resource.
+func judge(c *Control, sets *controlSets, topSecret map[string][]string, names map[string]string, links map[string]*TerraformLink, loc Locator) []*Result {
+	verdicts := map[string]*verdict{}
 	for _, group := range []struct {
 		status Status
 		items  []finding
-	}{{Warn, warned}, {Fail, denied}} {
+	}{{Warn, sets.warned}, {Fail, sets.denied}} {
 		for _, f := range group.items {
-			r := add(f.resource, group.status)
-			if r.Status != group.status {
-				r.Status, r.Message, r.MessageZh, r.Attribute = group.status, "", "", ""
+			v := verdicts[f.resource]
+			if v == nil {
+				v = &verdict{status: group.status}
+				verdicts[f.resource] = v
 			}
-			r.Message = joinMessage(r.Message, f.message)
-			r.MessageZh = joinMessage(r.MessageZh, f.messageZh)
-			if r.Attribute == "" {
-				r.Attribute = f.attribute
+			if v.status != group.status {
+				*v = verdict{status: group.status}
+			}
+			v.message = joinMessage(v.message, f.message)
+			v.messageZh = joinMessage(v.messageZh, f.messageZh)
+			if v.attribute == "" {
+				v.attribute = f.attribute
 			}
 		}
 	}
-	out := make([]*Result, 0, len(byResource))
-	for _, r := range byResource {
-		r.Location = locate(loc, r.Resource, r.Attribute)
-		out = append(out, r)
+	found := make([]string, 0, len(verdicts))
+	for r := range verdicts {
+		found = append(found, r)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Resource < out[j].Resource })
-	return out, nil
+	sort.Strings(found)
+	resources := mergeSorted(sets.applicable, found)
+	results := make([]Result, len(resources))
+	out := make([]*Result, len(resources))
+	for i, resource := range resources {
+		r := &results[i]
+		*r = Result{Control: c, Resource: resource, ResourceName: names[resource], Status: Pass,
+			Severity: c.Severity, BaseSeverity: c.Severity, Terraform: links[resource]}
+		if assets := topSecret[resource]; len(assets) > 0 && c.Severity.Raised() != c.Severity {
+			r.Severity, r.RaisedBy = c.Severity.Raised(), assets
+		}
+		if v := verdicts[resource]; v != nil {
+			r.Status, r.Message, r.MessageZh, r.Attribute = v.status, v.message, v.messageZh, v.attribute
+		}
+		r.Location = locate(loc, r.Resource, r.Attribute)
+		out[i] = r
+	}
+	return out
+}
+
+// mergeSorted is the union of two sorted lists without repeats, sorted.
+func mergeSorted(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
 }
 
 func joinMessage(a, b string) string {

@@ -385,3 +385,39 @@ func TestCompareArticles(t *testing.T) {
 		t.Error("articles must order numerically, part by part")
 	}
 }
+
+// TestFindingsCombine pins how a control's sets become results: one result per
+// resource it applies to or has a finding on, sorted by resource; a failure
+// overrides warnings, which override a pass; the messages of the deciding
+// findings join in order and the first attribute named is kept.
+func TestFindingsCombine(t *testing.T) {
+	dir := writePolicy(t, `applicable contains "system.vault"
+
+applicable contains "system.spare"
+
+warn contains {"resource": "system.crm", "message": "w crm", "attribute": "kind"}
+
+warn contains {"resource": "system.vault", "message": "w vault"}
+
+deny contains {"resource": "system.crm", "message": "b crm", "message_zh": "乙"}
+
+deny contains {"resource": "system.crm", "message": "a crm", "attribute": "name"}
+
+deny contains {"resource": "system.zz", "message": "z", "attribute": "site"}`)
+	rep := evaluate(t, load(t, dir), doc(map[string]any{}), evaluator.Options{})
+	var got []string
+	for _, r := range rep.Results {
+		if r.Control.ID == "X-1.1-01" {
+			got = append(got, strings.Join([]string{r.Resource, string(r.Status), r.Message, r.MessageZh, r.Attribute}, "|"))
+		}
+	}
+	want := []string{
+		"system.crm|fail|a crm; b crm|a crm; 乙|name",
+		"system.spare|pass|||",
+		"system.vault|warn|w vault|w vault|",
+		"system.zz|fail|z|z|site",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("results:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/baomi-dev/baomi/evaluator"
 )
@@ -132,17 +133,6 @@ func jsonControl(o *evaluator.ControlOutcome) JSONControl {
 	}
 }
 
-// jsonResult describes a result in the contract.
-func jsonResult(r *evaluator.Result) JSONResult {
-	return JSONResult{
-		Control: r.Control.ID, ShortCode: r.Control.ShortCode, Article: r.Control.Article,
-		Severity: r.Severity, BaseSeverity: r.BaseSeverity, RaisedBy: r.RaisedBy, Status: r.Status,
-		Resource: r.Resource, ResourceName: r.ResourceName, Message: r.Message, MessageZh: r.MessageZh,
-		Attribute: r.Attribute, Location: r.Location, Waiver: r.Waiver, Baselined: r.Baselined,
-		Terraform: r.Terraform,
-	}
-}
-
 // writeJSON writes every result, passes included, in the JSON output contract.
 // It streams: each control and result is encoded on its own, so that a report of
 // hundreds of thousands of results is never held in memory twice. The bytes are
@@ -175,7 +165,7 @@ func writeJSON(w io.Writer, rep *evaluator.Report, opts Options) error {
 	jw.field("verdict", verdict, false)
 	jw.field("summary", rep.Summary, false)
 	jw.array("controls", len(rep.Controls), func(i int) any { return jsonControl(rep.Controls[i]) })
-	jw.array("results", len(rep.Results), func(i int) any { return jsonResult(rep.Results[i]) })
+	jw.results(rep.Results)
 	jw.field("waivers", nonNil(rep.Waivers), len(opts.RemoteModules) == 0)
 	if len(opts.RemoteModules) > 0 {
 		jw.field("remote_modules", opts.RemoteModules, true)
@@ -196,6 +186,8 @@ func nonNil[T any](s []T) []T {
 type jsonWriter struct {
 	buf *bufio.Writer
 	tmp bytes.Buffer
+	// line is the buffer a result is written into.
+	line []byte
 	// encs holds one encoder into tmp per nesting depth.
 	encs map[int]*json.Encoder
 	err  error
@@ -255,6 +247,135 @@ func (j *jsonWriter) array(name string, n int, elem func(int) any) {
 		}
 	}
 	j.raw("\n  ],\n")
+}
+
+// results writes the top-level results field. Each result is written by hand,
+// in the bytes encoding/json gives its JSONResult (TestResultJSONMatchesEncoder):
+// a report holds hundreds of thousands of them, and encoding/json's reflection
+// and indenting pass cost more than the rest of the report.
+func (j *jsonWriter) results(rs []*evaluator.Result) {
+	j.raw(`  "results": [`)
+	if len(rs) == 0 {
+		j.raw("],\n")
+		return
+	}
+	for i, r := range rs {
+		j.raw("\n    ")
+		j.result(r)
+		if i < len(rs)-1 {
+			j.raw(",")
+		}
+	}
+	j.raw("\n  ],\n")
+}
+
+// result writes one result as encoding/json writes its JSONResult at depth 2.
+func (j *jsonWriter) result(r *evaluator.Result) {
+	const next = ",\n      "
+	b := append(j.line[:0], '{')
+	b = appendField(b, "\n      ", "control", r.Control.ID)
+	b = appendField(b, next, "short_code", r.Control.ShortCode)
+	b = appendField(b, next, "article", r.Control.Article)
+	b = appendField(b, next, "severity", string(r.Severity))
+	b = appendField(b, next, "base_severity", string(r.BaseSeverity))
+	if len(r.RaisedBy) > 0 {
+		b = append(b, next+`"raised_by": [`...)
+		for i, a := range r.RaisedBy {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, "\n        "...)
+			b = appendJSONString(b, a)
+		}
+		b = append(b, "\n      ]"...)
+	}
+	b = appendField(b, next, "status", string(r.Status))
+	b = appendField(b, next, "resource", r.Resource)
+	b = appendField(b, next, "resource_name", r.ResourceName)
+	b = appendField(b, next, "message", r.Message)
+	b = appendField(b, next, "message_zh", r.MessageZh)
+	if r.Attribute != "" {
+		b = appendField(b, next, "attribute", r.Attribute)
+	}
+	if l := r.Location; l != nil {
+		b = append(b, next+`"location": {`...)
+		b = appendField(b, "\n        ", "file", l.File)
+		b = append(b, ",\n        \"line\": "...)
+		b = strconv.AppendInt(b, int64(l.Line), 10)
+		b = append(b, ",\n        \"column\": "...)
+		b = strconv.AppendInt(b, int64(l.Column), 10)
+		b = append(b, "\n      }"...)
+	} else {
+		b = append(b, next+`"location": null`...)
+	}
+	b = append(b, next+`"waiver": `...)
+	if r.Waiver == nil {
+		b = append(b, "null"...)
+	} else {
+		j.write(b)
+		j.value(r.Waiver, 3)
+		b = b[:0]
+	}
+	if r.Baselined {
+		b = append(b, next+`"baselined": true`...)
+	}
+	if t := r.Terraform; t != nil {
+		b = append(b, next+`"terraform": {`...)
+		b = appendField(b, "\n        ", "system", t.System)
+		b = append(b, "\n      }"...)
+	}
+	b = append(b, "\n    }"...)
+	j.write(b)
+	j.line = b
+}
+
+func (j *jsonWriter) write(b []byte) {
+	if j.err == nil {
+		_, j.err = j.buf.Write(b)
+	}
+}
+
+// appendField appends sep, the quoted name, a colon and s as a JSON string.
+func appendField(b []byte, sep, name, s string) []byte {
+	b = append(b, sep...)
+	b = append(b, '"')
+	b = append(b, name...)
+	b = append(b, `": `...)
+	return appendJSONString(b, s)
+}
+
+// appendJSONString appends s quoted as encoding/json quotes it without HTML
+// escaping. Strings it would escape (quotes, backslashes, control characters,
+// invalid UTF-8, U+2028 and U+2029) are left to encoding/json itself; the rest,
+// almost every string of a report, are copied as they are.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return appendEncoded(b, s)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			return appendEncoded(b, s)
+		}
+		i += size
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// appendEncoded appends s as encoding/json encodes it without HTML escaping.
+func appendEncoded(b []byte, s string) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
 }
 
 func (j *jsonWriter) flush() error {

@@ -229,8 +229,16 @@ _top_secret_records := {[r, rec.asset] |
 
 _top_secret_incidents := {[addr, a] | some [addr, a] in _incident_pairs; a in top_secret_assets}
 
+# From the top_secret assets outward too: the devices that store them, then the
+# disposals of those devices (stored_data would index every holder for this).
 _top_secret_disposals := {[addr, a] |
-	some addr, d in input.disposals
-	some a in object.get(stored_data, d.device, set())
-	a in top_secret_assets
+	some a in top_secret_assets
+	some device in object.get(input.data_assets[a], "stored_in", [])
+	some addr in object.get(_disposals_by_device, device, set())
+}
+
+# _disposals_by_device[device] is the set of disposals of that device.
+_disposals_by_device := {device: addrs |
+	some device in {d.device | some d in input.disposals}
+	addrs := {addr | some addr, d in input.disposals; d.device == device}
 }

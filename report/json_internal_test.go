@@ -1,0 +1,87 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/baomi-dev/baomi/evaluator"
+)
+
+// jsonResult describes a result in the contract.
+func jsonResult(r *evaluator.Result) JSONResult {
+	return JSONResult{
+		Control: r.Control.ID, ShortCode: r.Control.ShortCode, Article: r.Control.Article,
+		Severity: r.Severity, BaseSeverity: r.BaseSeverity, RaisedBy: r.RaisedBy, Status: r.Status,
+		Resource: r.Resource, ResourceName: r.ResourceName, Message: r.Message, MessageZh: r.MessageZh,
+		Attribute: r.Attribute, Location: r.Location, Waiver: r.Waiver, Baselined: r.Baselined,
+		Terraform: r.Terraform,
+	}
+}
+
+// TestResultJSONMatchesEncoder checks that the hand-written result encoder
+// gives the bytes encoding/json gives the result's JSONResult, for every
+// optional field present and absent and for strings encoding/json escapes.
+func TestResultJSONMatchesEncoder(t *testing.T) {
+	strs := []string{"", "system.crm", `say "hi"`, `back\slash`, "line\nbreak\ttab\r", "\x01\x1f\x7f",
+		"<a href='x'>&amp;</a>", "客户资料未加密", "bad \xff utf-8 \xc3", "sep\u2028and\u2029", "emoji 🔒 é", "\b\f"}
+	c := &evaluator.Control{ID: "BM-4.2.1-01", ShortCode: "storage-encrypted", Article: "4.2.1"}
+	var results []*evaluator.Result
+	for i, s := range strs {
+		r := &evaluator.Result{Control: c, Resource: s, ResourceName: strs[(i+1)%len(strs)], Status: evaluator.Fail,
+			Severity: evaluator.Critical, BaseSeverity: evaluator.High, Message: strs[(i+2)%len(strs)],
+			MessageZh: strs[(i+3)%len(strs)], Attribute: strs[(i+4)%len(strs)]}
+		switch i % 4 {
+		case 0:
+			r.Location = &evaluator.Location{File: s, Line: i, Column: 100 * i}
+			r.RaisedBy = []string{s, "data_asset.cards"}
+			r.Terraform = &evaluator.TerraformLink{System: s}
+		case 1:
+			r.Waiver = &evaluator.WaiverInfo{ID: "waiver." + s, Control: c.ID, Resource: s, Reason: s, Expires: "2027-01-01",
+				Status: "active", Location: &evaluator.Location{File: "w.hcl", Line: 3, Column: 1}}
+			r.Baselined = true
+			r.RaisedBy = []string{}
+		case 2:
+			r.Location = &evaluator.Location{File: "inv.hcl", Line: 1, Column: 1}
+			r.Waiver = &evaluator.WaiverInfo{ID: "waiver.w"}
+			r.Terraform = &evaluator.TerraformLink{}
+			r.Baselined = true
+		}
+		results = append(results, r)
+	}
+	for _, r := range results {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("    ", "  ")
+		if err := enc.Encode(jsonResult(r)); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		j := newJSONWriter(&got)
+		j.result(r)
+		if err := j.flush(); err != nil {
+			t.Fatal(err)
+		}
+		if w := bytes.TrimSuffix(want.Bytes(), []byte("\n")); !bytes.Equal(got.Bytes(), w) {
+			t.Errorf("result on %q:\n%s\nencoding/json:\n%s", r.Resource, got.Bytes(), w)
+		}
+	}
+}
+
+// FuzzJSONString checks appendJSONString against encoding/json on any string.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "a\"b", "\xff", "\u2028", "客户", "\x00\x7f<&>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = bytes.ReplaceAll(bytes.ReplaceAll(bytes.ReplaceAll(want, []byte(`\u003c`), []byte("<")), []byte(`\u003e`), []byte(">")), []byte(`\u0026`), []byte("&"))
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("%q: got %s, want %s", s, got, want)
+		}
+	})
+}
