@@ -2,6 +2,7 @@
 package benchdata
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,12 +19,18 @@ var mu sync.Mutex
 
 // Inventory returns a folder holding one generated inventory file of n resources
 // (seed 1). It is written once into the temporary folder and reused by later
-// runs: the generator writes the same bytes every time.
+// runs: the generator writes the same bytes every time. The folder's name
+// carries a fingerprint of the generator's output, so that a changed generator
+// writes a new folder instead of reusing an old one.
 func Inventory(tb testing.TB, n int) string {
 	tb.Helper()
 	mu.Lock()
 	defer mu.Unlock()
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("baomi-bench-%d-seed1", n))
+	fp, err := fingerprint()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("baomi-bench-%d-seed1-%s", n, fp))
 	if _, err := os.Stat(filepath.Join(dir, ".complete")); err == nil {
 		return dir
 	}
@@ -45,4 +52,14 @@ func Inventory(tb testing.TB, n int) string {
 // Name labels a sub-benchmark by size, e.g. "10k".
 func Name(n int) string {
 	return fmt.Sprintf("%dk", n/1000)
+}
+
+// fingerprint is a short hash of a small generated inventory: it changes when
+// the generator's output does.
+func fingerprint() (string, error) {
+	h := sha256.New()
+	if err := generate.WriteTo(h, generate.Options{Resources: 2 * generate.MinResources, Seed: 1}); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)[:6]), nil
 }
