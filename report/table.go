@@ -1,15 +1,14 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
-	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/textsafe"
@@ -74,21 +73,7 @@ func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
 	if len(rows) > 0 {
 		headers := tableHeaders[lang]
 		fitTable(headers, rows, width)
-		t := tablewriter.NewTable(w, tablewriter.WithConfig(tablewriter.Config{
-			Header: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoFormat: tw.Off, AutoWrap: tw.WrapNone},
-				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-			},
-			Row: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone},
-				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-			},
-		}))
-		t.Header(headers)
-		if err := t.Bulk(rows); err != nil {
-			return err
-		}
-		if err := t.Render(); err != nil {
+		if err := writeBox(w, headers, rows); err != nil {
 			return err
 		}
 	}
@@ -117,6 +102,69 @@ func writeTable(w io.Writer, rep *evaluator.Report, opts Options) error {
 		}
 	}
 	return nil
+}
+
+// writeBox draws the header and the rows, whose cells fitTable has wrapped,
+// in a box of light lines: a column as wide as its widest line, a space either
+// side, the header ruled off from the rows. It draws what tablewriter draws by
+// default, a line at a time: tablewriter measured and laid out every cell again
+// and took 4.6 s for the 40,000 failures of a 100,000-resource inventory.
+func writeBox(w io.Writer, headers []string, rows [][]string) error {
+	widths := make([]int, len(headers))
+	for i, h := range headers {
+		widths[i] = displayWidth(h)
+	}
+	cells := make([][][]string, len(rows))
+	for r, row := range rows {
+		cells[r] = make([][]string, len(row))
+		for i, cell := range row {
+			cells[r][i] = strings.Split(cell, "\n")
+			for _, line := range cells[r][i] {
+				widths[i] = max(widths[i], displayWidth(line))
+			}
+		}
+	}
+	bw := bufio.NewWriter(w)
+	rule := func(left, mid, right string) {
+		bw.WriteString(left)
+		for i, wd := range widths {
+			if i > 0 {
+				bw.WriteString(mid)
+			}
+			bw.WriteString(strings.Repeat("─", wd+2))
+		}
+		bw.WriteString(right + "\n")
+	}
+	line := func(row [][]string, k int) {
+		for i, lines := range row {
+			text := ""
+			if k < len(lines) {
+				text = lines[k]
+			}
+			bw.WriteString("│ ")
+			bw.WriteString(text)
+			bw.WriteString(strings.Repeat(" ", widths[i]-displayWidth(text)+1))
+		}
+		bw.WriteString("│\n")
+	}
+	rule("┌", "┬", "┐")
+	head := make([][]string, len(headers))
+	for i, h := range headers {
+		head[i] = []string{h}
+	}
+	line(head, 0)
+	rule("├", "┼", "┤")
+	for _, row := range cells {
+		height := 0
+		for _, lines := range row {
+			height = max(height, len(lines))
+		}
+		for k := 0; k < height; k++ {
+			line(row, k)
+		}
+	}
+	rule("└", "┴", "┘")
+	return bw.Flush()
 }
 
 // fitTable wraps the cells of rows so that the table, borders and padding
@@ -186,7 +234,13 @@ func fitTable(headers []string, rows [][]string, width int) {
 // displayWidth is how many terminal columns s takes, measured as the table
 // renderer measures it: CJK characters take two.
 func displayWidth(s string) int {
-	return twwidth.Width(s)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c >= utf8.RuneSelf {
+			return twwidth.Width(s)
+		}
+	}
+	// Printable ASCII takes a column a byte, without the renderer's cache.
+	return len(s)
 }
 
 // piece is a run of text that wraps as a whole: a word, or one wide character,
