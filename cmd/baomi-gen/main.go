@@ -124,6 +124,10 @@ func run(c command) error {
 		w := bufio.NewWriter(os.Stdout)
 		return errors.Join(generate.WriteTo(w, opts), w.Flush())
 	}
+	// Refused options leave no empty file behind.
+	if err := opts.Check(); err != nil {
+		return err
+	}
 	f, err := os.Create(file)
 	if err != nil {
 		return err

@@ -120,3 +120,21 @@ func checkGenFlags(t *testing.T, where, args string) {
 		}
 	}
 }
+
+// TestRefusedOptionsWriteNoFile: options the generator refuses (too few
+// resources, too few sites) leave no empty file at -o.
+func TestRefusedOptionsWriteNoFile(t *testing.T) {
+	for _, args := range [][]string{{"-n", "5"}, {"-n", "2000", "-sites", "2"}} {
+		out := t.TempDir() + "/inventory.hcl"
+		c, err := parse(t, append(args, "-o", out)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := run(c); err == nil {
+			t.Errorf("%v: accepted", args)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%v: %s was left behind (%v)", args, out, err)
+		}
+	}
+}

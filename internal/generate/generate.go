@@ -92,7 +92,7 @@ func Independent(o Options) Options {
 // block split across two files. It refuses a dir that holds other .hcl files,
 // since they would be read with the generated inventory.
 func Write(dir string, opts Options) error {
-	if err := opts.check(); err != nil {
+	if err := opts.Check(); err != nil {
 		return err
 	}
 	if opts.Files < 1 || opts.Files > opts.Resources {
@@ -127,7 +127,7 @@ func Write(dir string, opts Options) error {
 
 // WriteTo writes the whole inventory as one stream to w.
 func WriteTo(w io.Writer, opts Options) error {
-	if err := opts.check(); err != nil {
+	if err := opts.Check(); err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
@@ -141,7 +141,9 @@ func WriteTo(w io.Writer, opts Options) error {
 	return errors.Join(err, bw.Flush())
 }
 
-func (o Options) check() error {
+// Check reports why the generator would refuse o, or nil: callers check before
+// they create the file to write into.
+func (o Options) Check() error {
 	_, err := o.plan()
 	return err
 }
