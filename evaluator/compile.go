@@ -10,7 +10,9 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/topdown/print"
+
+	"github.com/baomi-dev/baomi/internal/textsafe"
 )
 
 // Policies is the compiled catalog: built-in and user controls, ready to evaluate.
@@ -138,7 +140,7 @@ func Load(ctx context.Context, builtin fs.FS, userDirs []string, printOut io.Wri
 	prepare := func(query string) (rego.PreparedEvalQuery, error) {
 		opts := []func(*rego.Rego){rego.Compiler(comp), rego.Query(query), rego.StrictBuiltinErrors(true)}
 		if printOut != nil {
-			opts = append(opts, rego.EnablePrintStatements(true), rego.PrintHook(topdown.NewPrintHook(printOut)))
+			opts = append(opts, rego.EnablePrintStatements(true), rego.PrintHook(safePrintHook{printOut}))
 		}
 		pq, err := rego.New(opts...).PrepareForEval(ctx)
 		if err != nil {
@@ -198,6 +200,17 @@ func (p *Policies) Settings(overrides map[string]any) map[string]any {
 		out[k] = v
 	}
 	return out
+}
+
+// safePrintHook writes each print() of a policy on its own line, with every
+// character a terminal would act on written as a visible escape: a user
+// policy's output must not move the cursor or recolour the terminal.
+type safePrintHook struct{ w io.Writer }
+
+// Print writes one print() message.
+func (h safePrintHook) Print(_ print.Context, msg string) error {
+	_, err := fmt.Fprintln(h.w, textsafe.Terminal(msg))
+	return err
 }
 
 // maxGroups bounds how many queries evaluate at once: each recomputes the parts

@@ -11,6 +11,8 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/tester"
+
+	"github.com/baomi-dev/baomi/internal/textsafe"
 )
 
 // TestResult is the outcome of one Rego test of a user policy.
@@ -63,7 +65,7 @@ func RunTests(ctx context.Context, builtin fs.FS, dirs []string, printOut io.Wri
 			tr.Error = r.Error.Error()
 		}
 		if printOut != nil && len(r.Output) > 0 {
-			fmt.Fprintf(printOut, "%s:\n%s", tr.Name, r.Output)
+			fmt.Fprintf(printOut, "%s:\n%s", textsafe.Line(tr.Name), textsafe.Terminal(string(r.Output)))
 		}
 		out = append(out, tr)
 	}
