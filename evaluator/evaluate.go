@@ -446,15 +446,19 @@ func rawTerm(t *ast.Term, _ *rego.EvalContext) (any, error) {
 
 // objString is the string under key in obj, or "".
 func objString(obj ast.Object, key string) string {
-	if obj == nil {
-		return ""
-	}
-	t := obj.Get(ast.StringTerm(key))
-	if t == nil {
-		return ""
-	}
-	s, _ := t.Value.(ast.String)
+	s, _ := objGet(obj, key).(ast.String)
 	return string(s)
+}
+
+// objGet is the value under key in obj, or nil.
+func objGet(obj ast.Object, key string) ast.Value {
+	if obj == nil {
+		return nil
+	}
+	if t := obj.Get(ast.StringTerm(key)); t != nil {
+		return t.Value
+	}
+	return nil
 }
 
 // resourceNames maps each resource of the document that has a name attribute to

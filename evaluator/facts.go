@@ -189,11 +189,11 @@ func readFacts(v any, partners bool) (*Facts, error) {
 		want = append(slices.Clone(want), partnerFactsRule)
 	}
 	for _, k := range want {
-		if obj.Get(ast.StringTerm(k)) == nil {
+		if objGet(obj, k) == nil {
 			return nil, &EvalError{Message: fmt.Sprintf("%s: the facts lack %s", factsPackage, k)}
 		}
 	}
-	out := &Facts{raisedBy: raisedBy(obj.Get(ast.StringTerm("resources")).Value)}
+	out := &Facts{raisedBy: raisedBy(objGet(obj, "resources"))}
 	var raw rawFacts
 	rest := ast.NewObject()
 	for _, k := range []string{"organization", "nda_expiry_warning_days", partnerFactsRule} {

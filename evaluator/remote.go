@@ -211,17 +211,6 @@ func readEntryResult(v ast.Value) (map[string]*ast.Array, ast.Value, error) {
 	return out, facts, nil
 }
 
-// objGet is the value under key in obj, or nil.
-func objGet(obj ast.Object, key string) ast.Value {
-	if obj == nil {
-		return nil
-	}
-	if t := obj.Get(ast.StringTerm(key)); t != nil {
-		return t.Value
-	}
-	return nil
-}
-
 // maxAnswer bounds the answer read from the server: the results of a
 // million-resource inventory take a few hundred MiB. A variable for tests.
 var maxAnswer int64 = 2 << 30
