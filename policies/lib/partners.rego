@@ -115,8 +115,7 @@ _has_term(ag, "scope_of_use") if {
 # each signed NDA of a partner covers, when the NDA has not expired; days are day
 # numbers, and the last day and expires are null for an NDA without an expiry
 # date. NDAs expired before the as-of date cannot carry cover from it on, and
-# partners with no NDA in force have no cover to carry. received_cover reads an
-# asset's rows through an indexed comprehension.
+# partners with no NDA in force have no cover to carry. _asset_spans groups them.
 _span_rows := [[p, asset, start, end, expires] |
 	some p, ndas in _partner_all_ndas
 	partner_ndas[p]
