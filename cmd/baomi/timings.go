@@ -28,7 +28,7 @@ func (c *stageClock) lap(stage string) {
 		return
 	}
 	now := time.Now()
-	fmt.Fprintf(c.w, "baomi: timings: %-45s %8.3f s\n", stage, now.Sub(c.last).Seconds())
+	c.print(stage, now.Sub(c.last))
 	c.last = now
 }
 
@@ -37,5 +37,10 @@ func (c *stageClock) total() {
 	if c == nil {
 		return
 	}
-	fmt.Fprintf(c.w, "baomi: timings: %-45s %8.3f s\n", "total", time.Since(c.start).Seconds())
+	c.print("total", time.Since(c.start))
+}
+
+// print writes one line: the stage and its wall time.
+func (c *stageClock) print(stage string, d time.Duration) {
+	fmt.Fprintf(c.w, "baomi: timings: %-45s %8.3f s\n", stage, d.Seconds())
 }
