@@ -97,13 +97,10 @@ func (r *reader) module(dir string) *module {
 
 // parse reads and parses one HCL file within the inventory's limits.
 func (r *reader) parse(name string) *hclsyntax.Body {
-	shown := inventory.DisplayName(name)
-	src, d := r.readSource(shown)
-	if d != nil {
-		r.diags = append(r.diags, d)
+	src, shown, ok := r.readSource(name)
+	if !ok {
 		return nil
 	}
-	r.files = append(r.files, shown)
 	f, diags := hclsyntax.ParseConfig(src, shown, hcl.Pos{Line: 1, Column: 1})
 	r.diags = append(r.diags, diags...)
 	if diags.HasErrors() || f == nil {

@@ -10,8 +10,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	tfjson "github.com/hashicorp/terraform-json"
-
-	"github.com/baomi-dev/baomi/inventory"
 )
 
 // readPlan reads a plan in Terraform's JSON format (terraform show -json). Each
@@ -20,13 +18,10 @@ import (
 // exactly one resource is that resource's address, as in .tf files. A resource
 // also read from .tf files takes the plan's values and keeps its .tf location.
 func (r *reader) readPlan(path, prefix string) {
-	shown := inventory.DisplayName(path)
-	src, d := r.readSource(shown)
-	if d != nil {
-		r.diags = append(r.diags, d)
+	src, shown, ok := r.readSource(path)
+	if !ok {
 		return
 	}
-	r.files = append(r.files, shown)
 	var plan tfjson.Plan
 	plan.UseJSONNumber(true)
 	if err := json.Unmarshal(src, &plan); err != nil {

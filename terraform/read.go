@@ -163,15 +163,20 @@ type reader struct {
 	diags   hcl.Diagnostics
 }
 
-// readSource reads one file within the inventory's limits and keeps its text and
-// its digest. The caller lists it among the files read once it reads it.
-func (r *reader) readSource(name string) ([]byte, *hcl.Diagnostic) {
-	src, sum, d := inventory.ReadSource(name, r.opts)
-	if src != nil {
-		r.set.Sources[name] = src
-		r.set.digests[name] = sum
+// readSource reads one file within the inventory's limits, keeps its text and
+// its digest and lists it among the files read, and returns its text and its
+// name as shown; ok is false, with the diagnostic recorded, when it cannot be read.
+func (r *reader) readSource(path string) (src []byte, shown string, ok bool) {
+	shown = inventory.DisplayName(path)
+	src, sum, d := inventory.ReadSource(shown, r.opts)
+	if d != nil {
+		r.diags = append(r.diags, d)
+		return nil, shown, false
 	}
-	return src, d
+	r.set.Sources[shown] = src
+	r.set.digests[shown] = sum
+	r.files = append(r.files, shown)
+	return src, shown, true
 }
 
 func (r *reader) errorf(rng hcl.Range, summary, format string, args ...any) {
@@ -379,13 +384,10 @@ func (r *reader) tfvars(dir string) map[string]any {
 
 // jsonVars reads a .tfvars.json file: one JSON object, variable name to value.
 func (r *reader) jsonVars(name string) map[string]any {
-	shown := inventory.DisplayName(name)
-	src, d := r.readSource(shown)
-	if d != nil {
-		r.diags = append(r.diags, d)
+	src, shown, ok := r.readSource(name)
+	if !ok {
 		return nil
 	}
-	r.files = append(r.files, shown)
 	dec := json.NewDecoder(bytes.NewReader(src))
 	dec.UseNumber()
 	var vars map[string]any
