@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"runtime"
+	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -217,17 +218,68 @@ func (h safePrintHook) Print(_ print.Context, msg string) error {
 // of the library its controls use, so more groups than cores only adds work.
 const maxGroups = 4
 
-// splitControls deals the controls, in article order, round-robin into at most n
-// groups, so that neighbouring controls, which tend to cost alike (the storage
-// controls all walk every holding system), land in different groups.
+// factsCost is the key of the facts' cost in builtinCosts: the first group
+// evaluates them beside its controls.
+const factsCost = "facts"
+
+// splitControls divides the controls into at most n groups of about the same
+// cost, by builtinCosts (a user control is taken to cost what the median
+// built-in control does): the costliest first, each to the group with the least
+// so far, the first group starting with the facts. Each group keeps the
+// controls' article order.
 func splitControls(controls []*Control, n int) [][]*Control {
 	n = max(1, min(n, maxGroups, len(controls)))
+	cost := func(c *Control) int {
+		if v, ok := builtinCosts[c.ID]; ok && c.Builtin {
+			return v
+		}
+		return medianCost
+	}
+	order := make([]int, len(controls))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return cost(controls[order[a]]) > cost(controls[order[b]]) })
+	load := make([]int, n)
+	load[0] = builtinCosts[factsCost]
+	member := make([]int, len(controls))
+	for _, i := range order {
+		least := 0
+		for g := range load {
+			if load[g] < load[least] {
+				least = g
+			}
+		}
+		member[i] = least
+		load[least] += cost(controls[i])
+	}
 	groups := make([][]*Control, n)
 	for i, c := range controls {
-		groups[i%n] = append(groups[i%n], c)
+		groups[member[i]] = append(groups[member[i]], c)
 	}
-	return groups
+	out := groups[:0]
+	for _, g := range groups {
+		if len(g) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
 }
+
+// medianCost is the median of the built-in controls' costs.
+var medianCost = func() int {
+	var costs []int
+	for id, v := range builtinCosts {
+		if id != factsCost {
+			costs = append(costs, v)
+		}
+	}
+	if len(costs) == 0 {
+		return 1
+	}
+	sort.Ints(costs)
+	return costs[len(costs)/2]
+}()
 
 // controlsQuery builds the query that evaluates a group of controls together, so
 // that the library's indexes are computed once for all of them. The first group
