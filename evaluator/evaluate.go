@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/baomi-dev/baomi/internal/suggest"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -121,7 +122,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 // evalLocal evaluates the input with the prepared group queries and returns
 // every control's [applicable, deny, warn] by id, and the facts.
 func (p *Policies) evalLocal(ctx context.Context, input map[string]any, opts Options) (map[string]*ast.Array, ast.Value, error) {
-	value, err := ast.InterfaceToValue(input)
+	value, err := inputValue(input)
 	if err != nil {
 		return nil, nil, &EvalError{Message: "cannot convert the inventory for evaluation: " + err.Error()}
 	}
@@ -148,6 +149,58 @@ func (p *Policies) evalLocal(ctx context.Context, input map[string]any, opts Opt
 	}
 	facts, _ := bindings[0]["facts"].(ast.Value)
 	return out, facts, nil
+}
+
+// inputValue converts the input document for Rego, its collections
+// concurrently, the largest first.
+func inputValue(input map[string]any) (ast.Value, error) {
+	keys := make([]string, 0, len(input))
+	for k := range input {
+		keys = append(keys, k)
+	}
+	size := func(k string) int {
+		if m, ok := input[k].(map[string]any); ok {
+			return len(m)
+		}
+		return 0
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if a, b := size(keys[i]), size(keys[j]); a != b {
+			return a > b
+		}
+		return keys[i] < keys[j]
+	})
+	terms := make([][2]*ast.Term, len(keys))
+	errs := make([]error, len(keys))
+	forEach(len(keys), func(i int) {
+		v, err := ast.InterfaceToValue(input[keys[i]])
+		terms[i], errs[i] = [2]*ast.Term{ast.StringTerm(keys[i]), ast.NewTerm(v)}, err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return ast.NewObject(terms...), nil
+}
+
+// forEach calls f(i) for every i below n, taken in order by as many
+// goroutines as there are cores, and returns when every call has.
+func forEach(n int, f func(i int)) {
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // CheckInput reports the problems of an inventory that only the catalog can

@@ -1,0 +1,39 @@
+package evaluator
+
+import (
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/baomi-dev/baomi/internal/generate"
+	"github.com/baomi-dev/baomi/inventory"
+)
+
+// TestInputValueIsInterfaceToValue holds the concurrent conversion of the input
+// to OPA's own conversion of the whole document, and to its errors.
+func TestInputValueIsInterfaceToValue(t *testing.T) {
+	dir := t.TempDir()
+	if err := generate.Write(dir, generate.Options{Resources: 3000, Files: 2, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	inv, diags := inventory.Load([]string{dir})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	input := InputDocument(inv.Document, Options{AsOf: "2026-11-26", Settings: map[string]any{"patch_max_age_days": 10}})
+	want, err := ast.InterfaceToValue(input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := inputValue(input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Compare(want) != 0 {
+		t.Fatal("the concurrent conversion differs from ast.InterfaceToValue")
+	}
+	input["systems"] = map[string]any{"system.x": make(chan int)}
+	if _, err := inputValue(input); err == nil {
+		t.Fatal("a value OPA cannot convert gave no error")
+	}
+}
