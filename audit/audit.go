@@ -159,15 +159,26 @@ func Evaluate(ctx context.Context, in Input) (*Result, error) {
 // ctx's deadline, which is a StoppedError. Input errors come before policy
 // errors.
 func Load(ctx context.Context, in Input) (*Loaded, error) {
-	inv, diags, err := inventory.LoadContext(ctx, in.Paths, in.Limits)
-	if err != nil {
-		return nil, &StoppedError{Err: err, Timeout: in.Timeout}
-	}
 	warnings := in.Warnings
 	if warnings == nil {
 		warnings = io.Discard
 	}
-	ps, perr := evaluator.Load(ctx, policies.FS, in.Policies, warnings)
+	// The policies compile while the inventory decodes.
+	type compiled struct {
+		ps  *evaluator.Policies
+		err error
+	}
+	policiesDone := make(chan compiled, 1)
+	go func() {
+		ps, err := evaluator.Load(ctx, policies.FS, in.Policies, warnings)
+		policiesDone <- compiled{ps, err}
+	}()
+	inv, diags, err := inventory.LoadContext(ctx, in.Paths, in.Limits)
+	if err != nil {
+		return nil, &StoppedError{Err: err, Timeout: in.Timeout}
+	}
+	c := <-policiesDone
+	ps, perr := c.ps, c.err
 	if perr == nil {
 		for _, p := range ps.CheckInput(inv.Document) {
 			diags = append(diags, inv.Diagnostic(p.Address, p.Attribute, "Invalid waiver", p.Message))
