@@ -40,22 +40,41 @@ func decodeNoting(ctx context.Context, src []byte, name string, slowOnly bool, d
 		rs, diags, _ := slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
 		return rs, diags
 	}
-	p := &fastParser{src: src, name: name, line: 1, colLine: -1}
-	var out []*resource
-	var diags hcl.Diagnostics
+	p := &fastParser{src: src, name: name, line: 1, colLine: -1, stop: len(src)}
+	out, diags, ok := p.decode(ctx, declined)
+	if !ok {
+		out, diags, _ = slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
+	}
+	return out, diags
+}
+
+// decode reads the blocks from the parser's position to its stop, taking the
+// fast path block by block and hclsyntax for the blocks the fast path declines.
+// ok is false when the text has a syntax error, which only hclsyntax reading the
+// whole file reports as it should, or, when the parser stops before the end of
+// the file, when a block or a text that hclsyntax must read crosses the stop.
+func (p *fastParser) decode(ctx context.Context, declined func(off int)) (out []*resource, diags hcl.Diagnostics, ok bool) {
+	src := p.src
+	whole := p.stop == len(src)
 	for n := 1; ; n++ {
 		if n%ctxCheckBlocks == 0 && ctx.Err() != nil {
-			return out, diags
+			return out, diags, whole
+		}
+		if !whole && p.pos >= p.stop {
+			return out, diags, p.pos == p.stop
 		}
 		chunk := *p
 		if !p.skipSpaceAndNewlines() {
 			if declined != nil {
 				declined(chunk.pos)
 			}
+			if !whole {
+				return nil, nil, false
+			}
 			return p.finishSlow(out, diags, chunk.pos, len(src), chunk.here())
 		}
 		if p.pos >= len(src) {
-			return out, diags
+			return out, diags, true
 		}
 		blockStart := p.pos
 		if r, ok := p.topBlock(); ok {
@@ -67,12 +86,17 @@ func decodeNoting(ctx context.Context, src []byte, name string, slowOnly bool, d
 		}
 		end, ok := blockEnd(src, blockStart)
 		if !ok {
+			if !whole {
+				return nil, nil, false
+			}
 			return p.finishSlow(out, diags, chunk.pos, len(src), chunk.here())
 		}
-		rs, ds, parsed := slowDecode(src[chunk.pos:end], name, chunk.here())
+		if end > p.stop {
+			return nil, nil, false
+		}
+		rs, ds, parsed := slowDecode(src[chunk.pos:end], p.name, chunk.here())
 		if !parsed {
-			rs, ds, _ := slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
-			return rs, ds
+			return nil, nil, false
 		}
 		out, diags = append(out, rs...), append(diags, ds...)
 		*p = chunk
@@ -85,15 +109,15 @@ func decodeNoting(ctx context.Context, src []byte, name string, slowOnly bool, d
 const ctxCheckBlocks = 256
 
 // finishSlow decodes src[from:to] with hclsyntax and adds it to what the fast
-// path read. A syntax error anywhere makes the whole file go through hclsyntax,
-// so that a broken file is reported exactly as hclsyntax reports it.
-func (p *fastParser) finishSlow(out []*resource, diags hcl.Diagnostics, from, to int, pos hcl.Pos) ([]*resource, hcl.Diagnostics) {
+// path read. ok is false for a syntax error, which makes the whole file go
+// through hclsyntax, so that a broken file is reported exactly as hclsyntax
+// reports it.
+func (p *fastParser) finishSlow(out []*resource, diags hcl.Diagnostics, from, to int, pos hcl.Pos) ([]*resource, hcl.Diagnostics, bool) {
 	rs, ds, parsed := slowDecode(p.src[from:to], p.name, pos)
 	if !parsed {
-		rs, ds, _ = slowDecode(p.src, p.name, hcl.Pos{Line: 1, Column: 1})
-		return rs, ds
+		return nil, nil, false
 	}
-	return append(out, rs...), append(diags, ds...)
+	return append(out, rs...), append(diags, ds...), true
 }
 
 // slowDecode parses src with hclsyntax, starting at pos, and decodes it. parsed
@@ -125,9 +149,12 @@ func plainText(src []byte) bool {
 
 // fastParser walks one file's source for the fast path.
 type fastParser struct {
-	src       []byte
-	name      string
-	pos       int
+	src  []byte
+	name string
+	pos  int
+	// stop is where decode stops: the end of src, or the start of the next
+	// part of a file decoded in parts.
+	stop      int
 	line      int
 	lineStart int
 	// colLine, colOff and colCol remember the last column computed: on the

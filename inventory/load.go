@@ -65,7 +65,13 @@ func LoadContext(ctx context.Context, paths []string, opts Options) (*Inventory,
 	var mu sync.Mutex
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	workers := runtime.GOMAXPROCS(0)
+	// With fewer files than workers, each file's decode may use the idle ones.
+	chunks := opts.chunks
+	if chunks <= 0 && len(files) > 0 {
+		chunks = workers / len(files)
+	}
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -93,11 +99,7 @@ func LoadContext(ctx context.Context, paths []string, opts Options) (*Inventory,
 					fileDiags[i] = hcl.Diagnostics{d}
 					continue
 				}
-				if d := checkNesting(src, files[i], opts.MaxNesting); d != nil {
-					fileDiags[i] = hcl.Diagnostics{d}
-					continue
-				}
-				perFile[i], fileDiags[i] = decodeSource(ctx, src, files[i], opts.slowOnly)
+				perFile[i], fileDiags[i] = decodeChecked(ctx, src, files[i], opts, chunks)
 			}
 		}()
 	}
