@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"bytes"
 	"context"
 	"strconv"
 	"time"
@@ -160,18 +161,26 @@ type fastParser struct {
 	// colLine, colOff and colCol remember the last column computed: on the
 	// line that starts at colLine, offset colOff is column colCol.
 	colLine, colOff, colCol int
+	// The buffers below hold what topBlock reads of one block, and are reused
+	// for the next: the attributes of its body and of its nested blocks, its
+	// nested blocks, the elements of its lists, its source map and references.
+	attrBuf, innerBuf []fastAttr
+	blockBuf          []fastBlock
+	elemBuf           []fastValue
+	locBuf            []location
+	refBuf            []pendingRef
 }
 
 // fastValue is a literal read by the fast path.
 type fastValue struct {
-	kind  fastKind
-	str   string
-	num   int64
-	bool  bool
-	root  string
-	attr  string
-	elems []fastValue
-	rng   hcl.Range
+	kind fastKind
+	str  string
+	num  int64
+	bool bool
+	// root and attr are the two names of a reference, in the source.
+	root, attr []byte
+	elems      []fastValue
+	rng        hcl.Range
 }
 
 type fastKind int
@@ -185,16 +194,16 @@ const (
 	fastList
 )
 
-// fastAttr is an attribute read by the fast path.
+// fastAttr is an attribute read by the fast path; its name is in the source.
 type fastAttr struct {
-	name      string
+	name      []byte
 	nameRange hcl.Range
 	value     fastValue
 }
 
-// fastBlock is a nested block read by the fast path.
+// fastBlock is a nested block read by the fast path; its type is in the source.
 type fastBlock struct {
-	typ      string
+	typ      []byte
 	defRange hcl.Range
 	attrs    []fastAttr
 }
@@ -317,20 +326,20 @@ func (p *fastParser) newline() bool {
 	return false
 }
 
-// ident reads an ASCII identifier.
-func (p *fastParser) ident() (string, hcl.Range, bool) {
+// ident reads an ASCII identifier, which it returns as a slice of the source.
+func (p *fastParser) ident() ([]byte, hcl.Range, bool) {
 	start := p.here()
 	i := p.pos
 	if i >= len(p.src) || !(isLetter(p.src[i]) || p.src[i] == '_') {
-		return "", hcl.Range{}, false
+		return nil, hcl.Range{}, false
 	}
 	for i < len(p.src) && isIdentByte(p.src[i]) {
 		i++
 	}
 	if i < len(p.src) && p.src[i] >= 0x80 {
-		return "", hcl.Range{}, false
+		return nil, hcl.Range{}, false
 	}
-	name := string(p.src[p.pos:i])
+	name := p.src[p.pos:i:i]
 	p.pos = i
 	return name, p.rangeFrom(start), true
 }
@@ -344,31 +353,36 @@ func (p *fastParser) topBlock() (*resource, bool) {
 	if !ok {
 		return nil, false
 	}
-	bt := blockTypeByName(typ)
+	bt := blockTypeByName(string(typ))
 	if bt == nil || !p.skipSpace() {
 		return nil, false
 	}
-	var id string
+	var address string
 	var labelRange hcl.Range
 	if p.peek() == '"' {
 		v, ok := p.quoted()
 		if !ok || v.str != string(p.src[v.rng.Start.Byte+1:v.rng.End.Byte-1]) {
 			return nil, false
 		}
-		id, labelRange = v.str, v.rng
-	} else if id, labelRange, ok = p.ident(); !ok {
-		return nil, false
+		address, labelRange = bt.name+"."+v.str, v.rng
+	} else {
+		var id []byte
+		if id, labelRange, ok = p.ident(); !ok {
+			return nil, false
+		}
+		address = bt.name + "." + string(id)
 	}
-	if !validID(id) || !p.skipSpace() || p.peek() != '{' {
+	if !validID(address[len(bt.name)+1:]) || !p.skipSpace() || p.peek() != '{' {
 		return nil, false
 	}
 	p.pos++
+	p.innerBuf, p.elemBuf = p.innerBuf[:0], p.elemBuf[:0]
 	attrs, blocks, ok := p.body(true)
 	if !ok {
 		return nil, false
 	}
-	r := &resource{typ: bt, address: bt.name + "." + id, value: map[string]any{},
-		defRng: hcl.RangeBetween(typeRange, labelRange)}
+	r := &resource{typ: bt, address: address, value: map[string]any{},
+		defRng: hcl.RangeBetween(typeRange, labelRange), locs: p.locBuf[:0], refs: p.refBuf[:0]}
 	if !r.fastAttrs("", bt.attrs, attrs, r.value) {
 		return nil, false
 	}
@@ -380,15 +394,30 @@ func (p *fastParser) topBlock() (*resource, bool) {
 	if !r.fastNested(bt, blocks) {
 		return nil, false
 	}
-	r.compactLocs()
+	p.locBuf, p.refBuf = r.locs[:0], r.refs[:0]
+	r.locs, r.refs = detach(r.locs), detach(r.refs)
 	return r, true
 }
 
+// detach copies s, which lies in one of the parser's buffers, into a slice of
+// its own of its length; nil when it is empty.
+func detach[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
+}
+
 // body reads a block's body after its opening brace, through the closing brace
-// and the newline after it. Nested blocks are allowed one level down only.
+// and the newline after it. Nested blocks are allowed one level down only. What
+// it returns lies in the parser's buffers, until the next top-level block.
 func (p *fastParser) body(top bool) ([]fastAttr, []fastBlock, bool) {
-	var attrs []fastAttr
-	var blocks []fastBlock
+	buf := &p.innerBuf
+	if top {
+		buf = &p.attrBuf
+		p.attrBuf, p.blockBuf = p.attrBuf[:0], p.blockBuf[:0]
+	}
+	first := len(*buf)
 	if !p.skipSpace() {
 		return nil, nil, false
 	}
@@ -405,7 +434,11 @@ func (p *fastParser) body(top bool) ([]fastAttr, []fastBlock, bool) {
 		}
 		if p.peek() == '}' {
 			p.pos++
-			return attrs, blocks, p.newline()
+			attrs := (*buf)[first:len(*buf):len(*buf)]
+			if top {
+				return attrs, p.blockBuf, p.newline()
+			}
+			return attrs, nil, p.newline()
 		}
 		name, nameRange, ok := p.ident()
 		if !ok || !p.skipSpace() {
@@ -421,7 +454,7 @@ func (p *fastParser) body(top bool) ([]fastAttr, []fastBlock, bool) {
 			if !ok || !p.newline() {
 				return nil, nil, false
 			}
-			attrs = append(attrs, fastAttr{name: name, nameRange: nameRange, value: v})
+			*buf = append(*buf, fastAttr{name: name, nameRange: nameRange, value: v})
 		case '{':
 			if !top {
 				return nil, nil, false
@@ -431,7 +464,7 @@ func (p *fastParser) body(top bool) ([]fastAttr, []fastBlock, bool) {
 			if !ok || len(nested) > 0 {
 				return nil, nil, false
 			}
-			blocks = append(blocks, fastBlock{typ: name, defRange: nameRange, attrs: inner})
+			p.blockBuf = append(p.blockBuf, fastBlock{typ: name, defRange: nameRange, attrs: inner})
 		default:
 			return nil, nil, false
 		}
@@ -462,21 +495,21 @@ func (p *fastParser) value(listOK bool) (fastValue, bool) {
 		return fastValue{kind: fastNumber, num: n, rng: p.rangeFrom(start)}, true
 	case c == '[' && listOK:
 		p.pos++
-		list := fastValue{kind: fastList, elems: []fastValue{}}
+		first := len(p.elemBuf)
 		for {
 			if !p.skipSpaceAndNewlines() {
 				return fastValue{}, false
 			}
 			if p.peek() == ']' {
 				p.pos++
-				list.rng = p.rangeFrom(start)
-				return list, true
+				end := len(p.elemBuf)
+				return fastValue{kind: fastList, elems: p.elemBuf[first:end:end], rng: p.rangeFrom(start)}, true
 			}
 			v, ok := p.value(false)
 			if !ok || !p.skipSpaceAndNewlines() {
 				return fastValue{}, false
 			}
-			list.elems = append(list.elems, v)
+			p.elemBuf = append(p.elemBuf, v)
 			switch p.peek() {
 			case ',':
 				p.pos++
@@ -490,9 +523,9 @@ func (p *fastParser) value(listOK bool) (fastValue, bool) {
 		if !ok {
 			return fastValue{}, false
 		}
-		switch name {
+		switch string(name) {
 		case "true", "false":
-			return fastValue{kind: fastBool, bool: name == "true", rng: p.rangeFrom(start)}, p.endOfOperand()
+			return fastValue{kind: fastBool, bool: string(name) == "true", rng: p.rangeFrom(start)}, p.endOfOperand()
 		case "null":
 			return fastValue{kind: fastNull, rng: p.rangeFrom(start)}, p.endOfOperand()
 		}
@@ -593,19 +626,20 @@ func (p *fastParser) quoted() (fastValue, bool) {
 // fastAttrs converts the attributes of one body by the schema, as decodeAttrs
 // does, or declines at the first unknown, repeated or ill-typed attribute.
 func (r *resource) fastAttrs(prefix string, specs []attribute, attrs []fastAttr, into map[string]any) bool {
-	seen := make(map[string]bool, len(attrs))
-	for _, a := range attrs {
-		if seen[a.name] {
-			return false
+	for i := range attrs {
+		for j := range i {
+			if bytes.Equal(attrs[i].name, attrs[j].name) {
+				return false
+			}
 		}
-		seen[a.name] = true
 	}
+	known := 0
 	for _, spec := range specs {
 		a := findAttr(attrs, spec.name)
 		if a == nil {
 			continue
 		}
-		delete(seen, spec.name)
+		known++
 		path := prefix + spec.name
 		r.setLoc(path, a.nameRange)
 		v, ok := r.fastConvert(path, spec, a.value)
@@ -616,12 +650,13 @@ func (r *resource) fastAttrs(prefix string, specs []attribute, attrs []fastAttr,
 			into[spec.name] = v
 		}
 	}
-	return len(seen) == 0
+	// The names differ, so each known name is a different attribute.
+	return known == len(attrs)
 }
 
 func findAttr(attrs []fastAttr, name string) *fastAttr {
 	for i := range attrs {
-		if attrs[i].name == name {
+		if string(attrs[i].name) == name {
 			return &attrs[i]
 		}
 	}
@@ -693,10 +728,10 @@ func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, b
 
 // fastRef checks a reference's type and records it for checkRefs.
 func (r *resource) fastRef(path string, spec attribute, v fastValue) (string, bool) {
-	if v.kind != fastTraversal || blockTypeByName(v.root) == nil || (len(spec.refs) > 0 && !contains(spec.refs, v.root)) {
+	if v.kind != fastTraversal || blockTypeByName(string(v.root)) == nil || (len(spec.refs) > 0 && !contains(spec.refs, string(v.root))) {
 		return "", false
 	}
-	target := intern(v.root + "." + v.attr)
+	target := intern(string(v.root) + "." + string(v.attr))
 	r.refs = append(r.refs, pendingRef{target: target, attr: intern(path), rng: v.rng})
 	return target, true
 }
@@ -706,7 +741,7 @@ func (r *resource) fastNested(bt *blockType, blocks []fastBlock) bool {
 	for _, b := range blocks {
 		known := false
 		for _, nb := range bt.blocks {
-			known = known || nb.name == b.typ
+			known = known || nb.name == string(b.typ)
 		}
 		if !known {
 			return false
@@ -715,7 +750,7 @@ func (r *resource) fastNested(bt *blockType, blocks []fastBlock) bool {
 	for _, nb := range bt.blocks {
 		var items []any
 		for _, b := range blocks {
-			if b.typ != nb.name {
+			if string(b.typ) != nb.name {
 				continue
 			}
 			if !nb.many && len(items) == 1 {
