@@ -114,9 +114,8 @@ func (c *chunk) read(ctx context.Context, src []byte, name string, limit int) bo
 	if c.deep != nil || c.scan.stopped || !plainText(src[c.start:c.end]) {
 		return false
 	}
-	p := &fastParser{src: src, name: name, pos: c.start, line: c.line, lineStart: c.start, colLine: -1, stop: c.end}
 	var decoded bool
-	c.rs, c.diags, decoded = p.decode(ctx, nil)
+	c.rs, c.diags, decoded = newFastParser(src, name, c.start, c.end, c.line).decode(ctx, nil)
 	return decoded && ctx.Err() == nil
 }
 

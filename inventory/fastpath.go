@@ -41,8 +41,7 @@ func decodeNoting(ctx context.Context, src []byte, name string, slowOnly bool, d
 		rs, diags, _ := slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
 		return rs, diags
 	}
-	p := &fastParser{src: src, name: name, line: 1, colLine: -1, stop: len(src)}
-	out, diags, ok := p.decode(ctx, declined)
+	out, diags, ok := newFastParser(src, name, 0, len(src), 1).decode(ctx, declined)
 	if !ok {
 		out, diags, _ = slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
 	}
@@ -169,6 +168,14 @@ type fastParser struct {
 	elemBuf           []fastValue
 	locBuf            []location
 	refBuf            []pendingRef
+	// texts shares the texts that repeat across the blocks read.
+	texts texts
+}
+
+// newFastParser starts a parser at offset from, which begins the given line,
+// to read up to offset stop.
+func newFastParser(src []byte, name string, from, stop, line int) *fastParser {
+	return &fastParser{src: src, name: name, pos: from, line: line, lineStart: from, colLine: -1, stop: stop, texts: texts{}}
 }
 
 // fastValue is a literal read by the fast path.
@@ -381,9 +388,9 @@ func (p *fastParser) topBlock() (*resource, bool) {
 	if !ok {
 		return nil, false
 	}
-	r := &resource{typ: bt, address: address, value: map[string]any{},
+	r := &resource{typ: bt, address: address, value: make(map[string]any, len(attrs)+len(bt.blocks)),
 		defRng: hcl.RangeBetween(typeRange, labelRange), locs: p.locBuf[:0], refs: p.refBuf[:0]}
-	if !r.fastAttrs("", bt.attrs, attrs, r.value) {
+	if !p.fastAttrs(r, "", bt.attrs, attrs, r.value) {
 		return nil, false
 	}
 	for _, name := range bt.required {
@@ -391,7 +398,7 @@ func (p *fastParser) topBlock() (*resource, bool) {
 			return nil, false
 		}
 	}
-	if !r.fastNested(bt, blocks) {
+	if !p.fastNested(r, bt, blocks) {
 		return nil, false
 	}
 	p.locBuf, p.refBuf = r.locs[:0], r.refs[:0]
@@ -625,7 +632,7 @@ func (p *fastParser) quoted() (fastValue, bool) {
 
 // fastAttrs converts the attributes of one body by the schema, as decodeAttrs
 // does, or declines at the first unknown, repeated or ill-typed attribute.
-func (r *resource) fastAttrs(prefix string, specs []attribute, attrs []fastAttr, into map[string]any) bool {
+func (p *fastParser) fastAttrs(r *resource, prefix string, specs []attribute, attrs []fastAttr, into map[string]any) bool {
 	for i := range attrs {
 		for j := range i {
 			if bytes.Equal(attrs[i].name, attrs[j].name) {
@@ -640,9 +647,9 @@ func (r *resource) fastAttrs(prefix string, specs []attribute, attrs []fastAttr,
 			continue
 		}
 		known++
-		path := prefix + spec.name
-		r.setLoc(path, a.nameRange)
-		v, ok := r.fastConvert(path, spec, a.value)
+		path := p.texts.intern(prefix + spec.name)
+		r.setLoc(p.texts, path, a.nameRange)
+		v, ok := p.fastConvert(r, path, spec, a.value)
 		if !ok {
 			return false
 		}
@@ -665,7 +672,7 @@ func findAttr(attrs []fastAttr, name string) *fastAttr {
 
 // fastConvert checks one value against its attribute's type. It returns nil, true
 // for null, which counts as absent, and declines whatever the decoder would report.
-func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, bool) {
+func (p *fastParser) fastConvert(r *resource, path string, spec attribute, v fastValue) (any, bool) {
 	if v.kind == fastNull {
 		return nil, spec.kind != kindRef && spec.kind != kindRefList
 	}
@@ -683,20 +690,21 @@ func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, b
 		if v.kind != fastString || len(v.str) != 10 {
 			return nil, false
 		}
-		_, err := time.Parse("2006-01-02", v.str)
-		return v.str, err == nil
+		if _, err := time.Parse("2006-01-02", v.str); err != nil {
+			return nil, false
+		}
+		return p.texts.value(v.str), true
 	case kindEnum:
 		if v.kind == fastString {
 			for _, e := range spec.enum {
 				if e == v.str {
-					return e, true
+					return p.texts.value(e), true
 				}
 			}
 		}
 		return nil, false
 	case kindRef:
-		target, ok := r.fastRef(path, spec, v)
-		return target, ok
+		return p.fastRef(r, path, spec, v)
 	case kindStringList:
 		if v.kind != fastList {
 			return nil, false
@@ -715,7 +723,7 @@ func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, b
 		}
 		out := make([]any, 0, len(v.elems))
 		for _, e := range v.elems {
-			target, ok := r.fastRef(path, spec, e)
+			target, ok := p.fastRef(r, path, spec, e)
 			if !ok {
 				return nil, false
 			}
@@ -726,18 +734,20 @@ func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, b
 	return nil, false
 }
 
-// fastRef checks a reference's type and records it for checkRefs.
-func (r *resource) fastRef(path string, spec attribute, v fastValue) (string, bool) {
+// fastRef checks a reference's type and records it for checkRefs. It returns
+// the address referred to, as a value of the document.
+func (p *fastParser) fastRef(r *resource, path string, spec attribute, v fastValue) (any, bool) {
 	if v.kind != fastTraversal || blockTypeByName(string(v.root)) == nil || (len(spec.refs) > 0 && !contains(spec.refs, string(v.root))) {
-		return "", false
+		return nil, false
 	}
-	target := intern(string(v.root) + "." + string(v.attr))
-	r.refs = append(r.refs, pendingRef{target: target, attr: intern(path), rng: v.rng})
+	// The reference is written TYPE.ID, without spaces: its text is the address.
+	target := p.texts.valueOf(p.src[v.rng.Start.Byte:v.rng.End.Byte])
+	r.refs = append(r.refs, pendingRef{target: target.(string), attr: path, rng: v.rng})
 	return target, true
 }
 
 // fastNested converts the nested blocks as decodeBlock does, or declines.
-func (r *resource) fastNested(bt *blockType, blocks []fastBlock) bool {
+func (p *fastParser) fastNested(r *resource, bt *blockType, blocks []fastBlock) bool {
 	for _, b := range blocks {
 		known := false
 		for _, nb := range bt.blocks {
@@ -757,12 +767,12 @@ func (r *resource) fastNested(bt *blockType, blocks []fastBlock) bool {
 				return false
 			}
 			path := nestedPath(nb, len(items))
-			r.setNestedLoc(nb, path, b.defRange)
+			r.setNestedLoc(p.texts, nb, path, b.defRange)
 			obj := map[string]any{}
-			if !r.fastAttrs(path+".", nb.attrs, b.attrs, obj) {
+			if !p.fastAttrs(r, path+".", nb.attrs, b.attrs, obj) {
 				return false
 			}
-			r.aliasNestedAttrs(nb, path)
+			r.aliasNestedAttrs(p.texts, nb, path)
 			items = append(items, obj)
 		}
 		r.setNested(nb, items)
