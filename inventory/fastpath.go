@@ -647,7 +647,7 @@ func (p *fastParser) fastAttrs(r *resource, prefix string, specs []attribute, at
 			continue
 		}
 		known++
-		path := p.texts.intern(prefix + spec.name)
+		path := p.texts.join(prefix, spec.name)
 		r.setLoc(p.texts, path, a.nameRange)
 		v, ok := p.fastConvert(r, path, spec, a.value)
 		if !ok {

@@ -54,7 +54,7 @@ func (r *resource) aliasNestedAttrs(t texts, nb nestedBlock, path string) {
 	for _, a := range nb.attrs {
 		if rng, ok := r.loc(path + "." + a.name); ok {
 			if _, seen := r.loc(nb.name + "." + a.name); !seen {
-				r.setLoc(t, nb.name+"."+a.name, rng)
+				r.setLoc(t, t.join(nb.name, ".", a.name), rng)
 			}
 		}
 	}
@@ -91,6 +91,19 @@ func (t texts) valueOf(b []byte) any {
 		return v
 	}
 	return t.value(string(b))
+}
+
+// join returns the copy of the text of parts, joined, that intern shares.
+func (t texts) join(parts ...string) string {
+	var buf [64]byte
+	text := buf[:0]
+	for _, p := range parts {
+		text = append(text, p...)
+	}
+	if v, ok := t[string(text)]; ok {
+		return v.(string)
+	}
+	return t.intern(string(text))
 }
 
 // intern is intern, asked once per text.
