@@ -278,3 +278,19 @@ func TestChunkedDecodeStopsWhenTheContextIsDone(t *testing.T) {
 		t.Errorf("no deadline: %d chunks kept %v, %d blocks, want 2 kept and %d blocks", n, decoded, len(rs), 10*ctxCheckBlocks+1)
 	}
 }
+
+// FuzzChunkedDecode holds the decode in chunks to the serial decode on
+// arbitrary input, cut into 2 and 3 chunks.
+func FuzzChunkedDecode(f *testing.F) {
+	f.Add("site \"a\" {\n  city = \"x\"\n}\nsite \"b\" {\n  name = \"y\"\n}\n\nsystem \"s\" {\n  site = site.a\n}\n")
+	f.Add("site \"a\" {}\n/*\n}\nsite \"c\" {\n}\n/* x */\nsite \"b\" {\n  kind = \"officee\"\n}\n")
+	f.Add("site \"a\" {\n  name = <<EOT\n}\nsite \"b\" {\n}\nEOT\n}\nsite \"d\" {\n  name = [[[1]]]\n}\n")
+	f.Add("site \"a\" {\r\n  name = \"数据\"\r\n}\r\nsite \"b\" {\r\n  city = 3\r\n}\r\nsite \"c\" {\r\n}\r\n")
+	f.Add("site \"a\" {\n  name = \"a\\\n\"\n}\nsite \"b\" {\n}\nsite \"c\" {\n  name = ((((1))))\n}\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		dir := writeInventory(t, src)
+		for _, n := range []int{2, 3} {
+			decodeChunkedAndSerially(t, n, dir)
+		}
+	})
+}
