@@ -168,22 +168,27 @@ type fastParser struct {
 	elemBuf           []fastValue
 	locBuf            []location
 	refBuf            []pendingRef
-	// texts shares the texts that repeat across the blocks read.
-	texts texts
+	// texts shares the texts that repeat across the blocks read; dates holds
+	// the dates among them, each checked once.
+	texts, dates texts
 }
 
 // newFastParser starts a parser at offset from, which begins the given line,
 // to read up to offset stop.
 func newFastParser(src []byte, name string, from, stop, line int) *fastParser {
-	return &fastParser{src: src, name: name, pos: from, line: line, lineStart: from, colLine: -1, stop: stop, texts: texts{}}
+	return &fastParser{src: src, name: name, pos: from, line: line, lineStart: from, colLine: -1, stop: stop, texts: texts{}, dates: texts{}}
 }
 
 // fastValue is a literal read by the fast path.
 type fastValue struct {
 	kind fastKind
-	str  string
-	num  int64
-	bool bool
+	// str is a string's value, unless written is set: then the value is raw,
+	// the text between the quotes, ASCII without escapes.
+	str     string
+	written bool
+	raw     []byte
+	num     int64
+	bool    bool
 	// root and attr are the two names of a reference, in the source.
 	root, attr []byte
 	elems      []fastValue
@@ -200,6 +205,22 @@ const (
 	fastTraversal
 	fastList
 )
+
+// text is a string's value.
+func (v *fastValue) text() string {
+	if v.written {
+		return string(v.raw)
+	}
+	return v.str
+}
+
+// is reports whether a string's value is s.
+func (v *fastValue) is(s string) bool {
+	if v.written {
+		return string(v.raw) == s
+	}
+	return v.str == s
+}
 
 // fastAttr is an attribute read by the fast path; its name is in the source.
 type fastAttr struct {
@@ -368,10 +389,10 @@ func (p *fastParser) topBlock() (*resource, bool) {
 	var labelRange hcl.Range
 	if p.peek() == '"' {
 		v, ok := p.quoted()
-		if !ok || v.str != string(p.src[v.rng.Start.Byte+1:v.rng.End.Byte-1]) {
+		if !ok || !v.is(string(p.src[v.rng.Start.Byte+1:v.rng.End.Byte-1])) {
 			return nil, false
 		}
-		address, labelRange = bt.name+"."+v.str, v.rng
+		address, labelRange = bt.name+"."+v.text(), v.rng
 	} else {
 		var id []byte
 		if id, labelRange, ok = p.ident(); !ok {
@@ -576,6 +597,10 @@ func (p *fastParser) quoted() (fastValue, bool) {
 	for ; i < len(p.src); i++ {
 		c := p.src[i]
 		switch {
+		case c == '"' && buf == nil && plain:
+			// The value is the text as written: a string only where one is kept.
+			p.pos = i + 1
+			return fastValue{kind: fastString, written: true, raw: p.src[start.Byte+1 : i : i], rng: p.rangeFrom(start)}, true
 		case c == '"':
 			s := string(p.src[p.pos+1 : i])
 			if buf != nil {
@@ -681,23 +706,30 @@ func (p *fastParser) fastConvert(r *resource, path string, spec attribute, v fas
 	}
 	switch spec.kind {
 	case kindString:
-		return v.str, v.kind == fastString
+		return v.text(), v.kind == fastString
 	case kindBool:
 		return v.bool, v.kind == fastBool
 	case kindNumber:
 		return v.num, v.kind == fastNumber
 	case kindDate:
-		if v.kind != fastString || len(v.str) != 10 {
+		if v.kind != fastString {
 			return nil, false
 		}
-		if _, err := time.Parse("2006-01-02", v.str); err != nil {
+		if d, ok := p.dates[string(v.raw)]; ok && v.written {
+			return d, true
+		}
+		s := v.text()
+		if len(s) != 10 {
 			return nil, false
 		}
-		return p.texts.value(v.str), true
+		if _, err := time.Parse("2006-01-02", s); err != nil {
+			return nil, false
+		}
+		return p.dates.value(s), true
 	case kindEnum:
 		if v.kind == fastString {
 			for _, e := range spec.enum {
-				if e == v.str {
+				if v.is(e) {
 					return p.texts.value(e), true
 				}
 			}
@@ -714,7 +746,7 @@ func (p *fastParser) fastConvert(r *resource, path string, spec attribute, v fas
 			if _, bad := hiddenControl(e.str); bad || e.kind != fastString {
 				return nil, false
 			}
-			out = append(out, e.str)
+			out = append(out, e.text())
 		}
 		return out, true
 	case kindRefList:
