@@ -168,6 +168,10 @@ type fastParser struct {
 	elemBuf           []fastValue
 	locBuf            []location
 	refBuf            []pendingRef
+	// locSlab and refSlab hold the source maps and references of the
+	// resources read, many to an allocation.
+	locSlab []location
+	refSlab []pendingRef
 	// texts shares the texts that repeat across the blocks read; dates holds
 	// the dates among them, each checked once.
 	texts, dates texts
@@ -423,17 +427,27 @@ func (p *fastParser) topBlock() (*resource, bool) {
 		return nil, false
 	}
 	p.locBuf, p.refBuf = r.locs[:0], r.refs[:0]
-	r.locs, r.refs = detach(r.locs), detach(r.refs)
+	r.locs, r.refs = keep(&p.locSlab, r.locs), keep(&p.refSlab, r.refs)
 	return r, true
 }
 
-// detach copies s, which lies in one of the parser's buffers, into a slice of
-// its own of its length; nil when it is empty.
-func detach[T any](s []T) []T {
+// slabLen is how many source map entries or references one allocation holds
+// for the resources a parser reads.
+const slabLen = 1024
+
+// keep copies s, which lies in one of the parser's buffers, into the free end
+// of slab, an array that the next resources share, and returns the copy, whose
+// capacity is its length; nil when s is empty.
+func keep[T any](slab *[]T, s []T) []T {
 	if len(s) == 0 {
 		return nil
 	}
-	return append(make([]T, 0, len(s)), s...)
+	if cap(*slab)-len(*slab) < len(s) {
+		*slab = make([]T, 0, max(slabLen, len(s)))
+	}
+	start := len(*slab)
+	*slab = append(*slab, s...)
+	return (*slab)[start:len(*slab):len(*slab)]
 }
 
 // body reads a block's body after its opening brace, through the closing brace
