@@ -161,6 +161,7 @@ func (s *nestingScan) run(to int) *hcl.Diagnostic {
 		switch top.mode {
 		case inCode, inInterp:
 			switch {
+			case c == ' ' || c == '\t':
 			case c == '\n':
 				// A newline ends an expression in a block body, not inside brackets.
 				if top.mode == inCode && (len(s.brackets) == 0 || s.brackets[len(s.brackets)-1] == '{') {
@@ -245,11 +246,20 @@ func (s *nestingScan) run(to int) *hcl.Diagnostic {
 				if heredocCloses(next, top.heredoc) {
 					s.stack = s.stack[:len(s.stack)-1]
 				}
+			default:
+				// Text, up to the next byte that may mean something in it.
+				for i+1 < to && !textMarks[src[i+1]] {
+					i++
+				}
 			}
 		}
 	}
 	return nil
 }
+
+// textMarks are the bytes that may mean something inside a string or a
+// heredoc: an escape, the start of a template sequence, a quote, a newline.
+var textMarks = [256]bool{'\\': true, '$': true, '%': true, '"': true, '\n': true}
 
 // skipNumber returns the index of the last byte of the number that begins at i:
 // digits, a fraction and an exponent such as 1.5e-3, whose sign is no operator.
