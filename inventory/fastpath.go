@@ -686,8 +686,11 @@ func (p *fastParser) fastAttrs(r *resource, prefix string, specs []attribute, at
 			continue
 		}
 		known++
-		path := p.texts.join(prefix, spec.name)
-		r.setLoc(p.texts, path, a.nameRange)
+		path := spec.name
+		if prefix != "" {
+			path = p.texts.join(prefix, spec.name)
+		}
+		r.addLoc(path, a.nameRange)
 		v, ok := p.fastConvert(r, path, spec, a.value)
 		if !ok {
 			return false

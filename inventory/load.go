@@ -443,6 +443,9 @@ const maxRefSuggestions = 50
 
 // checkRefs reports references to resources that do not exist.
 func (inv *Inventory) checkRefs() hcl.Diagnostics {
+	if !inv.dangling() {
+		return nil
+	}
 	var diags hcl.Diagnostics
 	var byType map[string][]string
 	suggested := 0
@@ -473,6 +476,19 @@ func (inv *Inventory) checkRefs() hcl.Diagnostics {
 		}
 	}
 	return diags
+}
+
+// dangling reports whether a resource refers to one that does not exist; it
+// spares checkRefs sorting every address when none does, as in most inventories.
+func (inv *Inventory) dangling() bool {
+	for _, r := range inv.blocks {
+		for _, ref := range r.refs {
+			if inv.blocks[ref.target] == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // resolveBareIDs completes the diagnostic of each id written where a reference

@@ -17,7 +17,12 @@ type location struct {
 // setLoc records where the attribute or nested block at path is written,
 // sharing the path through t.
 func (r *resource) setLoc(t texts, path string, rng hcl.Range) {
-	r.locs = append(r.locs, location{path: t.intern(path),
+	r.addLoc(t.intern(path), rng)
+}
+
+// addLoc is setLoc for a path already shared.
+func (r *resource) addLoc(path string, rng hcl.Range) {
+	r.locs = append(r.locs, location{path: path,
 		line: int32(rng.Start.Line), col: int32(rng.Start.Column),
 		endLine: int32(rng.End.Line), endCol: int32(rng.End.Column)})
 }
