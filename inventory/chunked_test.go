@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -293,4 +294,46 @@ func FuzzChunkedDecode(f *testing.F) {
 			decodeChunkedAndSerially(t, n, dir)
 		}
 	})
+}
+
+// TestLoadDecodesALargeFileInChunks: with fewer files than workers, a file of
+// defaultChunkBytes or more is decoded in one chunk per worker, and a smaller
+// one serially.
+func TestLoadDecodesALargeFileInChunks(t *testing.T) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 {
+		t.Skip("one worker: nothing to decode the chunks at once")
+	}
+	dir := t.TempDir()
+	if err := generate.Write(dir, generate.Options{Resources: 3000, Files: 1, Seed: 9}); err != nil {
+		t.Fatal(err)
+	}
+	small := t.TempDir()
+	if err := generate.Write(small, generate.Options{Resources: 1000, Files: 1, Seed: 9}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		dir  string
+		want []chunkOutcome
+	}{
+		{dir, []chunkOutcome{{workers, true}}},
+		{small, nil},
+	} {
+		var got []chunkOutcome
+		var mu sync.Mutex
+		inv, diags := LoadWith([]string{tc.dir}, Options{chunked: func(_ string, chunks int, kept bool) {
+			mu.Lock()
+			defer mu.Unlock()
+			got = append(got, chunkOutcome{chunks, kept})
+		}})
+		if info, err := os.Stat(filepath.Join(tc.dir, "inventory-1.hcl")); err != nil || (info.Size() >= defaultChunkBytes) != (tc.want != nil) {
+			t.Fatalf("%s: the generated file's size is not on the expected side of %d bytes: %v", tc.dir, defaultChunkBytes, err)
+		}
+		if diags.HasErrors() || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: decoded in chunks %v, want %v (%v)", tc.dir, got, tc.want, diags)
+		}
+		if serial, _ := LoadWith([]string{tc.dir}, Options{chunks: 1}); !reflect.DeepEqual(inv.Document, serial.Document) {
+			t.Errorf("%s: the document differs from the serial decode's", tc.dir)
+		}
+	}
 }
