@@ -153,7 +153,7 @@ type fastParser struct {
 	name string
 	pos  int
 	// stop is where decode stops: the end of src, or the start of the next
-	// part of a file decoded in parts.
+	// chunk of a file decoded in chunks.
 	stop      int
 	line      int
 	lineStart int

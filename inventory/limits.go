@@ -83,8 +83,8 @@ func checkNesting(src []byte, file string, limit int) *hcl.Diagnostic {
 }
 
 // nestingScan is checkNesting's walk over src, which can stop at an offset and
-// go on later: chunkedDecode scans the parts of a file at once, each from the
-// state at the start of a file, and keeps a part's answer only when the part
+// go on later: decodeChunked scans the chunks of a file at once, each from the
+// state at the start of a file, and keeps a chunk's answer only when the chunk
 // before it ended in that state.
 type nestingScan struct {
 	src   []byte

@@ -55,6 +55,8 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 // LoadContext is LoadWith that stops reading when ctx is done, between files
 // and between the blocks of a file, and then returns ctx's error with an
 // inventory and diagnostics that are incomplete: report the error, not them.
+// Each file is read by one of GOMAXPROCS workers; with fewer files than
+// workers, a large file is decoded in chunks by the idle ones (decodeChunked).
 func LoadContext(ctx context.Context, paths []string, opts Options) (*Inventory, hcl.Diagnostics, error) {
 	opts = opts.withDefaults()
 	inv := &Inventory{sources: map[string][]byte{}, digests: map[string][sha256.Size]byte{}, blocks: map[string]*resource{}}
