@@ -129,13 +129,13 @@ func (d *fileDecoder) decodeBlock(blk *hcl.Block) *resource {
 				continue
 			}
 			path := nestedPath(nb, len(items))
-			r.setNestedLoc(nb, path, inner.DefRange)
+			r.setNestedLoc(nil, nb, path, inner.DefRange)
 			obj := map[string]any{}
 			ic, idiags := inner.Body.Content(bodySchema(nb.attrs, nil))
 			d.diags = append(d.diags, withSuggestions(idiags, nb.attrs, nil)...)
 			if ic != nil {
 				d.decodeAttrs(r, path+".", nb.attrs, ic.Attributes, obj)
-				r.aliasNestedAttrs(nb, path)
+				r.aliasNestedAttrs(nil, nb, path)
 			}
 			items = append(items, obj)
 		}
@@ -160,7 +160,7 @@ func (d *fileDecoder) decodeAttrs(r *resource, prefix string, specs []attribute,
 		if !ok {
 			continue
 		}
-		r.setLoc(prefix+spec.name, a.NameRange)
+		r.setLoc(nil, prefix+spec.name, a.NameRange)
 		if v, ok := d.decodeValue(r, prefix+spec.name, spec, a.Expr); ok && v != nil {
 			into[spec.name] = v
 		}

@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"bytes"
 	"context"
 	"strconv"
 	"time"
@@ -40,22 +41,40 @@ func decodeNoting(ctx context.Context, src []byte, name string, slowOnly bool, d
 		rs, diags, _ := slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
 		return rs, diags
 	}
-	p := &fastParser{src: src, name: name, line: 1, colLine: -1}
-	var out []*resource
-	var diags hcl.Diagnostics
+	out, diags, ok := newFastParser(src, name, 0, len(src), 1).decode(ctx, declined)
+	if !ok {
+		out, diags, _ = slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
+	}
+	return out, diags
+}
+
+// decode reads the blocks from the parser's position to its stop, taking the
+// fast path block by block and hclsyntax for the blocks the fast path declines.
+// ok is false when the text has a syntax error, which only hclsyntax reading the
+// whole file reports as it should, or, when the parser stops before the end of
+// the file, when a block or a text that hclsyntax must read crosses the stop.
+func (p *fastParser) decode(ctx context.Context, declined func(off int)) (out []*resource, diags hcl.Diagnostics, ok bool) {
+	src := p.src
+	whole := p.stop == len(src)
 	for n := 1; ; n++ {
 		if n%ctxCheckBlocks == 0 && ctx.Err() != nil {
-			return out, diags
+			return out, diags, whole
+		}
+		if !whole && p.pos >= p.stop {
+			return out, diags, p.pos == p.stop
 		}
 		chunk := *p
 		if !p.skipSpaceAndNewlines() {
 			if declined != nil {
 				declined(chunk.pos)
 			}
+			if !whole {
+				return nil, nil, false
+			}
 			return p.finishSlow(out, diags, chunk.pos, len(src), chunk.here())
 		}
 		if p.pos >= len(src) {
-			return out, diags
+			return out, diags, true
 		}
 		blockStart := p.pos
 		if r, ok := p.topBlock(); ok {
@@ -67,12 +86,17 @@ func decodeNoting(ctx context.Context, src []byte, name string, slowOnly bool, d
 		}
 		end, ok := blockEnd(src, blockStart)
 		if !ok {
+			if !whole {
+				return nil, nil, false
+			}
 			return p.finishSlow(out, diags, chunk.pos, len(src), chunk.here())
 		}
-		rs, ds, parsed := slowDecode(src[chunk.pos:end], name, chunk.here())
+		if end > p.stop {
+			return nil, nil, false
+		}
+		rs, ds, parsed := slowDecode(src[chunk.pos:end], p.name, chunk.here())
 		if !parsed {
-			rs, ds, _ := slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
-			return rs, ds
+			return nil, nil, false
 		}
 		out, diags = append(out, rs...), append(diags, ds...)
 		*p = chunk
@@ -85,15 +109,15 @@ func decodeNoting(ctx context.Context, src []byte, name string, slowOnly bool, d
 const ctxCheckBlocks = 256
 
 // finishSlow decodes src[from:to] with hclsyntax and adds it to what the fast
-// path read. A syntax error anywhere makes the whole file go through hclsyntax,
-// so that a broken file is reported exactly as hclsyntax reports it.
-func (p *fastParser) finishSlow(out []*resource, diags hcl.Diagnostics, from, to int, pos hcl.Pos) ([]*resource, hcl.Diagnostics) {
+// path read. ok is false for a syntax error, which makes the whole file go
+// through hclsyntax, so that a broken file is reported exactly as hclsyntax
+// reports it.
+func (p *fastParser) finishSlow(out []*resource, diags hcl.Diagnostics, from, to int, pos hcl.Pos) ([]*resource, hcl.Diagnostics, bool) {
 	rs, ds, parsed := slowDecode(p.src[from:to], p.name, pos)
 	if !parsed {
-		rs, ds, _ = slowDecode(p.src, p.name, hcl.Pos{Line: 1, Column: 1})
-		return rs, ds
+		return nil, nil, false
 	}
-	return append(out, rs...), append(diags, ds...)
+	return append(out, rs...), append(diags, ds...), true
 }
 
 // slowDecode parses src with hclsyntax, starting at pos, and decodes it. parsed
@@ -125,26 +149,54 @@ func plainText(src []byte) bool {
 
 // fastParser walks one file's source for the fast path.
 type fastParser struct {
-	src       []byte
-	name      string
-	pos       int
+	src  []byte
+	name string
+	pos  int
+	// stop is where decode stops: the end of src, or the start of the next
+	// chunk of a file decoded in chunks.
+	stop      int
 	line      int
 	lineStart int
 	// colLine, colOff and colCol remember the last column computed: on the
 	// line that starts at colLine, offset colOff is column colCol.
 	colLine, colOff, colCol int
+	// The buffers below hold what topBlock reads of one block, and are reused
+	// for the next: the attributes of its body and of its nested blocks, its
+	// nested blocks, the elements of its lists, its source map and references.
+	attrBuf, innerBuf []fastAttr
+	blockBuf          []fastBlock
+	elemBuf           []fastValue
+	locBuf            []location
+	refBuf            []pendingRef
+	// locSlab and refSlab hold the source maps and references of the
+	// resources read, many to an allocation.
+	locSlab []location
+	refSlab []pendingRef
+	// texts shares the texts that repeat across the blocks read; dates holds
+	// the dates among them, each checked once.
+	texts, dates texts
+}
+
+// newFastParser starts a parser at offset from, which begins the given line,
+// to read up to offset stop.
+func newFastParser(src []byte, name string, from, stop, line int) *fastParser {
+	return &fastParser{src: src, name: name, pos: from, line: line, lineStart: from, colLine: -1, stop: stop, texts: texts{}, dates: texts{}}
 }
 
 // fastValue is a literal read by the fast path.
 type fastValue struct {
-	kind  fastKind
-	str   string
-	num   int64
-	bool  bool
-	root  string
-	attr  string
-	elems []fastValue
-	rng   hcl.Range
+	kind fastKind
+	// str is a string's value, unless written is set: then the value is raw,
+	// the text between the quotes, ASCII without escapes.
+	str     string
+	written bool
+	raw     []byte
+	num     int64
+	bool    bool
+	// root and attr are the two names of a reference, in the source.
+	root, attr []byte
+	elems      []fastValue
+	rng        hcl.Range
 }
 
 type fastKind int
@@ -158,16 +210,32 @@ const (
 	fastList
 )
 
-// fastAttr is an attribute read by the fast path.
+// text is a string's value.
+func (v *fastValue) text() string {
+	if v.written {
+		return string(v.raw)
+	}
+	return v.str
+}
+
+// is reports whether a string's value is s.
+func (v *fastValue) is(s string) bool {
+	if v.written {
+		return string(v.raw) == s
+	}
+	return v.str == s
+}
+
+// fastAttr is an attribute read by the fast path; its name is in the source.
 type fastAttr struct {
-	name      string
+	name      []byte
 	nameRange hcl.Range
 	value     fastValue
 }
 
-// fastBlock is a nested block read by the fast path.
+// fastBlock is a nested block read by the fast path; its type is in the source.
 type fastBlock struct {
-	typ      string
+	typ      []byte
 	defRange hcl.Range
 	attrs    []fastAttr
 }
@@ -290,20 +358,20 @@ func (p *fastParser) newline() bool {
 	return false
 }
 
-// ident reads an ASCII identifier.
-func (p *fastParser) ident() (string, hcl.Range, bool) {
+// ident reads an ASCII identifier, which it returns as a slice of the source.
+func (p *fastParser) ident() ([]byte, hcl.Range, bool) {
 	start := p.here()
 	i := p.pos
 	if i >= len(p.src) || !(isLetter(p.src[i]) || p.src[i] == '_') {
-		return "", hcl.Range{}, false
+		return nil, hcl.Range{}, false
 	}
 	for i < len(p.src) && isIdentByte(p.src[i]) {
 		i++
 	}
 	if i < len(p.src) && p.src[i] >= 0x80 {
-		return "", hcl.Range{}, false
+		return nil, hcl.Range{}, false
 	}
-	name := string(p.src[p.pos:i])
+	name := p.src[p.pos:i:i]
 	p.pos = i
 	return name, p.rangeFrom(start), true
 }
@@ -317,32 +385,37 @@ func (p *fastParser) topBlock() (*resource, bool) {
 	if !ok {
 		return nil, false
 	}
-	bt := blockTypeByName(typ)
+	bt := blockTypeByName(string(typ))
 	if bt == nil || !p.skipSpace() {
 		return nil, false
 	}
-	var id string
+	var address string
 	var labelRange hcl.Range
 	if p.peek() == '"' {
 		v, ok := p.quoted()
-		if !ok || v.str != string(p.src[v.rng.Start.Byte+1:v.rng.End.Byte-1]) {
+		if !ok || !v.is(string(p.src[v.rng.Start.Byte+1:v.rng.End.Byte-1])) {
 			return nil, false
 		}
-		id, labelRange = v.str, v.rng
-	} else if id, labelRange, ok = p.ident(); !ok {
-		return nil, false
+		address, labelRange = bt.name+"."+v.text(), v.rng
+	} else {
+		var id []byte
+		if id, labelRange, ok = p.ident(); !ok {
+			return nil, false
+		}
+		address = bt.name + "." + string(id)
 	}
-	if !validID(id) || !p.skipSpace() || p.peek() != '{' {
+	if !validID(address[len(bt.name)+1:]) || !p.skipSpace() || p.peek() != '{' {
 		return nil, false
 	}
 	p.pos++
+	p.innerBuf, p.elemBuf = p.innerBuf[:0], p.elemBuf[:0]
 	attrs, blocks, ok := p.body(true)
 	if !ok {
 		return nil, false
 	}
-	r := &resource{typ: bt, address: bt.name + "." + id, value: map[string]any{},
-		defRng: hcl.RangeBetween(typeRange, labelRange)}
-	if !r.fastAttrs("", bt.attrs, attrs, r.value) {
+	r := &resource{typ: bt, address: address, value: make(map[string]any, len(attrs)+len(bt.blocks)),
+		defRng: hcl.RangeBetween(typeRange, labelRange), locs: p.locBuf[:0], refs: p.refBuf[:0]}
+	if !p.fastAttrs(r, "", bt.attrs, attrs, r.value) {
 		return nil, false
 	}
 	for _, name := range bt.required {
@@ -350,18 +423,43 @@ func (p *fastParser) topBlock() (*resource, bool) {
 			return nil, false
 		}
 	}
-	if !r.fastNested(bt, blocks) {
+	if !p.fastNested(r, bt, blocks) {
 		return nil, false
 	}
-	r.compactLocs()
+	p.locBuf, p.refBuf = r.locs[:0], r.refs[:0]
+	r.locs, r.refs = keep(&p.locSlab, r.locs), keep(&p.refSlab, r.refs)
 	return r, true
 }
 
+// slabLen is how many source map entries or references one allocation holds
+// for the resources a parser reads.
+const slabLen = 1024
+
+// keep copies s, which lies in one of the parser's buffers, into the free end
+// of slab, an array that the next resources share, and returns the copy, whose
+// capacity is its length; nil when s is empty.
+func keep[T any](slab *[]T, s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	if cap(*slab)-len(*slab) < len(s) {
+		*slab = make([]T, 0, max(slabLen, len(s)))
+	}
+	start := len(*slab)
+	*slab = append(*slab, s...)
+	return (*slab)[start:len(*slab):len(*slab)]
+}
+
 // body reads a block's body after its opening brace, through the closing brace
-// and the newline after it. Nested blocks are allowed one level down only.
+// and the newline after it. Nested blocks are allowed one level down only. What
+// it returns lies in the parser's buffers, until the next top-level block.
 func (p *fastParser) body(top bool) ([]fastAttr, []fastBlock, bool) {
-	var attrs []fastAttr
-	var blocks []fastBlock
+	buf := &p.innerBuf
+	if top {
+		buf = &p.attrBuf
+		p.attrBuf, p.blockBuf = p.attrBuf[:0], p.blockBuf[:0]
+	}
+	first := len(*buf)
 	if !p.skipSpace() {
 		return nil, nil, false
 	}
@@ -378,7 +476,11 @@ func (p *fastParser) body(top bool) ([]fastAttr, []fastBlock, bool) {
 		}
 		if p.peek() == '}' {
 			p.pos++
-			return attrs, blocks, p.newline()
+			attrs := (*buf)[first:len(*buf):len(*buf)]
+			if top {
+				return attrs, p.blockBuf, p.newline()
+			}
+			return attrs, nil, p.newline()
 		}
 		name, nameRange, ok := p.ident()
 		if !ok || !p.skipSpace() {
@@ -394,7 +496,7 @@ func (p *fastParser) body(top bool) ([]fastAttr, []fastBlock, bool) {
 			if !ok || !p.newline() {
 				return nil, nil, false
 			}
-			attrs = append(attrs, fastAttr{name: name, nameRange: nameRange, value: v})
+			*buf = append(*buf, fastAttr{name: name, nameRange: nameRange, value: v})
 		case '{':
 			if !top {
 				return nil, nil, false
@@ -404,7 +506,7 @@ func (p *fastParser) body(top bool) ([]fastAttr, []fastBlock, bool) {
 			if !ok || len(nested) > 0 {
 				return nil, nil, false
 			}
-			blocks = append(blocks, fastBlock{typ: name, defRange: nameRange, attrs: inner})
+			p.blockBuf = append(p.blockBuf, fastBlock{typ: name, defRange: nameRange, attrs: inner})
 		default:
 			return nil, nil, false
 		}
@@ -435,21 +537,21 @@ func (p *fastParser) value(listOK bool) (fastValue, bool) {
 		return fastValue{kind: fastNumber, num: n, rng: p.rangeFrom(start)}, true
 	case c == '[' && listOK:
 		p.pos++
-		list := fastValue{kind: fastList, elems: []fastValue{}}
+		first := len(p.elemBuf)
 		for {
 			if !p.skipSpaceAndNewlines() {
 				return fastValue{}, false
 			}
 			if p.peek() == ']' {
 				p.pos++
-				list.rng = p.rangeFrom(start)
-				return list, true
+				end := len(p.elemBuf)
+				return fastValue{kind: fastList, elems: p.elemBuf[first:end:end], rng: p.rangeFrom(start)}, true
 			}
 			v, ok := p.value(false)
 			if !ok || !p.skipSpaceAndNewlines() {
 				return fastValue{}, false
 			}
-			list.elems = append(list.elems, v)
+			p.elemBuf = append(p.elemBuf, v)
 			switch p.peek() {
 			case ',':
 				p.pos++
@@ -463,9 +565,9 @@ func (p *fastParser) value(listOK bool) (fastValue, bool) {
 		if !ok {
 			return fastValue{}, false
 		}
-		switch name {
+		switch string(name) {
 		case "true", "false":
-			return fastValue{kind: fastBool, bool: name == "true", rng: p.rangeFrom(start)}, p.endOfOperand()
+			return fastValue{kind: fastBool, bool: string(name) == "true", rng: p.rangeFrom(start)}, p.endOfOperand()
 		case "null":
 			return fastValue{kind: fastNull, rng: p.rangeFrom(start)}, p.endOfOperand()
 		}
@@ -509,6 +611,10 @@ func (p *fastParser) quoted() (fastValue, bool) {
 	for ; i < len(p.src); i++ {
 		c := p.src[i]
 		switch {
+		case c == '"' && buf == nil && plain:
+			// The value is the text as written: a string only where one is kept.
+			p.pos = i + 1
+			return fastValue{kind: fastString, written: true, raw: p.src[start.Byte+1 : i : i], rng: p.rangeFrom(start)}, true
 		case c == '"':
 			s := string(p.src[p.pos+1 : i])
 			if buf != nil {
@@ -565,23 +671,27 @@ func (p *fastParser) quoted() (fastValue, bool) {
 
 // fastAttrs converts the attributes of one body by the schema, as decodeAttrs
 // does, or declines at the first unknown, repeated or ill-typed attribute.
-func (r *resource) fastAttrs(prefix string, specs []attribute, attrs []fastAttr, into map[string]any) bool {
-	seen := make(map[string]bool, len(attrs))
-	for _, a := range attrs {
-		if seen[a.name] {
-			return false
+func (p *fastParser) fastAttrs(r *resource, prefix string, specs []attribute, attrs []fastAttr, into map[string]any) bool {
+	for i := range attrs {
+		for j := range i {
+			if bytes.Equal(attrs[i].name, attrs[j].name) {
+				return false
+			}
 		}
-		seen[a.name] = true
 	}
+	known := 0
 	for _, spec := range specs {
 		a := findAttr(attrs, spec.name)
 		if a == nil {
 			continue
 		}
-		delete(seen, spec.name)
-		path := prefix + spec.name
-		r.setLoc(path, a.nameRange)
-		v, ok := r.fastConvert(path, spec, a.value)
+		known++
+		path := spec.name
+		if prefix != "" {
+			path = p.texts.join(prefix, spec.name)
+		}
+		r.addLoc(path, a.nameRange)
+		v, ok := p.fastConvert(r, path, spec, a.value)
 		if !ok {
 			return false
 		}
@@ -589,12 +699,13 @@ func (r *resource) fastAttrs(prefix string, specs []attribute, attrs []fastAttr,
 			into[spec.name] = v
 		}
 	}
-	return len(seen) == 0
+	// The names differ, so each known name is a different attribute.
+	return known == len(attrs)
 }
 
 func findAttr(attrs []fastAttr, name string) *fastAttr {
 	for i := range attrs {
-		if attrs[i].name == name {
+		if string(attrs[i].name) == name {
 			return &attrs[i]
 		}
 	}
@@ -603,7 +714,7 @@ func findAttr(attrs []fastAttr, name string) *fastAttr {
 
 // fastConvert checks one value against its attribute's type. It returns nil, true
 // for null, which counts as absent, and declines whatever the decoder would report.
-func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, bool) {
+func (p *fastParser) fastConvert(r *resource, path string, spec attribute, v fastValue) (any, bool) {
 	if v.kind == fastNull {
 		return nil, spec.kind != kindRef && spec.kind != kindRefList
 	}
@@ -612,29 +723,37 @@ func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, b
 	}
 	switch spec.kind {
 	case kindString:
-		return v.str, v.kind == fastString
+		return v.text(), v.kind == fastString
 	case kindBool:
 		return v.bool, v.kind == fastBool
 	case kindNumber:
 		return v.num, v.kind == fastNumber
 	case kindDate:
-		if v.kind != fastString || len(v.str) != 10 {
+		if v.kind != fastString {
 			return nil, false
 		}
-		_, err := time.Parse("2006-01-02", v.str)
-		return v.str, err == nil
+		if d, ok := p.dates[string(v.raw)]; ok && v.written {
+			return d, true
+		}
+		s := v.text()
+		if len(s) != 10 {
+			return nil, false
+		}
+		if _, err := time.Parse("2006-01-02", s); err != nil {
+			return nil, false
+		}
+		return p.dates.value(s), true
 	case kindEnum:
 		if v.kind == fastString {
 			for _, e := range spec.enum {
-				if e == v.str {
-					return e, true
+				if v.is(e) {
+					return p.texts.value(e), true
 				}
 			}
 		}
 		return nil, false
 	case kindRef:
-		target, ok := r.fastRef(path, spec, v)
-		return target, ok
+		return p.fastRef(r, path, spec, v)
 	case kindStringList:
 		if v.kind != fastList {
 			return nil, false
@@ -644,7 +763,7 @@ func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, b
 			if _, bad := hiddenControl(e.str); bad || e.kind != fastString {
 				return nil, false
 			}
-			out = append(out, e.str)
+			out = append(out, e.text())
 		}
 		return out, true
 	case kindRefList:
@@ -653,7 +772,7 @@ func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, b
 		}
 		out := make([]any, 0, len(v.elems))
 		for _, e := range v.elems {
-			target, ok := r.fastRef(path, spec, e)
+			target, ok := p.fastRef(r, path, spec, e)
 			if !ok {
 				return nil, false
 			}
@@ -664,22 +783,24 @@ func (r *resource) fastConvert(path string, spec attribute, v fastValue) (any, b
 	return nil, false
 }
 
-// fastRef checks a reference's type and records it for checkRefs.
-func (r *resource) fastRef(path string, spec attribute, v fastValue) (string, bool) {
-	if v.kind != fastTraversal || blockTypeByName(v.root) == nil || (len(spec.refs) > 0 && !contains(spec.refs, v.root)) {
-		return "", false
+// fastRef checks a reference's type and records it for checkRefs. It returns
+// the address referred to, as a value of the document.
+func (p *fastParser) fastRef(r *resource, path string, spec attribute, v fastValue) (any, bool) {
+	if v.kind != fastTraversal || blockTypeByName(string(v.root)) == nil || (len(spec.refs) > 0 && !contains(spec.refs, string(v.root))) {
+		return nil, false
 	}
-	target := intern(v.root + "." + v.attr)
-	r.refs = append(r.refs, pendingRef{target: target, attr: intern(path), rng: v.rng})
+	// The reference is written TYPE.ID, without spaces: its text is the address.
+	target := p.texts.valueOf(p.src[v.rng.Start.Byte:v.rng.End.Byte])
+	r.refs = append(r.refs, pendingRef{target: target.(string), attr: path, rng: v.rng})
 	return target, true
 }
 
 // fastNested converts the nested blocks as decodeBlock does, or declines.
-func (r *resource) fastNested(bt *blockType, blocks []fastBlock) bool {
+func (p *fastParser) fastNested(r *resource, bt *blockType, blocks []fastBlock) bool {
 	for _, b := range blocks {
 		known := false
 		for _, nb := range bt.blocks {
-			known = known || nb.name == b.typ
+			known = known || nb.name == string(b.typ)
 		}
 		if !known {
 			return false
@@ -688,19 +809,19 @@ func (r *resource) fastNested(bt *blockType, blocks []fastBlock) bool {
 	for _, nb := range bt.blocks {
 		var items []any
 		for _, b := range blocks {
-			if b.typ != nb.name {
+			if string(b.typ) != nb.name {
 				continue
 			}
 			if !nb.many && len(items) == 1 {
 				return false
 			}
 			path := nestedPath(nb, len(items))
-			r.setNestedLoc(nb, path, b.defRange)
+			r.setNestedLoc(p.texts, nb, path, b.defRange)
 			obj := map[string]any{}
-			if !r.fastAttrs(path+".", nb.attrs, b.attrs, obj) {
+			if !p.fastAttrs(r, path+".", nb.attrs, b.attrs, obj) {
 				return false
 			}
-			r.aliasNestedAttrs(nb, path)
+			r.aliasNestedAttrs(p.texts, nb, path)
 			items = append(items, obj)
 		}
 		r.setNested(nb, items)

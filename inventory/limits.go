@@ -32,6 +32,13 @@ type Options struct {
 	// resource's references after they are checked, for tests that compare the
 	// fast path with hclsyntax.
 	slowOnly, keepRefs bool
+	// chunkBytes is the size from which a file is decoded in chunks
+	// (defaultChunkBytes), chunks the number of chunks (the workers each file
+	// has, when fewer files than workers), and chunked, unless nil, is told of
+	// each file decoded in chunks: how many, and whether their results were
+	// kept. Tests force chunks on small files with them.
+	chunkBytes, chunks int
+	chunked            func(file string, chunks int, kept bool)
 }
 
 func (o Options) withDefaults() Options {
@@ -40,6 +47,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxNesting <= 0 {
 		o.MaxNesting = DefaultMaxNesting
+	}
+	if o.chunkBytes <= 0 {
+		o.chunkBytes = defaultChunkBytes
 	}
 	return o
 }
@@ -69,47 +79,93 @@ type scanFrame struct {
 // ? ...") is one more level of the tree the parser builds. It follows strings,
 // comments, heredocs and interpolations well enough to count only real nesting.
 func checkNesting(src []byte, file string, limit int) *hcl.Diagnostic {
-	stack := []scanFrame{{mode: inCode}}
-	depth, line, lineStart := 0, 1, 0
+	return newNestingScan(src, file, limit, 0, 1).run(len(src))
+}
+
+// nestingScan is checkNesting's walk over src, which can stop at an offset and
+// go on later: decodeChunked scans the chunks of a file at once, each from the
+// state at the start of a file, and keeps a chunk's answer only when the chunk
+// before it ended in that state.
+type nestingScan struct {
+	src   []byte
+	file  string
+	limit int
+	// i is the offset of the next byte to read; line is its line, which
+	// begins at lineStart.
+	i, line, lineStart int
+	stack              []scanFrame
+	depth              int
 	// ops counts the operators of the expression being read; brackets lists
 	// the open brackets, innermost last, to tell where a newline ends one.
-	ops := 0
-	var brackets []byte
-	place := func(i int) *hcl.Range {
-		pos := hcl.Pos{Line: line, Column: i - lineStart + 1, Byte: i}
-		return &hcl.Range{Filename: file, Start: pos, End: hcl.Pos{Line: line, Column: pos.Column + 1, Byte: i + 1}}
+	ops      int
+	brackets []byte
+	// stopped is set when a block comment that never ends stopped the walk.
+	stopped bool
+}
+
+// newNestingScan starts a walk at offset from, on the given line, in code at
+// the top level.
+func newNestingScan(src []byte, file string, limit, from, line int) *nestingScan {
+	return &nestingScan{src: src, file: file, limit: limit, i: from, line: line, lineStart: from,
+		stack: []scanFrame{{mode: inCode}}}
+}
+
+// fresh reports whether the walk stands at offset at, on line, in the state a
+// walk started there by newNestingScan begins in.
+func (s *nestingScan) fresh(at, line int) bool {
+	return !s.stopped && s.i == at && s.line == line && s.lineStart == at && s.depth == 0 && s.ops == 0 &&
+		len(s.brackets) == 0 && len(s.stack) == 1 && s.stack[0].mode == inCode
+}
+
+// place is the range of the byte at i.
+func (s *nestingScan) place(i int) *hcl.Range {
+	pos := hcl.Pos{Line: s.line, Column: i - s.lineStart + 1, Byte: i}
+	return &hcl.Range{Filename: s.file, Start: pos, End: hcl.Pos{Line: s.line, Column: pos.Column + 1, Byte: i + 1}}
+}
+
+// deeper counts one more level opened at i.
+func (s *nestingScan) deeper(i int) *hcl.Diagnostic {
+	s.depth++
+	if s.depth+s.ops <= s.limit {
+		return nil
 	}
-	deeper := func(i int) *hcl.Diagnostic {
-		depth++
-		if depth+ops <= limit {
-			return nil
-		}
-		return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nesting too deep",
-			Detail:  fmt.Sprintf("Blocks, lists and expressions nest more than %d levels deep here; an inventory needs only a few. Raise max-nesting if this is intended.", limit),
-			Subject: place(i)}
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nesting too deep",
+		Detail:  fmt.Sprintf("Blocks, lists and expressions nest more than %d levels deep here; an inventory needs only a few. Raise max-nesting if this is intended.", s.limit),
+		Subject: s.place(i)}
+}
+
+// operator counts one more operator, at i.
+func (s *nestingScan) operator(i int) *hcl.Diagnostic {
+	s.ops++
+	if s.depth+s.ops <= s.limit {
+		return nil
 	}
-	operator := func(i int) *hcl.Diagnostic {
-		ops++
-		if depth+ops <= limit {
-			return nil
-		}
-		return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nesting too deep",
-			Detail:  fmt.Sprintf("An expression chains operators more than %d levels deep here; an inventory is plain data and needs none. Raise max-nesting if this is intended.", limit),
-			Subject: place(i)}
-	}
-	for i := 0; i < len(src); i++ {
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nesting too deep",
+		Detail:  fmt.Sprintf("An expression chains operators more than %d levels deep here; an inventory is plain data and needs none. Raise max-nesting if this is intended.", s.limit),
+		Subject: s.place(i)}
+}
+
+// run walks on until offset to, or past it when a token crosses it, and
+// returns the first place nested too deep. It stops early, without an error,
+// at a block comment that never ends.
+func (s *nestingScan) run(to int) *hcl.Diagnostic {
+	src := s.src
+	i := s.i
+	defer func() { s.i = i }()
+	for ; i < to; i++ {
 		c := src[i]
 		if c == '\n' {
-			line, lineStart = line+1, i+1
+			s.line, s.lineStart = s.line+1, i+1
 		}
-		top := &stack[len(stack)-1]
+		top := &s.stack[len(s.stack)-1]
 		switch top.mode {
 		case inCode, inInterp:
 			switch {
+			case c == ' ' || c == '\t':
 			case c == '\n':
 				// A newline ends an expression in a block body, not inside brackets.
-				if top.mode == inCode && (len(brackets) == 0 || brackets[len(brackets)-1] == '{') {
-					ops = 0
+				if top.mode == inCode && (len(s.brackets) == 0 || s.brackets[len(s.brackets)-1] == '{') {
+					s.ops = 0
 				}
 			case isDigit(c):
 				i = skipNumber(src, i)
@@ -119,46 +175,47 @@ func checkNesting(src []byte, file string, limit int) *hcl.Diagnostic {
 					i++
 				}
 			case c == ',':
-				ops = 0
+				s.ops = 0
 			case c == '=' && !(i+1 < len(src) && (src[i+1] == '=' || src[i+1] == '>')):
-				ops = 0
+				s.ops = 0
 			case c == '#' || c == '/' && i+1 < len(src) && (src[i+1] == '/' || src[i+1] == '*'):
 				end, _, closed := commentEnd(src, i)
 				if !closed {
+					s.stopped = true
 					return nil
 				}
 				if n := bytes.Count(src[i:end], []byte("\n")); n > 0 {
-					line += n
-					lineStart = bytes.LastIndexByte(src[:end], '\n') + 1
+					s.line += n
+					s.lineStart = bytes.LastIndexByte(src[:end], '\n') + 1
 				}
 				i = end - 1
 			case c == '"':
-				stack = append(stack, scanFrame{mode: inString})
+				s.stack = append(s.stack, scanFrame{mode: inString})
 			case c == '<' && i+1 < len(src) && src[i+1] == '<':
 				if marker, body, ok := heredocStart(src, i); ok {
-					stack = append(stack, scanFrame{mode: inHeredoc, heredoc: marker})
+					s.stack = append(s.stack, scanFrame{mode: inHeredoc, heredoc: marker})
 					// The loop reads the newline that ends the introducer.
 					i = body - 2
 				}
 			case c == '{' || c == '[' || c == '(':
-				brackets = append(brackets, c)
-				if d := deeper(i); d != nil {
+				s.brackets = append(s.brackets, c)
+				if d := s.deeper(i); d != nil {
 					return d
 				}
 			case c == '}' || c == ']' || c == ')':
-				depth--
-				if len(brackets) > 0 {
-					brackets = brackets[:len(brackets)-1]
+				s.depth--
+				if len(s.brackets) > 0 {
+					s.brackets = s.brackets[:len(s.brackets)-1]
 				}
-				if c == '}' && top.mode == inInterp && depth == top.depth {
-					stack = stack[:len(stack)-1]
+				if c == '}' && top.mode == inInterp && s.depth == top.depth {
+					s.stack = s.stack[:len(s.stack)-1]
 				}
 			case strings.IndexByte("!-+*/%&|<>?:=", c) >= 0:
 				start := i
 				if i+1 < len(src) && isTwoByteOperator(c, src[i+1]) {
 					i++
 				}
-				if d := operator(start); d != nil {
+				if d := s.operator(start); d != nil {
 					return d
 				}
 			}
@@ -172,14 +229,14 @@ func checkNesting(src []byte, file string, limit int) *hcl.Diagnostic {
 					i += max(n-1, 0)
 					break
 				}
-				stack = append(stack, scanFrame{mode: inInterp, depth: depth})
-				brackets = append(brackets, '(')
+				s.stack = append(s.stack, scanFrame{mode: inInterp, depth: s.depth})
+				s.brackets = append(s.brackets, '(')
 				i++
-				if d := deeper(i); d != nil {
+				if d := s.deeper(i); d != nil {
 					return d
 				}
 			case c == '"' && top.mode == inString, c == '\n' && top.mode == inString:
-				stack = stack[:len(stack)-1]
+				s.stack = s.stack[:len(s.stack)-1]
 			case c == '\n' && top.mode == inHeredoc:
 				end := bytes.IndexByte(src[i+1:], '\n')
 				next := src[i+1:]
@@ -187,13 +244,22 @@ func checkNesting(src []byte, file string, limit int) *hcl.Diagnostic {
 					next = next[:end]
 				}
 				if heredocCloses(next, top.heredoc) {
-					stack = stack[:len(stack)-1]
+					s.stack = s.stack[:len(s.stack)-1]
+				}
+			default:
+				// Text, up to the next byte that may mean something in it.
+				for i+1 < to && !textMarks[src[i+1]] {
+					i++
 				}
 			}
 		}
 	}
 	return nil
 }
+
+// textMarks are the bytes that may mean something inside a string or a
+// heredoc: an escape, the start of a template sequence, a quote, a newline.
+var textMarks = [256]bool{'\\': true, '$': true, '%': true, '"': true, '\n': true}
 
 // skipNumber returns the index of the last byte of the number that begins at i:
 // digits, a fraction and an exponent such as 1.5e-3, whose sign is no operator.

@@ -55,6 +55,8 @@ func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 // LoadContext is LoadWith that stops reading when ctx is done, between files
 // and between the blocks of a file, and then returns ctx's error with an
 // inventory and diagnostics that are incomplete: report the error, not them.
+// Each file is read by one of GOMAXPROCS workers; with fewer files than
+// workers, a large file is decoded in chunks by the idle ones (decodeChunked).
 func LoadContext(ctx context.Context, paths []string, opts Options) (*Inventory, hcl.Diagnostics, error) {
 	opts = opts.withDefaults()
 	inv := &Inventory{sources: map[string][]byte{}, digests: map[string][sha256.Size]byte{}, blocks: map[string]*resource{}}
@@ -65,7 +67,13 @@ func LoadContext(ctx context.Context, paths []string, opts Options) (*Inventory,
 	var mu sync.Mutex
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	workers := runtime.GOMAXPROCS(0)
+	// With fewer files than workers, each file's decode may use the idle ones.
+	chunks := opts.chunks
+	if chunks <= 0 && len(files) > 0 {
+		chunks = workers / len(files)
+	}
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -93,11 +101,7 @@ func LoadContext(ctx context.Context, paths []string, opts Options) (*Inventory,
 					fileDiags[i] = hcl.Diagnostics{d}
 					continue
 				}
-				if d := checkNesting(src, files[i], opts.MaxNesting); d != nil {
-					fileDiags[i] = hcl.Diagnostics{d}
-					continue
-				}
-				perFile[i], fileDiags[i] = decodeSource(ctx, src, files[i], opts.slowOnly)
+				perFile[i], fileDiags[i] = decodeChecked(ctx, src, files[i], opts, chunks)
 			}
 		}()
 	}
@@ -441,6 +445,9 @@ const maxRefSuggestions = 50
 
 // checkRefs reports references to resources that do not exist.
 func (inv *Inventory) checkRefs() hcl.Diagnostics {
+	if !inv.dangling() {
+		return nil
+	}
 	var diags hcl.Diagnostics
 	var byType map[string][]string
 	suggested := 0
@@ -471,6 +478,19 @@ func (inv *Inventory) checkRefs() hcl.Diagnostics {
 		}
 	}
 	return diags
+}
+
+// dangling reports whether a resource refers to one that does not exist; it
+// spares checkRefs sorting every address when none does, as in most inventories.
+func (inv *Inventory) dangling() bool {
+	for _, r := range inv.blocks {
+		for _, ref := range r.refs {
+			if inv.blocks[ref.target] == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // resolveBareIDs completes the diagnostic of each id written where a reference

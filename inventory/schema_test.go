@@ -121,3 +121,23 @@ func TestColumns(t *testing.T) {
 		t.Errorf("ColumnOffset past the end = %d, want %d", got, len(line))
 	}
 }
+
+// TestAttributeNamesAreUnique: no body of the schema names an attribute twice,
+// which the fast path's check for unknown attributes counts on (fastAttrs).
+func TestAttributeNamesAreUnique(t *testing.T) {
+	check := func(where string, attrs []attribute) {
+		seen := map[string]bool{}
+		for _, a := range attrs {
+			if seen[a.name] {
+				t.Errorf("%s names %s twice", where, a.name)
+			}
+			seen[a.name] = true
+		}
+	}
+	for _, bt := range blockTypes {
+		check(bt.name, bt.attrs)
+		for _, nb := range bt.blocks {
+			check(bt.name+" "+nb.name, nb.attrs)
+		}
+	}
+}

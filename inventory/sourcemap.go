@@ -14,9 +14,15 @@ type location struct {
 	line, col, endLine, endCol int32
 }
 
-// setLoc records where the attribute or nested block at path is written.
-func (r *resource) setLoc(path string, rng hcl.Range) {
-	r.locs = append(r.locs, location{path: intern(path),
+// setLoc records where the attribute or nested block at path is written,
+// sharing the path through t.
+func (r *resource) setLoc(t texts, path string, rng hcl.Range) {
+	r.addLoc(t.intern(path), rng)
+}
+
+// addLoc is setLoc for a path already shared.
+func (r *resource) addLoc(path string, rng hcl.Range) {
+	r.locs = append(r.locs, location{path: path,
 		line: int32(rng.Start.Line), col: int32(rng.Start.Column),
 		endLine: int32(rng.End.Line), endCol: int32(rng.End.Column)})
 }
@@ -35,25 +41,25 @@ func (r *resource) loc(path string) (hcl.Range, bool) {
 
 // setNestedLoc records a nested block at path ("backup[1]", "collection"); the
 // first block of a type also answers to the type's name ("backup").
-func (r *resource) setNestedLoc(nb nestedBlock, path string, rng hcl.Range) {
-	r.setLoc(path, rng)
+func (r *resource) setNestedLoc(t texts, nb nestedBlock, path string, rng hcl.Range) {
+	r.setLoc(t, path, rng)
 	if path != nb.name {
 		if _, seen := r.loc(nb.name); !seen {
-			r.setLoc(nb.name, rng)
+			r.setLoc(t, nb.name, rng)
 		}
 	}
 }
 
 // aliasNestedAttrs lets "backup.encrypted" stand for the first backup block that
 // sets encrypted, once the block at path is decoded.
-func (r *resource) aliasNestedAttrs(nb nestedBlock, path string) {
+func (r *resource) aliasNestedAttrs(t texts, nb nestedBlock, path string) {
 	if !nb.many {
 		return
 	}
 	for _, a := range nb.attrs {
 		if rng, ok := r.loc(path + "." + a.name); ok {
 			if _, seen := r.loc(nb.name + "." + a.name); !seen {
-				r.setLoc(nb.name+"."+a.name, rng)
+				r.setLoc(t, t.join(nb.name, ".", a.name), rng)
 			}
 		}
 	}
@@ -63,6 +69,58 @@ func (r *resource) aliasNestedAttrs(nb nestedBlock, path string) {
 // references repeat across thousands of resources.
 func intern(s string) string {
 	return unique.Make(s).Value()
+}
+
+// texts holds one copy of each text a decoder meets, as a string and as a value
+// of the document: paths, references, dates and enum values repeat across
+// thousands of resources. A decoder's own map needs no lock and costs less than
+// the table intern shares between decoders, which it asks only for paths, few
+// and shared by every file. A nil texts keeps nothing.
+type texts map[string]any
+
+// value returns the decoder's copy of s, as a value of the document.
+func (t texts) value(s string) any {
+	if v, ok := t[s]; ok {
+		return v
+	}
+	var v any = s
+	if t != nil {
+		t[s] = v
+	}
+	return v
+}
+
+// valueOf is value for the text b.
+func (t texts) valueOf(b []byte) any {
+	if v, ok := t[string(b)]; ok {
+		return v
+	}
+	return t.value(string(b))
+}
+
+// join returns the copy of the text of parts, joined, that intern shares.
+func (t texts) join(parts ...string) string {
+	var buf [64]byte
+	text := buf[:0]
+	for _, p := range parts {
+		text = append(text, p...)
+	}
+	if v, ok := t[string(text)]; ok {
+		return v.(string)
+	}
+	return t.intern(string(text))
+}
+
+// intern is intern, asked once per text.
+func (t texts) intern(s string) string {
+	if v, ok := t[s]; ok {
+		return v.(string)
+	}
+	s = intern(s)
+	if t != nil {
+		t[s] = s
+	}
+	return s
 }
 
 // compactLocs trims the source map's spare capacity once a resource is decoded.
