@@ -3,6 +3,7 @@
 package regularfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -61,10 +62,13 @@ func Read(name string, max int64) ([]byte, fs.FileInfo, error) {
 	if info.Size() > max {
 		return nil, nil, &TooLargeError{Limit: max, Size: info.Size()}
 	}
-	src, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
+	// Sized from the file's size, so that a large file is read into one buffer
+	// rather than into one that doubles, and is copied, as it fills.
+	buf := bytes.NewBuffer(make([]byte, 0, min(info.Size(), max)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
 		return nil, nil, err
 	}
+	src := buf.Bytes()
 	if int64(len(src)) > max {
 		return nil, nil, &TooLargeError{Limit: max}
 	}

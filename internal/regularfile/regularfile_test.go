@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -108,4 +109,24 @@ func TestOpen(t *testing.T) {
 		t.Fatalf("a regular file: %v %v", info, err)
 	}
 	f.Close()
+}
+
+// TestReadAllocatesTheFileOnce checks that a large file is read into one buffer
+// of its size, not into one that doubles as it fills (about twice the bytes).
+func TestReadAllocatesTheFileOnce(t *testing.T) {
+	const size = 8 << 20
+	name := filepath.Join(t.TempDir(), "big.hcl")
+	if err := os.WriteFile(name, make([]byte, size), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	src, _, err := regularfile.Read(name, 1<<30)
+	runtime.ReadMemStats(&after)
+	if err != nil || len(src) != size {
+		t.Fatalf("read %d bytes, %v", len(src), err)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > size*5/4 {
+		t.Errorf("reading %d bytes allocated %d", size, got)
+	}
 }
