@@ -36,8 +36,8 @@ deny contains {
 	"message_zh": sprintf("%s 没有任何一份备份声明存放于其所在场所 %s 以外的场所", [addr, home]),
 	"attribute": "backup[0].site",
 } if {
-	some addr, [home, offsite] in _offsite
-	offsite == set()
+	some addr, [home, cities] in _offsite
+	cities == set()
 }
 
 warn contains {
@@ -46,23 +46,21 @@ warn contains {
 	"message_zh": sprintf("%s 的异地备份(%s)均与其所在场所 %s 位于同一城市", [addr, concat(", ", sort(offsite)), home]),
 	"attribute": "backup[0].site",
 } if {
-	some addr, [home, offsite] in _offsite
-	offsite != set()
-	city := _cities[home]
-	every s in offsite {
-		_cities[s] == city
-	}
+	some addr, [home, cities] in _offsite
+	cities == {_cities[home]}
+	offsite := lib.offsite_backup_sites(input.systems[addr])
 }
 
-# _offsite[addr] is [site, off-site backup sites] of each system with backups
-# that declares its own site: the off-site sites are lib.offsite_backup_sites,
-# computed in the one walk that both the deny and the warn rules read.
-_offsite := {addr: [home, offsite] |
+# _offsite[addr] is [site, cities of the off-site backup sites] of each system
+# with backups that declares its own site, computed in the one walk over the
+# systems that the deny and the warn rules read. A site without a city counts
+# as "", which no declared city is; no off-site backup site, no cities.
+_offsite := {addr: [home, cities] |
 	some addr, sys in input.systems
 	home := sys.site
 	is_string(home)
 	lib.backed_up_systems[addr]
-	offsite := {s |
+	cities := {object.get(_cities, s, "") |
 		some b in sys.backup
 		s := b.site
 		is_string(s)
