@@ -40,7 +40,7 @@ deny contains {
 	not lib.endpoint_resources[addr].firewall == true
 }
 
-# Resources declaring neither antivirus nor a firewall missing: the only ones the
+# Resources that do not declare both antivirus and a firewall: the only ones the
 # deny rules can find anything in, found in one walk rather than two calls and
 # two negations per resource.
 _exposed := object.keys(lib.endpoint_resources) - {addr |

@@ -31,7 +31,7 @@ deny contains {
 	"message_zh": sprintf("%s 存放客户资料但未配置任何备份", [addr]),
 } if {
 	some addr in (lib.holding_systems - lib.backed_up_systems)
-	_ = input.systems[addr]
+	_ = input.systems[addr] # an undeclared system has no backup attribute to judge
 }
 
 deny contains {
