@@ -25,3 +25,14 @@ test_not_applicable_without_data_assets if {
 	count(asset_category.applicable) == 0 with input as inv
 	count(asset_category.deny) == 0 with input as inv
 }
+
+# Each data asset is judged by its own category; one that is not a string is none.
+test_several_assets_each_judged_alone if {
+	inv := _inv({
+		"data_asset.ok": {"category": "business"},
+		"data_asset.absent": {},
+		"data_asset.number": {"category": 1},
+		"data_asset.list": {"category": ["identity"]},
+	})
+	{f.resource | some f in asset_category.deny} == {"data_asset.absent", "data_asset.number", "data_asset.list"} with input as inv
+}

@@ -22,6 +22,13 @@ deny contains {
 	"message_zh": sprintf("%s 未划定密级(绝密、机密或秘密)", [addr]),
 	"attribute": "classification",
 } if {
-	some addr in applicable
+	some addr in (applicable - _classified)
 	not is_string(object.get(input.data_assets[addr], "classification", null))
+}
+
+# Data assets that declare a classification, found in one walk over the data assets:
+# the deny rule judges only the others.
+_classified := {addr |
+	some addr, asset in input.data_assets
+	is_string(asset.classification)
 }

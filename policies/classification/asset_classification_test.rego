@@ -29,3 +29,14 @@ test_not_applicable_without_data_assets if {
 	count(asset_classification.applicable) == 0 with input as inv
 	count(asset_classification.deny) == 0 with input as inv
 }
+
+# Each data asset is judged by its own classification; one that is not a string is none.
+test_several_assets_each_judged_alone if {
+	inv := _inv({
+		"data_asset.ok": {"classification": "secret"},
+		"data_asset.absent": {},
+		"data_asset.bool": {"classification": true},
+		"data_asset.object": {"classification": {"level": "secret"}},
+	})
+	{f.resource | some f in asset_classification.deny} == {"data_asset.absent", "data_asset.bool", "data_asset.object"} with input as inv
+}

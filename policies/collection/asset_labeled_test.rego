@@ -27,3 +27,15 @@ test_not_applicable_without_data_assets if {
 	count(asset_labeled.applicable) == 0 with input as inv
 	count(asset_labeled.deny) == 0 with input as inv
 }
+
+# Each data asset is judged by its own declaration; only true is labeled.
+test_several_assets_each_judged_alone if {
+	inv := _inv({
+		"data_asset.ok": {"labeled": true},
+		"data_asset.no": {"labeled": false},
+		"data_asset.null": {"labeled": null},
+		"data_asset.string": {"labeled": "true"},
+		"data_asset.absent": {},
+	})
+	_findings(inv) == {["data_asset.no", "labeled"], ["data_asset.null", "labeled"], ["data_asset.string", "labeled"], ["data_asset.absent", "labeled"]}
+}

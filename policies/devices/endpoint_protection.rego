@@ -24,7 +24,8 @@ deny contains {
 	"message_zh": sprintf("%s 处理客户资料,但未声明安装杀毒软件", [addr]),
 	"attribute": "antivirus",
 } if {
-	some addr, r in lib.endpoint_resources
+	some addr in _exposed
+	r := lib.endpoint_resources[addr]
 	not _network_device(addr, r)
 	not r.antivirus == true
 }
@@ -35,8 +36,17 @@ deny contains {
 	"message_zh": sprintf("%s 处理客户资料,但未声明启用防火墙", [addr]),
 	"attribute": "firewall",
 } if {
+	some addr in _exposed
+	not lib.endpoint_resources[addr].firewall == true
+}
+
+# Resources that do not declare both antivirus and a firewall: the only ones the
+# deny rules can find anything in, found in one walk rather than two calls and
+# two negations per resource.
+_exposed := object.keys(lib.endpoint_resources) - {addr |
 	some addr, r in lib.endpoint_resources
-	not r.firewall == true
+	r.antivirus == true
+	r.firewall == true
 }
 
 _network_device(addr, r) if {

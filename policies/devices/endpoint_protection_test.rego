@@ -119,3 +119,31 @@ test_servers_and_devices_together if {
 	endpoint_protection.applicable == {"system.db", "device.laptops", "device.routers"} with input as inv
 	_findings(inv) == {["device.laptops", "antivirus"]}
 }
+
+test_fail_attributes_null_or_not_a_bool if {
+	every v in [null, "true", 1] {
+		_findings(_server({"antivirus": v, "firewall": v})) == {["system.db", "antivirus"], ["system.db", "firewall"]}
+	}
+}
+
+# Each resource is judged by its own attributes: one declaring both passes
+# whatever the others declare.
+test_several_resources_each_judged_alone if {
+	inv := {
+		"as_of": "2026-11-26",
+		"systems": {
+			"system.ok": {"kind": "server", "antivirus": true, "firewall": true},
+			"system.nofw": {"kind": "server", "antivirus": true},
+			"system.noav": {"kind": "server", "firewall": true},
+			"system.idle": {"kind": "server"},
+		},
+		"data_assets": {"data_asset.a": {"stored_in": ["system.ok", "system.nofw", "system.noav"]}},
+		"devices": {
+			"device.net": {"kind": "network", "handles_customer_data": true, "firewall": true},
+			"device.netnofw": {"kind": "network", "handles_customer_data": true, "antivirus": true},
+			"device.laptops": {"kind": "laptop", "handles_customer_data": true, "antivirus": true, "firewall": true},
+		},
+	}
+	endpoint_protection.applicable == {"system.ok", "system.nofw", "system.noav", "device.net", "device.netnofw", "device.laptops"} with input as inv
+	_findings(inv) == {["system.nofw", "firewall"], ["system.noav", "antivirus"], ["device.netnofw", "firewall"]}
+}

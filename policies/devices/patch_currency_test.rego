@@ -86,3 +86,35 @@ test_not_applicable_device_without_customer_data if {
 	count(patch_currency.applicable) == 0 with input as inv
 	count(patch_currency.deny) == 0 with input as inv
 }
+
+test_fail_patch_age_not_a_number if {
+	every v in ["10", true, [1]] {
+		inv := _server({"patch_age_days": v})
+		[f.message | some f in patch_currency.deny] == ["system.db handles customer data but does not declare how old its oldest missing security patch is"] with input as inv
+	}
+}
+
+test_boundary_fraction_over_fails if {
+	inv := _server({"patch_age_days": 30.5})
+	[f.message | some f in patch_currency.deny] == ["system.db has a security patch missing for 30.5 days, more than the 30 allowed"] with input as inv
+}
+
+# Each resource is judged by its own patch age, against the setting in force.
+test_several_resources_each_judged_alone if {
+	inv := {
+		"as_of": "2026-11-26",
+		"settings": {"patch_max_age_days": 7},
+		"systems": {
+			"system.ok": {"kind": "server", "patch_age_days": 7},
+			"system.stale": {"kind": "server", "patch_age_days": 8},
+			"system.none": {"kind": "server"},
+			"system.idle": {"kind": "server", "patch_age_days": 100},
+		},
+		"data_assets": {"data_asset.a": {"stored_in": ["system.ok", "system.stale", "system.none"]}},
+		"devices": {
+			"device.ok": {"handles_customer_data": true, "patch_age_days": 0},
+			"device.stale": {"handles_customer_data": true, "patch_age_days": 30},
+		},
+	}
+	_findings(inv) == {["system.stale", "patch_age_days"], ["system.none", "patch_age_days"], ["device.stale", "patch_age_days"]}
+}

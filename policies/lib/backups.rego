@@ -14,3 +14,13 @@ _system_backups(sys) := b if {
 	b := sys.backup
 	is_array(b)
 } else := []
+
+# backed_up_systems is every holding system that declares at least one backup: a
+# non-empty backup array. One walk over the systems, shared by the backup
+# controls, instead of a lookup of each holding system in each of them.
+backed_up_systems := holding_systems & {addr |
+	some addr, sys in input.systems
+	b := sys.backup
+	is_array(b)
+	b != []
+}

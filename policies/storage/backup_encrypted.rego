@@ -15,8 +15,11 @@ package baomi.controls.backup_encrypted
 
 import data.baomi.lib
 
+applicable contains addr if some addr in lib.backed_up_systems
+
+# A backup attribute that is not an array (no inventory gives one) counts by its size.
 applicable contains addr if {
-	some addr in lib.holding_systems
+	some addr in (lib.holding_systems - lib.backed_up_systems)
 	count(object.get(input.systems[addr], "backup", [])) > 0
 }
 
@@ -26,7 +29,14 @@ deny contains {
 	"message_zh": sprintf("%s 的第 %d 份备份未声明加密", [addr, i + 1]),
 	"attribute": sprintf("backup[%d].encrypted", [i]),
 } if {
-	some addr in applicable
+	some addr in (applicable & _unencrypted)
 	some i, backup in input.systems[addr].backup
+	not backup.encrypted == true
+}
+
+# Systems with a backup not declared encrypted, found in one walk over the systems.
+_unencrypted := {addr |
+	some addr, sys in input.systems
+	some backup in sys.backup
 	not backup.encrypted == true
 }

@@ -19,10 +19,7 @@ package baomi.controls.backup_offsite
 
 import data.baomi.lib
 
-applicable contains addr if {
-	some addr in lib.holding_systems
-	count(_backups(input.systems[addr])) > 0
-}
+applicable contains addr if some addr in lib.backed_up_systems
 
 deny contains {
 	"resource": addr,
@@ -30,49 +27,52 @@ deny contains {
 	"message_zh": sprintf("%s 已配置备份但未声明自身所在场所(site),无法证明备份为异地存放", [addr]),
 	"attribute": "site",
 } if {
-	some addr in applicable
-	not _site_declared(input.systems[addr])
+	some addr in (lib.backed_up_systems - object.keys(_offsite))
 }
 
 deny contains {
 	"resource": addr,
-	"message": sprintf("no backup of %s is declared at a site other than its own site %s", [addr, sys.site]),
-	"message_zh": sprintf("%s 没有任何一份备份声明存放于其所在场所 %s 以外的场所", [addr, sys.site]),
+	"message": sprintf("no backup of %s is declared at a site other than its own site %s", [addr, home]),
+	"message_zh": sprintf("%s 没有任何一份备份声明存放于其所在场所 %s 以外的场所", [addr, home]),
 	"attribute": "backup[0].site",
 } if {
-	some addr in applicable
-	sys := input.systems[addr]
-	_site_declared(sys)
-	count(lib.offsite_backup_sites(sys)) == 0
+	some addr, [home, cities] in _offsite
+	cities == set()
 }
 
 warn contains {
 	"resource": addr,
-	"message": sprintf("every off-site backup of %s (%s) is in the same city as its site %s", [addr, concat(", ", sort(offsite)), sys.site]),
-	"message_zh": sprintf("%s 的异地备份(%s)均与其所在场所 %s 位于同一城市", [addr, concat(", ", sort(offsite)), sys.site]),
+	"message": sprintf("every off-site backup of %s (%s) is in the same city as its site %s", [addr, concat(", ", sort(offsite)), home]),
+	"message_zh": sprintf("%s 的异地备份(%s)均与其所在场所 %s 位于同一城市", [addr, concat(", ", sort(offsite)), home]),
 	"attribute": "backup[0].site",
 } if {
-	some addr in applicable
-	sys := input.systems[addr]
-	_site_declared(sys)
-	offsite := lib.offsite_backup_sites(sys)
-	count(offsite) > 0
-	home := _city(sys.site)
-	every s in offsite {
-		_city(s) == home
+	some addr, [home, cities] in _offsite
+	cities == {_cities[home]}
+	offsite := lib.offsite_backup_sites(input.systems[addr])
+}
+
+# _offsite[addr] is [site, cities of the off-site backup sites] of each system
+# with backups that declares its own site, computed in the one walk over the
+# systems that the deny and the warn rules read. A site without a city counts
+# as "", which no declared city is; no off-site backup site, no cities.
+_offsite := {addr: [home, cities] |
+	some addr, sys in input.systems
+	home := sys.site
+	is_string(home)
+	lib.backed_up_systems[addr]
+	cities := {object.get(_cities, s, "") |
+		some b in sys.backup
+		s := b.site
+		is_string(s)
+		s != home
 	}
 }
 
-_backups(sys) := b if {
-	b := sys.backup
-	is_array(b)
-} else := []
-
-_site_declared(sys) if is_string(sys.site)
-
-# A site's city, trimmed and lower-cased; undefined when not declared.
-_city(site) := c if {
-	city := input.sites[site].city
+# _cities[site] is a site's declared city, trimmed and lower-cased, for each site
+# that declares one that is not blank.
+_cities := {site: c |
+	some site, s in input.sites
+	city := s.city
 	is_string(city)
 	c := lower(trim_space(city))
 	c != ""

@@ -30,8 +30,8 @@ deny contains {
 	"message": sprintf("%s holds customer data but has no backup", [addr]),
 	"message_zh": sprintf("%s 存放客户资料但未配置任何备份", [addr]),
 } if {
-	some addr in applicable
-	count(_backups(input.systems[addr])) == 0
+	some addr in (lib.holding_systems - lib.backed_up_systems)
+	_ = input.systems[addr] # an undeclared system has no backup attribute to judge
 }
 
 deny contains {
@@ -40,19 +40,21 @@ deny contains {
 	"message_zh": sprintf("%s 的 %d 份备份中,没有一份声明的备份频率达到 %s 或更高", [addr, count(backups), _min_frequency]),
 	"attribute": "backup[0].frequency",
 } if {
-	some addr in applicable
-	backups := _backups(input.systems[addr])
-	count(backups) > 0
-	not _frequent_enough(backups)
+	some addr in (lib.backed_up_systems - _frequent_enough)
+	backups := input.systems[addr].backup
 }
 
-_backups(sys) := b if {
-	b := sys.backup
-	is_array(b)
-} else := []
+# The frequencies that count: at least as frequent as the setting, never "none".
+_counted := {f |
+	some f, rank in lib.frequency_rank
+	f != "none"
+	rank >= _min_rank
+}
 
-_frequent_enough(backups) if {
-	some b in backups
-	b.frequency != "none"
-	lib.frequency_rank[b.frequency] >= _min_rank
+# Systems with a backup whose frequency counts, found in one walk over the
+# systems rather than a call per system.
+_frequent_enough := {addr |
+	some addr, sys in input.systems
+	some b in sys.backup
+	b.frequency in _counted
 }

@@ -102,3 +102,47 @@ test_not_applicable_system_holding_nothing if {
 	count(backup_regular.applicable) == 0 with input as inv
 	count(backup_regular.deny) == 0 with input as inv
 }
+
+test_fail_backup_null if {
+	inv := _inv(null)
+	[f.message | some f in backup_regular.deny] == ["system.db holds customer data but has no backup"] with input as inv
+}
+
+# A backup attribute that is not a list (no inventory gives one) declares no backup.
+test_fail_backup_not_a_list if {
+	inv := _inv({"frequency": "daily"})
+	[f.message | some f in backup_regular.deny] == ["system.db holds customer data but has no backup"] with input as inv
+}
+
+test_fail_message_counts_the_backups if {
+	inv := _inv([{"frequency": "monthly"}, {"frequency": null}, {"frequency": 4}, "daily"])
+	[f.message | some f in backup_regular.deny] == ["none of the 4 backups of system.db is declared at least as frequent as weekly"] with input as inv
+}
+
+# Each system is judged by its own backups: another's daily backup does not count.
+test_several_systems_each_judged_alone if {
+	inv := {
+		"as_of": "2026-11-26",
+		"systems": {
+			"system.db": {"backup": [{"frequency": "monthly"}]},
+			"system.ok": {"backup": [{"frequency": "monthly"}, {"frequency": "daily"}]},
+			"system.none": {"backup": []},
+			"system.idle": {"backup": [{"frequency": "daily"}]},
+		},
+		"data_assets": {"data_asset.c": {"stored_in": ["system.db", "system.ok", "system.none"]}},
+	}
+	backup_regular.applicable == {"system.db", "system.ok", "system.none"} with input as inv
+	{f.resource | some f in backup_regular.deny} == {"system.db", "system.none"} with input as inv
+}
+
+# A holding system the input does not declare (the decoder rejects such a
+# reference) is applicable but has nothing to judge.
+test_undeclared_system_has_no_finding if {
+	inv := {
+		"as_of": "2026-11-26",
+		"systems": {},
+		"data_assets": {"data_asset.c": {"stored_in": ["system.ghost"]}},
+	}
+	backup_regular.applicable == {"system.ghost"} with input as inv
+	count(backup_regular.deny) == 0 with input as inv
+}

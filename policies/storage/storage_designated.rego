@@ -26,6 +26,12 @@ deny contains {
 	"message_zh": sprintf("%s 存放客户资料,但未声明为企业指定的存储系统(designated = true)", [addr]),
 	"attribute": "designated",
 } if {
-	some addr in applicable
-	not input.systems[addr].designated == true
+	some addr in (lib.holding_systems - _designated)
+}
+
+# Systems declared designated, found in one walk over the systems rather than
+# a lookup of each holding system.
+_designated := {addr |
+	some addr, sys in input.systems
+	sys.designated == true
 }

@@ -54,3 +54,24 @@ test_paper_archive_not_applicable if {
 	count(storage_designated.applicable) == 0 with input as inv
 	count(storage_designated.deny) == 0 with input as inv
 }
+
+test_fail_designated_null if {
+	inv := _inv({"designated": null})
+	{f.resource | some f in storage_designated.deny} == {"system.db"} with input as inv
+}
+
+# Each holding system is judged by its own designation, and a holding system the
+# input does not declare (the decoder rejects such a reference) is not designated.
+test_several_systems_each_judged_alone if {
+	inv := {
+		"as_of": "2026-11-26",
+		"systems": {
+			"system.yes": {"designated": true},
+			"system.no": {"designated": false},
+			"system.idle": {"designated": true},
+		},
+		"data_assets": {"data_asset.c": {"stored_in": ["system.yes", "system.no", "system.ghost"]}},
+	}
+	storage_designated.applicable == {"system.yes", "system.no", "system.ghost"} with input as inv
+	{f.resource | some f in storage_designated.deny} == {"system.no", "system.ghost"} with input as inv
+}

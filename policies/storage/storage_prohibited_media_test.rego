@@ -79,3 +79,35 @@ test_not_applicable_system_holding_nothing if {
 	count(storage_prohibited_media.applicable) == 0 with input as inv
 	count(storage_prohibited_media.deny) == 0 with input as inv
 }
+
+test_fail_third_party_platform_approval_null_or_not_a_bool if {
+	every v in [null, "true", 1] {
+		inv := _inv({"kind": "third_party_platform", "approved": v})
+		{f.attribute | some f in storage_prohibited_media.deny} == {"approved"} with input as inv
+	}
+}
+
+# Each holding system is judged by its own kind; an unknown kind, a kind of
+# another case and a holding system the input does not declare (the decoder
+# rejects such a reference) are none of the prohibited ones.
+test_several_systems_each_judged_alone if {
+	inv := {
+		"as_of": "2026-11-26",
+		"systems": {
+			"system.pc": {"kind": "personal_computer"},
+			"system.usb": {"kind": "removable_media", "approved": true},
+			"system.saas": {"kind": "third_party_platform"},
+			"system.ok": {"kind": "third_party_platform", "approved": true},
+			"system.srv": {"kind": "server"},
+			"system.upper": {"kind": "Personal_Computer"},
+			"system.null": {"kind": null},
+			"system.idle": {"kind": "personal_computer"},
+		},
+		"data_assets": {"data_asset.c": {"stored_in": ["system.pc", "system.usb", "system.saas", "system.ok", "system.srv", "system.upper", "system.null", "system.ghost"]}},
+	}
+	{[f.resource, f.attribute] | some f in storage_prohibited_media.deny} == {
+		["system.pc", "kind"],
+		["system.usb", "kind"],
+		["system.saas", "approved"],
+	} with input as inv
+}

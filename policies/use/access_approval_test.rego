@@ -35,3 +35,24 @@ test_not_applicable_system_holding_nothing if {
 	count(access_approval.applicable) == 0 with input as inv
 	count(access_approval.deny) == 0 with input as inv
 }
+
+test_fail_approval_null_or_not_a_bool if {
+	every v in [null, "true", 1] {
+		_findings(_inv({"access_approval": v})) == {["system.crm_db", "access_approval"]}
+	}
+}
+
+# Each holding system is judged by its own declaration; a holding system the
+# input does not declare (the decoder rejects such a reference) declares none.
+test_several_systems_each_judged_alone if {
+	inv := {
+		"as_of": "2026-11-26",
+		"systems": {
+			"system.ok": {"access_approval": true},
+			"system.no": {"access_approval": false},
+			"system.idle": {"access_approval": true},
+		},
+		"data_assets": {"data_asset.c": {"stored_in": ["system.ok", "system.no", "system.ghost"]}},
+	}
+	_findings(inv) == {["system.no", "access_approval"], ["system.ghost", "access_approval"]}
+}
