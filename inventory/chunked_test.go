@@ -124,22 +124,7 @@ func writeInventory(t *testing.T, src string) string {
 // requires what a serial decode gives; the generated ones, written as
 // inventories are, must keep their chunks.
 func TestChunkedDecodeMatchesSerial(t *testing.T) {
-	var dirs []string
-	err := filepath.WalkDir("../fixtures", func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".hcl") {
-			dir := filepath.Dir(p)
-			if len(dirs) == 0 || dirs[len(dirs)-1] != dir {
-				dirs = append(dirs, dir)
-			}
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(dirs) < 10 {
-		t.Fatalf("found only %d inventory folders under fixtures", len(dirs))
-	}
+	dirs := fixtureDirs(t)
 	kept := 0
 	for _, d := range dirs {
 		for _, n := range []int{2, 3, 7} {

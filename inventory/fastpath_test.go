@@ -54,8 +54,9 @@ func render(inv *Inventory, diags hcl.Diagnostics) string {
 	return b.String()
 }
 
-// TestFastPathMatchesHCL decodes every inventory under fixtures both ways.
-func TestFastPathMatchesHCL(t *testing.T) {
+// fixtureDirs lists the folders under fixtures that hold .hcl files.
+func fixtureDirs(t *testing.T) []string {
+	t.Helper()
 	var dirs []string
 	err := filepath.WalkDir("../fixtures", func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".hcl") {
@@ -72,6 +73,12 @@ func TestFastPathMatchesHCL(t *testing.T) {
 	if len(dirs) < 10 {
 		t.Fatalf("found only %d inventory folders under fixtures", len(dirs))
 	}
+	return dirs
+}
+
+// TestFastPathMatchesHCL decodes every inventory under fixtures both ways.
+func TestFastPathMatchesHCL(t *testing.T) {
+	dirs := fixtureDirs(t)
 	for _, d := range dirs {
 		t.Run(d, func(t *testing.T) { decodeBoth(t, d) })
 	}

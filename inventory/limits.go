@@ -126,23 +126,23 @@ func (s *nestingScan) place(i int) *hcl.Range {
 // deeper counts one more level opened at i.
 func (s *nestingScan) deeper(i int) *hcl.Diagnostic {
 	s.depth++
-	if s.depth+s.ops <= s.limit {
-		return nil
-	}
-	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nesting too deep",
-		Detail:  fmt.Sprintf("Blocks, lists and expressions nest more than %d levels deep here; an inventory needs only a few. Raise max-nesting if this is intended.", s.limit),
-		Subject: s.place(i)}
+	return s.tooDeep(i, "Blocks, lists and expressions nest more than %d levels deep here; an inventory needs only a few. Raise max-nesting if this is intended.")
 }
 
 // operator counts one more operator, at i.
 func (s *nestingScan) operator(i int) *hcl.Diagnostic {
 	s.ops++
+	return s.tooDeep(i, "An expression chains operators more than %d levels deep here; an inventory is plain data and needs none. Raise max-nesting if this is intended.")
+}
+
+// tooDeep is the error at i, with detail (which takes the limit), once the
+// levels opened and the operators chained pass the limit; nil before.
+func (s *nestingScan) tooDeep(i int, detail string) *hcl.Diagnostic {
 	if s.depth+s.ops <= s.limit {
 		return nil
 	}
 	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nesting too deep",
-		Detail:  fmt.Sprintf("An expression chains operators more than %d levels deep here; an inventory is plain data and needs none. Raise max-nesting if this is intended.", s.limit),
-		Subject: s.place(i)}
+		Detail: fmt.Sprintf(detail, s.limit), Subject: s.place(i)}
 }
 
 // run walks on until offset to, or past it when a token crosses it, and
