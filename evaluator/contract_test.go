@@ -3,6 +3,8 @@ package evaluator_test
 import (
 	"context"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -69,5 +71,27 @@ import data.baomi.lib`)
 	m := regexp.MustCompile(`^policies/lib/lib\.rego:(\d+):(\d+): policy evaluation failed: `).FindStringSubmatch(err.Error())
 	if m == nil || m[1] != strconv.Itoa(line) || m[2] == "0" {
 		t.Errorf("want an error at policies/lib/lib.rego:%d:<column>, got %v", line, err)
+	}
+}
+
+// TestFirstContractErrorInArticleOrder: with two controls breaking the contract,
+// judged on different goroutines as their groups finish, the error is always
+// the one of the control that comes first in article order.
+func TestFirstContractErrorInArticleOrder(t *testing.T) {
+	dir := writePolicy(t, `deny contains "first"`)
+	second := strings.NewReplacer("X-1.1-01", "X-9.9-01", "short_code: x", "short_code: y", `article: "1.1"`, `article: "9.9"`,
+		"package user.x", "package user.y", `deny contains "first"`, `deny contains "second"`)
+	src, err := os.ReadFile(filepath.Join(dir, "x.rego"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "y.rego"), []byte(second.Replace(string(src))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for range 10 {
+		err := evalError(t, dir)
+		if !strings.Contains(err.Error(), `control X-1.1-01: each deny finding must be an object with a resource address, got "first"`) {
+			t.Fatalf("got %v, want the error of X-1.1-01", err)
+		}
 	}
 }

@@ -75,13 +75,16 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	names := resourceNames(in.Document)
 	links := terraformLinks(in.Document)
 	input := InputDocument(in.Document, opts)
-	var out map[string]*ast.Array
+	j := newJudging(controls, names, links, in.Locator)
 	var factsValue ast.Value
 	var err error
 	if opts.Engine != nil {
-		out, factsValue, err = opts.Engine.Eval(ctx, p, input, opts.Partners)
+		var out map[string]*ast.Array
+		if out, factsValue, err = opts.Engine.Eval(ctx, p, input, opts.Partners); err == nil {
+			j.judgeAll(out)
+		}
 	} else {
-		out, factsValue, err = p.evalLocal(ctx, input, opts)
+		factsValue, err = p.evalLocal(ctx, input, opts, j.judgeAll)
 	}
 	if err != nil {
 		return nil, err
@@ -90,23 +93,12 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	if err != nil {
 		return nil, err
 	}
-	// Every control's sets are read into Go values before any result is built:
-	// the Rego values, and the input they point into, are then garbage while the
-	// results are allocated, which keeps the peak memory down.
-	sets := make([]*controlSets, len(controls))
-	for i, c := range controls {
-		parts := out[c.ID]
-		if parts == nil || parts.Len() != 3 {
-			return nil, &EvalError{Message: fmt.Sprintf("control %s (%s): evaluation gave no result", c.ID, c.File)}
-		}
-		if sets[i], err = readSets(c, parts); err != nil {
-			return nil, err
-		}
+	results, err := j.results(facts.raisedBy)
+	if err != nil {
+		return nil, err
 	}
-	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(opts.Settings), PolicyDigest: p.digest, Facts: facts}
-	for i, c := range controls {
-		rep.Results = append(rep.Results, judge(c, sets[i], facts.raisedBy, names, links, in.Locator)...)
-		sets[i] = nil
+	rep := &Report{AsOf: opts.AsOf, Settings: p.Settings(opts.Settings), PolicyDigest: p.digest, Facts: facts, Results: results}
+	for _, c := range controls {
 		rep.Controls = append(rep.Controls, &ControlOutcome{Control: c})
 	}
 	rep.Skipped = skippedIDs(p.Controls, controls)
@@ -119,36 +111,35 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	return rep, nil
 }
 
-// evalLocal evaluates the input with the prepared group queries and returns
-// every control's [applicable, deny, warn] by id, and the facts.
-func (p *Policies) evalLocal(ctx context.Context, input map[string]any, opts Options) (map[string]*ast.Array, ast.Value, error) {
+// evalLocal evaluates the input with the prepared group queries, hands each
+// group's [applicable, deny, warn] of every control, by id, to judge on that
+// group's goroutine as soon as the group is done, and returns the facts.
+func (p *Policies) evalLocal(ctx context.Context, input map[string]any, opts Options, judge func(map[string]*ast.Array)) (ast.Value, error) {
 	value, err := inputValue(input)
 	if err != nil {
-		return nil, nil, &EvalError{Message: "cannot convert the inventory for evaluation: " + err.Error()}
+		return nil, &EvalError{Message: "cannot convert the inventory for evaluation: " + err.Error()}
 	}
 	evalOpts := []rego.EvalOption{rego.EvalParsedInput(value), rego.EvalGenerateJSON(rawTerm)}
 	if opts.Tracer != nil {
 		evalOpts = append(evalOpts, rego.EvalQueryTracer(opts.Tracer))
 	}
-	bindings, err := p.evalGroups(ctx, evalOpts, opts.Partners)
-	if err != nil {
-		return nil, nil, err
-	}
-	out := map[string]*ast.Array{}
-	for _, gb := range bindings {
-		group, _ := gb["out"].(ast.Object)
-		if group == nil {
-			continue
+	facts, err := p.evalGroups(ctx, evalOpts, opts.Partners, func(out ast.Value) {
+		group, _ := out.(ast.Object)
+		parts := map[string]*ast.Array{}
+		if group != nil {
+			group.Foreach(func(k, v *ast.Term) {
+				id, _ := k.Value.(ast.String)
+				if a, ok := v.Value.(*ast.Array); ok {
+					parts[string(id)] = a
+				}
+			})
 		}
-		group.Foreach(func(k, v *ast.Term) {
-			id, _ := k.Value.(ast.String)
-			if parts, ok := v.Value.(*ast.Array); ok {
-				out[string(id)] = parts
-			}
-		})
+		judge(parts)
+	})
+	if err != nil {
+		return nil, err
 	}
-	facts, _ := bindings[0]["facts"].(ast.Value)
-	return out, facts, nil
+	return facts, nil
 }
 
 // inputValue converts the input document for Rego, its collections
@@ -210,11 +201,12 @@ func (p *Policies) CheckInput(doc map[string]any) []Problem {
 	return problems
 }
 
-// evalGroups evaluates every query group on its own goroutine and returns each
-// group's bindings, in group order; partners picks the first group's query that
-// also reads the partner facts.
-func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partners bool) ([]rego.Vars, error) {
-	bindings := make([]rego.Vars, len(p.groups))
+// evalGroups evaluates every query group on its own goroutine, calls done with
+// each group's out binding on that goroutine, and returns the facts, which the
+// first group binds; partners picks the first group's query that also reads
+// the partner facts.
+func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partners bool, done func(out ast.Value)) (ast.Value, error) {
+	var facts ast.Value
 	errs := make([]error, len(p.groups))
 	var wg sync.WaitGroup
 	for i, g := range p.groups {
@@ -232,7 +224,11 @@ func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partn
 			case len(rs) == 0:
 				errs[i] = &EvalError{Message: "policy evaluation gave no result: a control's applicable, deny or warn rule is undefined (they must be multi-value rules: applicable contains address if { ... })"}
 			default:
-				bindings[i] = rs[0].Bindings
+				if i == 0 {
+					facts, _ = rs[0].Bindings["facts"].(ast.Value)
+				}
+				out, _ := rs[0].Bindings["out"].(ast.Value)
+				done(out)
 			}
 		}()
 	}
@@ -242,7 +238,7 @@ func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partn
 			return nil, err
 		}
 	}
-	return bindings, nil
+	return facts, nil
 }
 
 func evalFailure(ctx context.Context, err error) error {
@@ -313,6 +309,86 @@ func (p *Policies) suggest(name string) string {
 	return ""
 }
 
+// judging turns the controls' sets into results as the sets arrive, group by
+// group and possibly on several goroutines at once: each control's results,
+// or its contract error, go to the control's own slot.
+type judging struct {
+	controls []*Control
+	index    map[string]int
+	names    map[string]string
+	links    map[string]*TerraformLink
+	loc      Locator
+	judged   [][]*Result
+	errs     []error
+	done     []bool
+}
+
+func newJudging(controls []*Control, names map[string]string, links map[string]*TerraformLink, loc Locator) *judging {
+	j := &judging{controls: controls, index: make(map[string]int, len(controls)), names: names, links: links, loc: loc,
+		judged: make([][]*Result, len(controls)), errs: make([]error, len(controls)), done: make([]bool, len(controls))}
+	for i, c := range controls {
+		j.index[c.ID] = i
+	}
+	return j
+}
+
+// judgeAll judges the controls whose [applicable, deny, warn] parts holds, by
+// id; ids of controls not selected are ignored. Severities are raised later,
+// by results, once the facts are read.
+func (j *judging) judgeAll(parts map[string]*ast.Array) {
+	for id, p := range parts {
+		i, ok := j.index[id]
+		if !ok {
+			continue
+		}
+		c := j.controls[i]
+		j.done[i] = true
+		if p.Len() != 3 {
+			j.errs[i] = noResult(c)
+			continue
+		}
+		sets, err := readSets(c, p)
+		if err != nil {
+			j.errs[i] = err
+			continue
+		}
+		j.judged[i] = judge(c, sets, j.names, j.links, j.loc)
+	}
+}
+
+// results returns every control's results in the controls' order, their
+// severity raised where top_secret data is involved, or the first control's
+// error in that order.
+func (j *judging) results(topSecret map[string][]string) ([]*Result, error) {
+	total := 0
+	for i, c := range j.controls {
+		switch {
+		case !j.done[i]:
+			return nil, noResult(c)
+		case j.errs[i] != nil:
+			return nil, j.errs[i]
+		}
+		total += len(j.judged[i])
+	}
+	out := make([]*Result, 0, total)
+	for i, c := range j.controls {
+		if raised := c.Severity.Raised(); raised != c.Severity {
+			for _, r := range j.judged[i] {
+				if assets := topSecret[r.Resource]; len(assets) > 0 {
+					r.Severity, r.RaisedBy = raised, assets
+				}
+			}
+		}
+		out = append(out, j.judged[i]...)
+		j.judged[i] = nil
+	}
+	return out, nil
+}
+
+func noResult(c *Control) error {
+	return &EvalError{Message: fmt.Sprintf("control %s (%s): evaluation gave no result", c.ID, c.File)}
+}
+
 type finding struct {
 	resource, message, messageZh, attribute string
 }
@@ -365,7 +441,7 @@ type verdict struct {
 
 // judge turns one control's sets into results, one per resource it applies to
 // or has a finding on, sorted by resource.
-func judge(c *Control, sets *controlSets, topSecret map[string][]string, names map[string]string, links map[string]*TerraformLink, loc Locator) []*Result {
+func judge(c *Control, sets *controlSets, names map[string]string, links map[string]*TerraformLink, loc Locator) []*Result {
 	verdicts := map[string]*verdict{}
 	for _, group := range []struct {
 		status Status
@@ -399,9 +475,6 @@ func judge(c *Control, sets *controlSets, topSecret map[string][]string, names m
 		r := &results[i]
 		*r = Result{Control: c, Resource: resource, ResourceName: names[resource], Status: Pass,
 			Severity: c.Severity, BaseSeverity: c.Severity, Terraform: links[resource]}
-		if assets := topSecret[resource]; len(assets) > 0 && c.Severity.Raised() != c.Severity {
-			r.Severity, r.RaisedBy = c.Severity.Raised(), assets
-		}
 		if v := verdicts[resource]; v != nil {
 			r.Status, r.Message, r.MessageZh, r.Attribute = v.status, v.message, v.messageZh, v.attribute
 		}
