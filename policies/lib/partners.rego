@@ -197,17 +197,28 @@ _partner_fact(p) := {
 	"ndas": [nda_facts[n] | some n in ndas],
 	"ndas_in_force": sort(object.get(partner_ndas, p, set())),
 	"uncovered": uncovered,
-	"uncovered_top_secret": count([a | some a in receives; uncovered_set[a.address]; a.classification == "top_secret"]) > 0,
-	"cover": _cover(receives, lapsed),
+	"uncovered_top_secret": count([a | some a in uncovered; top_secret_assets[a]]) > 0,
+	"cover": _cover(count(cover), count(uncovered) < count(cover), ends, lapsed),
 	"assessment": object.get(latest_assessment, p, null),
 	"monitoring": monitoring_fact(partner),
 } if {
 	partner := object.get(input, ["partners", p], {})
 	via := object.get(_received_via, p, {})
 	ndas := object.get(_partner_all_ndas, p, [])
-	receives := [_received_fact(entry, via) | some entry in object.get(received_cover, p, [])]
+	cover := object.get(received_cover, p, [])
+	receives := [{
+		"address": asset,
+		"category": string_or_null(a, "category"),
+		"classification": string_or_null(a, "classification"),
+		"via": via[asset],
+		"covered_by": covered_by,
+		"covered_until": covered_until,
+	} |
+		some [asset, covered_by, covered_until] in cover
+		a := object.get(input, ["data_assets", asset], {})
+	]
 	uncovered := object.get(uncovered_data, p, [])
-	uncovered_set := {a | some a in uncovered}
+	ends := {until | some [_, _, until] in cover; until != null}
 	lapsed := count([n |
 		some n in ndas
 		nda_facts[n].state == "expired"
@@ -216,31 +227,30 @@ _partner_fact(p) := {
 	]) > 0
 }
 
-_received_fact([asset, covered_by, covered_until], via) := {
-	"address": asset,
-	"category": string_or_null(a, "category"),
-	"classification": string_or_null(a, "classification"),
-	"via": via[asset],
-	"covered_by": covered_by,
-	"covered_until": covered_until,
-} if {
-	a := object.get(input, ["data_assets", asset], {})
-}
-
 # received_cover[partner] lists, for each asset the partner receives, by
 # address, [asset, the partner's NDAs in force that cover it, the last day of
 # its unbroken cover]; the last day is null when no NDA in force covers the
 # asset or its cover never lapses. The partner facts read it; the controls
 # judge uncovered_data and cover_lapsing_soon, which need no walk of every
 # asset a partner receives.
+# An asset's cover depends only on which of the partner's NDAs cover it, and
+# most assets share that with others: _asset_cover is called with that list
+# and its result is cached.
 received_cover := {p: cover |
 	some p, assets in _received_assets
-	in_force := sort(object.get(partner_ndas, p, set()))
+	in_force := object.get(partner_ndas, p, set())
 	spans := object.get(_nda_spans, p, [])
-	cover := [[asset, covered_by, _covered_until(covered_by, _asset_spans(spans, asset))] |
+	cover := [[asset, covered_by, until] |
 		some asset in sort(assets)
-		covered_by := [n | some n in in_force; _nda_covers[n][asset]]
+		[covered_by, until] := _asset_cover(spans, in_force, [addr | some [addr, _, _, _] in spans; _nda_covers[addr][asset]])
 	]
+}
+
+# _asset_cover(spans, in_force, ndas) is [the NDAs in force among ndas, the
+# last day of the unbroken cover they and the other ndas give], for an asset
+# that the ndas (sorted, of the partner's spans) cover.
+_asset_cover(spans, in_force, ndas) := [covered_by, _covered_until(covered_by, {[start, end, expires] | some [n, start, end, expires] in spans; n in ndas})] if {
+	covered_by := [n | some n in ndas; in_force[n]]
 }
 
 # _nda_covers[nda] is the set of data assets an NDA of a partner covers, so that
@@ -301,27 +311,23 @@ _channel_fact(addr) := {
 # not_needed (it receives none), missing (no NDA in force covers any of it),
 # lapsed (missing, and an expired NDA of the partner covered some), lapses (on
 # the earliest lapse date of the covered assets) or ongoing (never lapses).
-# Data no NDA in force covers does not move the lapse date.
-_cover(receives, lapsed) := _no_lapse("not_needed") if {
-	count(receives) == 0
+# Data no NDA in force covers does not move the lapse date. It takes the
+# number of assets received, whether an NDA in force covers one of them, the
+# set of their lapse dates and whether an expired NDA covered one of them.
+_cover(received, any_covered, ends, lapsed) := _no_lapse("not_needed") if {
+	received == 0
 } else := _no_lapse("lapsed") if {
-	not _any_covered(receives)
+	not any_covered
 	lapsed
 } else := _no_lapse("missing") if {
-	not _any_covered(receives)
+	not any_covered
 } else := {"status": "lapses", "lapses": lapses, "days_left": left, "expiring_soon": lapses_soon(lapses)} if {
-	ends := {a.covered_until | some a in receives; a.covered_until != null}
 	count(ends) > 0
 	lapses := min(ends)
 	left := day_number(lapses) - _as_of_day
 } else := _no_lapse("ongoing")
 
 _no_lapse(status) := {"status": status, "lapses": null, "days_left": null, "expiring_soon": false}
-
-_any_covered(receives) if {
-	some a in receives
-	count(a.covered_by) > 0
-}
 
 # lapses_soon(date) holds when cover that lapses on date (its last covered day)
 # lapses within nda_expiry_warning_days of the as-of date: the last covered day

@@ -377,3 +377,26 @@ test_uncovered_data_partners if {
 	f.uncovered_top_secret
 	f.cover.status == "missing"
 }
+
+# Assets covered by the same NDAs share one computation of their cover; assets
+# covered by other NDAs of the same partner do not share it. A renewal not yet
+# in force carries the cover but is not listed in covered_by.
+test_received_cover_assets_sharing_ndas if {
+	inv := _lapsing_inv({
+		"agreement.n": _nda("2025-01-01", "2026-12-10", ["data_asset.a", "data_asset.b", "data_asset.c"]),
+		"agreement.renewal": _nda("2026-12-11", "2027-06-30", ["data_asset.a", "data_asset.b"]),
+		"agreement.other": _open_nda("2025-01-01", ["data_asset.c"]),
+	})
+	lib.received_cover["partner.p"] == [
+		["data_asset.a", ["agreement.n"], "2027-06-30"],
+		["data_asset.b", ["agreement.n"], "2027-06-30"],
+		["data_asset.c", ["agreement.n", "agreement.other"], null],
+		["data_asset.d", [], null],
+	] with input as inv
+	f := lib.partner_facts["partner.p"] with input as inv
+	[a.via | some a in f.receives] == [["receives", "transfer.t"], ["receives"], ["receives"], ["receives"]]
+	f.uncovered == ["data_asset.d"]
+	f.uncovered_top_secret
+	f.cover == {"status": "lapses", "lapses": "2027-06-30", "days_left": 216, "expiring_soon": false}
+	not lib.cover_lapsing_soon["partner.p"] with input as inv
+}
