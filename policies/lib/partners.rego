@@ -21,15 +21,39 @@ _received_triples := array.concat(
 )
 
 # _received_assets[partner] is the set of data assets the partner receives, by
-# its receives list or by a transfer to it. Each group is a comprehension
-# assigned to a variable and joined on its key with ==, which OPA indexes (one
-# pass over the triples for all groups): a scan per partner, or a multi-value
-# rule with a ref head (which copies the partner's set on each insert), is
-# quadratic when one partner receives everything.
+# its receives list or by a transfer to it: the partners and assets of
+# _received_triples, each partner's receives list taken whole rather than
+# grouped out of the triples.
 _received_assets := {p: assets |
-	some p in {q | some [q, _, _] in _received_triples}
-	assets := {a | some [q, a, _] in _received_triples; q == p}
+	some p in (object.keys(_receives_sets) | object.keys(_transfer_assets))
+	assets := object.get(_receives_sets, p, set()) | object.get(_transfer_assets, p, set())
 }
+
+# _receives_sets[partner] is the set of the entries of a partner's non-empty
+# receives list.
+_receives_sets := {p: assets |
+	some p, partner in input.partners
+	assets := {asset | some asset in object.get(partner, "receives", [])}
+	count(assets) > 0
+}
+
+# _transfer_assets[partner] is the set of data assets the transfers to the
+# partner carry. Each group is a comprehension assigned to a variable and
+# joined on its key with ==, which OPA indexes (one pass over the transfers for
+# all groups): a scan per partner, or a multi-value rule with a ref head (which
+# copies the partner's set on each insert), is quadratic when one partner
+# receives everything.
+_transfer_assets := {p: assets |
+	some p in {q | some [q, _] in _transfer_asset_pairs}
+	assets := {a | some [q, a] in _transfer_asset_pairs; q == p}
+}
+
+# Every [partner, data asset] pair of a transfer to a partner.
+_transfer_asset_pairs := [[t.to, t.asset] |
+	some t in input.transfers
+	startswith(t.to, "partner.")
+	t.asset
+]
 
 # _received_via[partner][asset] is the sorted list of the ways the partner
 # receives the asset: "receives", then transfer addresses. Only the partner

@@ -359,10 +359,13 @@ test_uncovered_data_partners if {
 	inv := {
 		"as_of": "2026-11-26",
 		"data_assets": {"data_asset.a": {}, "data_asset.b": {"classification": "top_secret"}},
-		"partners": {"partner.p": {"receives": ["data_asset.b", "data_asset.a"]}, "partner.idle": {"receives": []}},
+		"partners": {"partner.p": {"receives": ["data_asset.b", "data_asset.a", "data_asset.b"]}, "partner.idle": {"receives": []}},
 		"transfers": {
 			"transfer.t": {"to": "partner.ghost", "asset": "data_asset.b"},
 			"transfer.u": {"to": "system.s", "asset": "data_asset.a"},
+			"transfer.v": {"to": "partner.p"},
+			"transfer.w": {"to": "partner.lone", "asset": false},
+			"transfer.x": {"to": "partner.p", "asset": "data_asset.b"},
 		},
 		"channels": {},
 		"agreements": {
@@ -373,6 +376,9 @@ test_uncovered_data_partners if {
 	}
 	lib.uncovered_data == {"partner.p": ["data_asset.b"], "partner.ghost": ["data_asset.b"]} with input as inv
 	lib.partner_data == {"partner.p": {"data_asset.a", "data_asset.b"}, "partner.ghost": {"data_asset.b"}} with input as inv
+	lib.receiving_partners == {"partner.p", "partner.ghost", "partner.lone"} with input as inv
+	p := lib.partner_facts["partner.p"] with input as inv
+	[[a.address, a.via] | some a in p.receives] == [["data_asset.a", ["receives"]], ["data_asset.b", ["receives", "transfer.x"]]]
 	f := lib.partner_facts["partner.ghost"] with input as inv
 	f.uncovered_top_secret
 	f.cover.status == "missing"
