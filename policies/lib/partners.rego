@@ -58,9 +58,10 @@ _transfer_asset_pairs := [[t.to, t.asset] |
 # _received_via[partner][asset] is the sorted list of the ways the partner
 # receives the asset: "receives", then transfer addresses. Only the partner
 # facts need it; the controls judge _received_assets. Its groups take their
-# assets from the triples in the same comprehension, not from _received_assets:
-# with the keys taken from another rule, OPA does not index the vias'
-# comprehension and scans every triple for each asset (quadratic).
+# partners and assets from the triples in the same comprehension: taken from
+# _received_assets instead, the vias' comprehension was not indexed and scanned
+# every triple for each asset (measured: the partner facts of a 20,000-resource
+# inventory took 5.8 s instead of 0.5 s).
 _received_via := {p: by_asset |
 	some p in {q | some [q, _, _] in _received_triples}
 	assets := {a | some [q, a, _] in _received_triples; q == p}
