@@ -284,3 +284,125 @@ test_missing_terms_in_order if {
 	lib.missing_terms({"confidentiality_obligations": true, "liability": true, "scope_of_use": ["delivery"]}) == []
 	lib.missing_terms({"confidentiality_obligations": "yes"}) == ["confidentiality_obligations", "scope_of_use", "liability"]
 }
+
+# cover_lapsing_soon judges only the assets that an NDA ending soon covers; it
+# must list what received_cover says lapses soon, no more and no less.
+
+_lapsing_inv(agreements) := {
+	"as_of": "2026-11-26",
+	"data_assets": {"data_asset.a": {}, "data_asset.b": {}, "data_asset.c": {}, "data_asset.d": {"classification": "top_secret"}},
+	"partners": {
+		"partner.p": {"receives": ["data_asset.d", "data_asset.c", "data_asset.b", "data_asset.a"]},
+		"partner.idle": {},
+	},
+	"transfers": {"transfer.t": {"to": "partner.p", "asset": "data_asset.a"}},
+	"channels": {},
+	"agreements": agreements,
+}
+
+# What received_cover says lapses soon, for comparison.
+_soon_from_received_cover(inv) := [[asset, until] |
+	some [asset, _, until] in lib.received_cover["partner.p"] with input as inv
+	until != null
+	lib.lapses_soon(until) with input as inv
+]
+
+test_cover_lapsing_soon_several_ndas if {
+	inv := _lapsing_inv({
+		# a: covered by one NDA ending soon, renewed the next day: never lapses soon.
+		"agreement.a1": _nda("2025-01-01", "2026-12-10", ["data_asset.a", "data_asset.b", "data_asset.c"]),
+		"agreement.a2": _nda("2026-12-11", "2028-01-01", ["data_asset.a"]),
+		# b: a renewal after a gap: lapses on a1's expiry.
+		"agreement.b2": _nda("2026-12-20", "2028-01-01", ["data_asset.b"]),
+		# c: overlapped by an NDA in force that lasts: never lapses soon.
+		"agreement.c2": _nda("2025-06-01", "2027-12-31", ["data_asset.c"]),
+		# d: an NDA in force that expires exactly on the as-of date.
+		"agreement.d1": _nda("2025-01-01", "2026-11-26", ["data_asset.d"]),
+	})
+	lib.cover_lapsing_soon["partner.p"] == [["data_asset.b", "2026-12-10"], ["data_asset.d", "2026-11-26"]] with input as inv
+	lib.cover_lapsing_soon["partner.p"] == _soon_from_received_cover(inv) with input as inv
+}
+
+# A renewal signed after the as-of date that itself expires soon carries the
+# cover only to its own expiry: the lapse is on an NDA not yet in force.
+test_cover_lapsing_soon_on_a_renewal_not_yet_in_force if {
+	inv := _lapsing_inv({
+		"agreement.n": _nda("2025-01-01", "2026-12-10", ["data_asset.a"]),
+		"agreement.renewal": _nda("2026-12-11", "2027-01-05", ["data_asset.a"]),
+	})
+	lib.cover_lapsing_soon["partner.p"] == [["data_asset.a", "2027-01-05"]] with input as inv
+	lib.cover_lapsing_soon["partner.p"] == _soon_from_received_cover(inv) with input as inv
+}
+
+# An NDA ending soon that covers only data no NDA in force covers, or data the
+# partner does not receive, warns of nothing; nor do expired NDAs, NDAs without
+# a signed date, or null and absent expiry dates.
+test_cover_lapsing_soon_nothing_to_lapse if {
+	inv := _lapsing_inv({
+		"agreement.open": {"partner": "partner.p", "kind": "nda", "signed": "2025-01-01", "expires": null, "covers": ["data_asset.a"]},
+		"agreement.forever": _open_nda("2025-01-01", ["data_asset.b"]),
+		"agreement.expired": _nda("2025-01-01", "2026-11-25", ["data_asset.c"]),
+		"agreement.unsigned": {"partner": "partner.p", "kind": "nda", "signed": null, "expires": "2026-12-01", "covers": ["data_asset.d"]},
+		"agreement.future": _nda("2026-12-01", "2026-12-05", ["data_asset.c"]),
+		"agreement.elsewhere": _nda("2025-01-01", "2026-12-01", ["data_asset.other"]),
+	})
+	not lib.cover_lapsing_soon["partner.p"] with input as inv
+	_soon_from_received_cover(inv) == []
+	lib.uncovered_data["partner.p"] == ["data_asset.c", "data_asset.d"] with input as inv
+}
+
+# uncovered_data: a set difference per partner, sorted, for every partner that
+# receives data (by its receives list or a transfer, declared or not), none for
+# a partner that receives nothing; NDAs expired, unsigned or of another partner
+# do not cover.
+test_uncovered_data_partners if {
+	inv := {
+		"as_of": "2026-11-26",
+		"data_assets": {"data_asset.a": {}, "data_asset.b": {"classification": "top_secret"}},
+		"partners": {"partner.p": {"receives": ["data_asset.b", "data_asset.a", "data_asset.b"]}, "partner.idle": {"receives": []}},
+		"transfers": {
+			"transfer.t": {"to": "partner.ghost", "asset": "data_asset.b"},
+			"transfer.u": {"to": "system.s", "asset": "data_asset.a"},
+			"transfer.v": {"to": "partner.p"},
+			"transfer.w": {"to": "partner.lone", "asset": false},
+			"transfer.x": {"to": "partner.p", "asset": "data_asset.b"},
+		},
+		"channels": {},
+		"agreements": {
+			"agreement.n": _nda("2025-01-01", "2027-12-31", ["data_asset.a"]),
+			"agreement.expired": _nda("2024-01-01", "2025-12-31", ["data_asset.b"]),
+			"agreement.ghost": {"partner": "partner.ghost", "kind": "nda", "signed": "2025-01-01", "covers": ["data_asset.a"]},
+		},
+	}
+	lib.uncovered_data == {"partner.p": ["data_asset.b"], "partner.ghost": ["data_asset.b"]} with input as inv
+	lib.partner_data == {"partner.p": {"data_asset.a", "data_asset.b"}, "partner.ghost": {"data_asset.b"}} with input as inv
+	lib.receiving_partners == {"partner.p", "partner.ghost", "partner.lone"} with input as inv
+	p := lib.partner_facts["partner.p"] with input as inv
+	[[a.address, a.via] | some a in p.receives] == [["data_asset.a", ["receives"]], ["data_asset.b", ["receives", "transfer.x"]]]
+	f := lib.partner_facts["partner.ghost"] with input as inv
+	f.uncovered_top_secret
+	f.cover.status == "missing"
+}
+
+# Assets covered by the same NDAs share one computation of their cover; assets
+# covered by other NDAs of the same partner do not share it. A renewal not yet
+# in force carries the cover but is not listed in covered_by.
+test_received_cover_assets_sharing_ndas if {
+	inv := _lapsing_inv({
+		"agreement.n": _nda("2025-01-01", "2026-12-10", ["data_asset.a", "data_asset.b", "data_asset.c"]),
+		"agreement.renewal": _nda("2026-12-11", "2027-06-30", ["data_asset.a", "data_asset.b"]),
+		"agreement.other": _open_nda("2025-01-01", ["data_asset.c"]),
+	})
+	lib.received_cover["partner.p"] == [
+		["data_asset.a", ["agreement.n"], "2027-06-30"],
+		["data_asset.b", ["agreement.n"], "2027-06-30"],
+		["data_asset.c", ["agreement.n", "agreement.other"], null],
+		["data_asset.d", [], null],
+	] with input as inv
+	f := lib.partner_facts["partner.p"] with input as inv
+	[a.via | some a in f.receives] == [["receives", "transfer.t"], ["receives"], ["receives"], ["receives"]]
+	f.uncovered == ["data_asset.d"]
+	f.uncovered_top_secret
+	f.cover == {"status": "lapses", "lapses": "2027-06-30", "days_left": 216, "expiring_soon": false}
+	not lib.cover_lapsing_soon["partner.p"] with input as inv
+}

@@ -19,6 +19,10 @@ import data.baomi.lib
 
 applicable contains addr if some addr in lib.receiving_partners
 
+# _monitoring[partner] is the monitoring fact of each applicable partner (null
+# for a partner declared by a transfer only), computed once for the three deny rules.
+_monitoring := {addr: lib.monitoring_fact(object.get(input, ["partners", addr], {})) | some addr in applicable}
+
 deny contains {
 	"resource": addr,
 	"message": sprintf("%s receives customer data but declares no monitoring of its use", [addr]),
@@ -26,7 +30,7 @@ deny contains {
 	"attribute": "monitoring",
 } if {
 	some addr in applicable
-	lib.monitoring_fact(object.get(input, ["partners", addr], {})) == null
+	_monitoring[addr] == null
 }
 
 deny contains {
@@ -36,7 +40,7 @@ deny contains {
 	"attribute": "monitoring.last_review",
 } if {
 	some addr in applicable
-	m := lib.monitoring_fact(object.get(input, ["partners", addr], {}))
+	m := _monitoring[addr]
 	m != null
 	m.last_review == null
 }
@@ -49,7 +53,7 @@ deny contains {
 } if {
 	max_age := lib.settings.monitoring_max_age_days
 	some addr in applicable
-	m := lib.monitoring_fact(object.get(input, ["partners", addr], {}))
+	m := _monitoring[addr]
 	m.stale
 	last := m.last_review
 }

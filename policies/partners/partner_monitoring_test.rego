@@ -88,3 +88,16 @@ test_not_applicable_partner_receiving_nothing if {
 	count(partner_monitoring.applicable) == 0 with input as inv
 	count(partner_monitoring.deny) == 0 with input as inv
 }
+
+# A partner that only a transfer names has no block, so no monitoring: it fails
+# for that alone, like a declared partner without a monitoring block, and each
+# partner is judged on its own block.
+test_fail_undeclared_partner_by_transfer if {
+	inv := {
+		"as_of": "2026-11-26",
+		"partners": {"partner.p": {"receives": ["data_asset.a"], "monitoring": {"last_review": "2025-11-25"}}, "partner.q": {"receives": ["data_asset.a"], "monitoring": {}}},
+		"transfers": {"transfer.x": {"asset": "data_asset.a", "to": "partner.ghost"}},
+	}
+	partner_monitoring.applicable == {"partner.p", "partner.q", "partner.ghost"} with input as inv
+	_findings(inv) == {["partner.ghost", "monitoring"], ["partner.p", "monitoring.last_review"], ["partner.q", "monitoring.last_review"]}
+}

@@ -27,6 +27,5 @@ deny contains {
 	"message": sprintf("%s receives customer data but has no NDA (agreement of kind nda) in force on %s", [addr, lib.as_of]),
 	"message_zh": sprintf("%s 接收客户资料,但截至 %s 没有有效的保密协议(kind 为 nda 的 agreement)", [addr, lib.as_of]),
 } if {
-	some addr in applicable
-	count(object.get(lib.partner_ndas, addr, set())) == 0
+	some addr in (applicable - object.keys(lib.partner_ndas))
 }

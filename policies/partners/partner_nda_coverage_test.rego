@@ -98,3 +98,21 @@ test_not_applicable_partner_receiving_nothing if {
 	count(partner_nda_coverage.applicable) == 0 with input as inv
 	count(partner_nda_coverage.deny) == 0 with input as inv
 }
+
+# Only receiving partners with an NDA in force are applicable, a partner named
+# only by a transfer included; each is judged on its own NDAs.
+test_several_partners if {
+	inv := object.union(
+		_inv(["data_asset.a", "data_asset.b"], {
+			"agreement.p": _nda(["data_asset.a"], {}),
+			"agreement.idle": _nda(["data_asset.b"], {"partner": "partner.idle"}),
+			"agreement.ghost": _nda(["data_asset.a", "data_asset.b"], {"partner": "partner.ghost"}),
+		}),
+		{"transfers": {
+			"transfer.g": {"to": "partner.ghost", "asset": "data_asset.b"},
+			"transfer.h": {"to": "partner.other", "asset": "data_asset.c"},
+		}},
+	)
+	partner_nda_coverage.applicable == {"partner.p", "partner.ghost"} with input as inv
+	{[f.resource, f.message] | some f in partner_nda_coverage.deny} == {["partner.p", "partner.p receives data that none of its NDAs in force (agreement.p) covers: data_asset.b"]} with input as inv
+}

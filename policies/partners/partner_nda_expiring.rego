@@ -27,23 +27,16 @@ _days := lib.settings.nda_expiry_warning_days
 # The first day on which cover must still hold.
 _horizon := lib.days_after(_days)
 
-applicable contains addr if {
-	some addr in lib.receiving_partners
-	count(object.get(lib.partner_ndas, addr, set())) > 0
-}
+# The receiving partners that have an NDA in force (partner_ndas holds no empty set).
+applicable contains addr if some addr in (lib.receiving_partners & object.keys(lib.partner_ndas))
 
 warn contains {
 	"resource": addr,
 	"message": sprintf("NDA cover of data received by %s ends before %s (%d days ahead): %s", [addr, _horizon, _days, concat(", ", lapsing)]),
 	"message_zh": sprintf("%s 接收的以下客户资料的保密协议覆盖将在 %s(%d 天后)之前终止:%s", [addr, _horizon, _days, concat(", ", lapsing_zh)]),
 } if {
-	some addr in applicable
-	ends := [[asset, until] |
-		some [asset, _, until] in object.get(lib.received_cover, addr, [])
-		until != null
-		lib.lapses_soon(until)
-	]
-	count(ends) > 0
+	some addr, ends in lib.cover_lapsing_soon
+	addr in applicable
 	lapsing := [sprintf("%s (covered until %s)", [asset, end]) | some [asset, end] in ends]
 	lapsing_zh := [sprintf("%s(覆盖至 %s)", [asset, end]) | some [asset, end] in ends]
 }

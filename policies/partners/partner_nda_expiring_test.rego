@@ -219,3 +219,25 @@ test_pass_renewal_without_expiry if {
 	})
 	count(partner_nda_expiring.warn) == 0 with input as inv
 }
+
+# Several partners: each is warned of its own lapsing cover only; a partner
+# named only by a transfer is judged like a declared one.
+test_several_partners if {
+	inv := object.union(
+		_inv(["data_asset.a", "data_asset.b"], {
+			"agreement.p": _nda(["data_asset.a", "data_asset.b"], {"expires": "2026-12-31"}),
+			"agreement.idle": _nda(["data_asset.a"], {"partner": "partner.idle", "expires": "2026-12-01"}),
+			"agreement.ghost": _nda(["data_asset.c"], {"partner": "partner.ghost", "expires": "2027-01-01"}),
+			"agreement.other": _nda(["data_asset.c"], {"partner": "partner.other"}),
+		}),
+		{"transfers": {
+			"transfer.g": {"to": "partner.ghost", "asset": "data_asset.c"},
+			"transfer.o": {"to": "partner.other", "asset": "data_asset.c"},
+		}},
+	)
+	partner_nda_expiring.applicable == {"partner.p", "partner.ghost", "partner.other"} with input as inv
+	{[w.resource, w.message] | some w in partner_nda_expiring.warn} == {
+		["partner.p", "NDA cover of data received by partner.p ends before 2027-01-25 (60 days ahead): data_asset.a (covered until 2026-12-31), data_asset.b (covered until 2026-12-31)"],
+		["partner.ghost", "NDA cover of data received by partner.ghost ends before 2027-01-25 (60 days ahead): data_asset.c (covered until 2027-01-01)"],
+	} with input as inv
+}

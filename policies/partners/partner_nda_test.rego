@@ -120,3 +120,24 @@ test_not_applicable_partner_receiving_nothing if {
 	count(partner_nda.applicable) == 0 with input as inv
 	count(partner_nda.deny) == 0 with input as inv
 }
+
+# Several partners at once: only receiving partners without an NDA in force
+# fail; an NDA in force of a partner that receives nothing, or of a partner no
+# block declares, neither fails nor makes another partner pass, and an NDA
+# whose partner is null or missing covers no one.
+test_several_partners if {
+	inv := object.union(
+		_inv({
+			"agreement.idle": _nda({"partner": "partner.idle"}),
+			"agreement.ghost": _nda({"partner": "partner.ghost"}),
+			"agreement.null": _nda({"partner": null}),
+			"agreement.none": object.remove(_nda({}), ["partner"]),
+		}),
+		{"transfers": {
+			"transfer.g": {"to": "partner.ghost", "asset": "data_asset.c"},
+			"transfer.h": {"to": "partner.other", "asset": "data_asset.c"},
+		}},
+	)
+	partner_nda.applicable == {"partner.p", "partner.ghost", "partner.other"} with input as inv
+	{f.resource | some f in partner_nda.deny} == {"partner.p", "partner.other"} with input as inv
+}
