@@ -109,7 +109,7 @@ stored_data := {holder: assets |
 }
 
 # Systems and paper archives named in any data asset's stored_in.
-_holders := {h | some a in input.data_assets; some h in object.get(a, "stored_in", [])}
+_holders := {h | h := input.data_assets[_].stored_in[_]}
 
 # Systems named in any data asset's stored_in.
 holding_systems := {h | some h in _holders; startswith(h, "system.")}

@@ -145,6 +145,24 @@ test_holders_empty if {
 	lib.holding_archives == set() with input as inv
 }
 
+# The holders are the keys of stored_data whatever stored_in holds: a null or
+# a string holds nothing, a system the input does not declare is still named.
+test_holders_are_the_stored_data_keys if {
+	inv := {
+		"as_of": "2026-11-26",
+		"systems": {"system.a": {}},
+		"data_assets": {
+			"data_asset.x": {"stored_in": ["system.a", "system.ghost", "paper_archive.p", "site.s"]},
+			"data_asset.y": {"stored_in": null},
+			"data_asset.z": {"stored_in": "system.b"},
+			"data_asset.w": {"stored_in": ["system.a"]},
+		},
+	}
+	lib.holding_systems == {"system.a", "system.ghost"} with input as inv
+	lib.holding_archives == {"paper_archive.p"} with input as inv
+	object.keys(lib.stored_data) == {"system.a", "system.ghost", "paper_archive.p", "site.s"} with input as inv
+}
+
 # receiving partners and the data they receive
 
 _partners := {
