@@ -114,14 +114,15 @@ _holders := {h | h := input.data_assets[_].stored_in[_]}
 # Systems named in any data asset's stored_in.
 holding_systems := {h | some h in _holders; startswith(h, "system.")}
 
-# Paper archives named in any data asset's stored_in.
-holding_archives := {h | some h in _holders; startswith(h, "paper_archive.")}
+# Paper archives named in any data asset's stored_in, sought among the holders
+# that are not systems: most holders are.
+holding_archives := {h | some h in (_holders - holding_systems); startswith(h, "paper_archive.")}
 
 # Every (partner, data asset) pair: what partners receive, directly or by transfer.
 _received_pairs := [[p, asset] | some [p, asset, _] in _received_triples]
 
 # Partners named by a transfer's to, or with a non-empty receives.
-receiving_partners := {p | some p, _ in input.partners; count(object.get(input.partners[p], "receives", [])) > 0} | {t.to |
+receiving_partners := {p | some p, partner in input.partners; count(partner.receives) > 0} | {t.to |
 	some t in input.transfers
 	startswith(t.to, "partner.")
 }
@@ -219,15 +220,17 @@ _top_secret_holders := {[h, a] | some a in top_secret_assets; some h in object.g
 
 _top_secret_owners := {[o, a] | some a in top_secret_assets; o := input.data_assets[a].owner}
 
-_top_secret_receivers := {[p, a] | some [p, a] in _received_pairs; a in top_secret_assets}
+# The top_secret assets are bound to a local set before each walk below: a rule
+# referred to inside a walk is looked up once per element.
+_top_secret_receivers := {[p, a] | some [p, a] in _received_pairs; a in assets} if assets := top_secret_assets
 
 _top_secret_records := {[r, rec.asset] |
 	some addr, rec in _asset_records
-	rec.asset in top_secret_assets
+	rec.asset in assets
 	some r in {addr, object.get(rec, "channel", addr), object.get(rec, "to", addr)}
-} | {[addr, a] | some addr, ag in input.agreements; some a in object.get(ag, "covers", []); a in top_secret_assets}
+} | {[addr, a] | some addr, ag in input.agreements; some a in object.get(ag, "covers", []); a in assets} if assets := top_secret_assets
 
-_top_secret_incidents := {[addr, a] | some [addr, a] in _incident_pairs; a in top_secret_assets}
+_top_secret_incidents := {[addr, a] | some [addr, a] in _incident_pairs; a in assets} if assets := top_secret_assets
 
 # From the top_secret assets outward too: the devices that store them, then the
 # disposals of those devices (stored_data would index every holder for this).
