@@ -49,6 +49,9 @@ _consent_zh(consent) := consent if is_string(consent)
 
 _consent_zh(consent) := "未声明" if not is_string(consent)
 
+# Collection blocks that do not declare both the purpose notified and explicit
+# consent: the only ones the deny rules can find anything in. The others are
+# found in one walk over the data assets rather than a lookup of each.
 _unclean := applicable - {addr |
 	some addr, asset in input.data_assets
 	c := asset.collection
