@@ -16,7 +16,7 @@ package baomi.controls.collection_minimized
 
 applicable contains addr if {
 	some addr, asset in input.data_assets
-	is_object(object.get(asset, "collection", null))
+	is_object(asset.collection)
 }
 
 deny contains {

@@ -33,3 +33,16 @@ test_not_applicable_without_collection_block if {
 	count(collection_minimized.applicable) == 0 with input as inv
 	count(collection_minimized.deny) == 0 with input as inv
 }
+
+# Only an object is a collection block: null or another type is not applicable.
+test_not_applicable_collection_not_an_object if {
+	every v in [null, "minimized", true, [{"minimized": true}]] {
+		count(collection_minimized.applicable) == 0 with input as _inv(v)
+	}
+}
+
+test_fail_minimized_null_or_not_a_bool if {
+	every v in [null, "true", 1] {
+		_findings(_inv({"minimized": v})) == {["data_asset.signup", "collection.minimized"]}
+	}
+}

@@ -23,9 +23,9 @@ _destroyed := {d.asset | some d in input.destructions}
 
 applicable contains addr if {
 	some addr, a in input.data_assets
-	until := object.get(a, "retention_until", null)
+	until := a.retention_until
 	is_string(until)
-	until < lib.as_of
+	until < input.as_of # lib.as_of, read from the input rather than a rule per data asset
 }
 
 deny contains {
@@ -34,7 +34,6 @@ deny contains {
 	"message_zh": sprintf("%s 的保存期限至 %s,早于评估日期 %s,但没有任何销毁记录指向该资料", [addr, until, lib.as_of]),
 	"attribute": "retention_until",
 } if {
-	some addr in applicable
+	some addr in (applicable - _destroyed)
 	until := input.data_assets[addr].retention_until
-	not addr in _destroyed
 }

@@ -93,3 +93,22 @@ test_several_assets if {
 	deny := retention_expired.deny with input as inv
 	{f.resource | some f in deny} == {"data_asset.kept"}
 }
+
+# A retention date that is not a string is no date: a number would sort before
+# any date string.
+test_not_applicable_retention_not_a_string if {
+	every v in [0, 20250101, true, ["2025-01-01"]] {
+		count(retention_expired.applicable) == 0 with input as _inv(v, {})
+	}
+}
+
+# Destruction records name assets by address: one naming nothing, null or
+# another asset destroys nothing.
+test_fail_destructions_naming_nothing_else if {
+	inv := _inv("2026-11-25", {
+		"destruction.none": {},
+		"destruction.null": {"asset": null},
+		"destruction.other": {"asset": "data_asset.b"},
+	})
+	{f.message | some f in retention_expired.deny with input as inv} == {"data_asset.a was to be kept until 2026-11-25, before the as-of date 2026-11-26, but no destruction record names it"}
+}

@@ -109,19 +109,20 @@ stored_data := {holder: assets |
 }
 
 # Systems and paper archives named in any data asset's stored_in.
-_holders := {h | some a in input.data_assets; some h in object.get(a, "stored_in", [])}
+_holders := {h | h := input.data_assets[_].stored_in[_]}
 
 # Systems named in any data asset's stored_in.
 holding_systems := {h | some h in _holders; startswith(h, "system.")}
 
-# Paper archives named in any data asset's stored_in.
-holding_archives := {h | some h in _holders; startswith(h, "paper_archive.")}
+# Paper archives named in any data asset's stored_in, sought among the holders
+# that are not systems: most holders are.
+holding_archives := {h | some h in (_holders - holding_systems); startswith(h, "paper_archive.")}
 
 # Every (partner, data asset) pair: what partners receive, directly or by transfer.
 _received_pairs := [[p, asset] | some [p, asset, _] in _received_triples]
 
 # Partners named by a transfer's to, or with a non-empty receives.
-receiving_partners := {p | some p, _ in input.partners; count(object.get(input.partners[p], "receives", [])) > 0} | {t.to |
+receiving_partners := {p | some p, partner in input.partners; count(partner.receives) > 0} | {t.to |
 	some t in input.transfers
 	startswith(t.to, "partner.")
 }
@@ -147,11 +148,26 @@ _agreement_date(agreement, key) := d if {
 	is_string(d)
 }
 
-# NDAs in force on the as-of date, by address.
-ndas_in_force := {addr: ag |
+# NDAs in force on the as-of date, by address: the NDAs that in_force holds for,
+# found by its tests written out in two walks (signed on or before the as-of
+# date; less those expired), not a call per agreement with the agreement as
+# argument, which costs several times more.
+ndas_in_force := object.remove(_signed_ndas, {addr |
+	some addr, ag in _signed_ndas
+	d := ag.expires
+	is_string(d)
+	d < as_of
+})
+
+# NDAs signed on or before the as-of date. Without an as-of date every signed
+# NDA is, as in agreement_state (`not d > as_of` would not do: OPA evaluates an
+# undefined rule outside the negation).
+_signed_ndas := {addr: ag |
 	some addr, ag in input.agreements
 	ag.kind == "nda"
-	in_force(ag)
+	d := ag.signed
+	is_string(d)
+	d <= object.get(input, "as_of", d)
 }
 
 # partner_ndas[partner] is the set of addresses of that partner's NDAs in force.
@@ -161,7 +177,7 @@ partner_ndas := {p: ndas |
 }
 
 # Data assets classified top_secret (绝密).
-top_secret_assets := {addr | some addr, a in input.data_assets; a.classification == "top_secret"}
+top_secret_assets := {addr | input.data_assets[addr].classification == "top_secret"}
 
 # involved_data[resource] is the set of data assets a resource stores, receives,
 # carries, covers, owns or concerns.
@@ -219,15 +235,17 @@ _top_secret_holders := {[h, a] | some a in top_secret_assets; some h in object.g
 
 _top_secret_owners := {[o, a] | some a in top_secret_assets; o := input.data_assets[a].owner}
 
-_top_secret_receivers := {[p, a] | some [p, a] in _received_pairs; a in top_secret_assets}
+# The top_secret assets are bound to a local set before each walk below: a rule
+# referred to inside a walk is looked up once per element.
+_top_secret_receivers := {[p, a] | some [p, a, _] in _received_triples; a in assets} if assets := top_secret_assets
 
 _top_secret_records := {[r, rec.asset] |
 	some addr, rec in _asset_records
-	rec.asset in top_secret_assets
+	rec.asset in assets
 	some r in {addr, object.get(rec, "channel", addr), object.get(rec, "to", addr)}
-} | {[addr, a] | some addr, ag in input.agreements; some a in object.get(ag, "covers", []); a in top_secret_assets}
+} | {[addr, a] | some addr, ag in input.agreements; some a in object.get(ag, "covers", []); a in assets} if assets := top_secret_assets
 
-_top_secret_incidents := {[addr, a] | some [addr, a] in _incident_pairs; a in top_secret_assets}
+_top_secret_incidents := {[addr, a] | some [addr, a] in _incident_pairs; a in assets} if assets := top_secret_assets
 
 # From the top_secret assets outward too: the devices that store them, then the
 # disposals of those devices (stored_data would index every holder for this).

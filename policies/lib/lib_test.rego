@@ -145,6 +145,24 @@ test_holders_empty if {
 	lib.holding_archives == set() with input as inv
 }
 
+# The holders are the keys of stored_data whatever stored_in holds: a null or
+# a string holds nothing, a system the input does not declare is still named.
+test_holders_are_the_stored_data_keys if {
+	inv := {
+		"as_of": "2026-11-26",
+		"systems": {"system.a": {}},
+		"data_assets": {
+			"data_asset.x": {"stored_in": ["system.a", "system.ghost", "paper_archive.p", "site.s"]},
+			"data_asset.y": {"stored_in": null},
+			"data_asset.z": {"stored_in": "system.b"},
+			"data_asset.w": {"stored_in": ["system.a"]},
+		},
+	}
+	lib.holding_systems == {"system.a", "system.ghost"} with input as inv
+	lib.holding_archives == {"paper_archive.p"} with input as inv
+	object.keys(lib.stored_data) == {"system.a", "system.ghost", "paper_archive.p", "site.s"} with input as inv
+}
+
 # receiving partners and the data they receive
 
 _partners := {
@@ -228,6 +246,26 @@ test_ndas_in_force if {
 	ndas := lib.ndas_in_force with input as _agreements
 	{k | some k, _ in ndas} == {"agreement.p_nda", "agreement.p_nda_renewal", "agreement.p_nda_last_day", "agreement.q_nda"}
 	ndas["agreement.q_nda"] == _agreements.agreements["agreement.q_nda"]
+}
+
+# ndas_in_force writes in_force's tests out in its walks: it must hold the NDAs,
+# and only those, that in_force holds for, at every boundary, with dates of the
+# wrong type and without an as-of date.
+test_ndas_in_force_is_in_force if {
+	dates := [null, 5, "", "2026-11-25", "2026-11-26", "2026-11-27"]
+	agreements := {sprintf("agreement.%d_%d_%d", [i, j, k]): ag |
+		some i, signed in array.concat(dates, ["absent"])
+		some j, expires in array.concat(dates, ["absent"])
+		some k, kind in ["nda", "dpa"]
+		ag := object.remove({"kind": kind, "signed": signed, "expires": expires}, [key | some key, v in {"signed": signed, "expires": expires}; v == "absent"])
+	}
+	every inv in [{"as_of": "2026-11-26", "agreements": agreements}, {"agreements": agreements}] {
+		ndas := lib.ndas_in_force with input as inv
+		want := {addr: ag | some addr, ag in agreements; ag.kind == "nda"; lib.in_force(ag) with input as inv}
+		ndas == want
+		count(want) > 0
+		count(want) < count(agreements) / 2
+	}
 }
 
 test_partner_ndas_several_agreements if {
@@ -384,4 +422,30 @@ test_top_secret_raised_by_two_assets if {
 		},
 	}
 	lib.top_secret_raised_by["system.db"] == ["data_asset.a", "data_asset.b"] with input as inv
+}
+
+# A partner that receives top_secret data through its own receives list is
+# raised by it, as one that receives it by transfer is; only the exact spelling
+# top_secret is top_secret.
+test_top_secret_raised_by_receives if {
+	inv := {
+		"as_of": "2026-11-26",
+		"data_assets": {
+			"data_asset.s": {"classification": "top_secret"},
+			"data_asset.t": {"classification": "top_secret"},
+			"data_asset.upper": {"classification": "Top_Secret"},
+			"data_asset.null": {"classification": null},
+			"data_asset.c": {"classification": "confidential"},
+		},
+		"partners": {
+			"partner.r": {"receives": ["data_asset.c", "data_asset.s", "data_asset.upper"]},
+			"partner.u": {"receives": ["data_asset.upper", "data_asset.null"]},
+			"partner.v": {},
+		},
+		"transfers": {"transfer.x": {"asset": "data_asset.t", "to": "partner.r"}},
+	}
+	lib.top_secret_assets == {"data_asset.s", "data_asset.t"} with input as inv
+	lib.top_secret_raised_by["partner.r"] == ["data_asset.s", "data_asset.t"] with input as inv
+	not lib.top_secret_raised_by["partner.u"] with input as inv
+	not lib.top_secret_raised_by["partner.v"] with input as inv
 }

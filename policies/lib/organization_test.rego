@@ -35,6 +35,23 @@ test_responsible_departments_without_data_assets if {
 	lib.responsible_departments == {"department.sales"} with input as inv
 }
 
+# An owner counts only when it names a declared department; null, a number or
+# a list names none, and without departments no data asset has an owner.
+test_data_owning_departments_odd_owners if {
+	inv := {
+		"departments": {"department.risk": {}, "department.it": {}},
+		"data_assets": {
+			"data_asset.a": {"owner": null},
+			"data_asset.b": {"owner": 1},
+			"data_asset.c": {"owner": ["department.it"]},
+			"data_asset.d": {"owner": "department.it"},
+			"data_asset.e": {"owner": "department.it"},
+		},
+	}
+	lib.data_owning_departments == {"department.it"} with input as inv
+	lib.data_owning_departments == set() with input as object.remove(inv, ["departments"])
+}
+
 test_has_text if {
 	lib.has_text({"head": "Zhang San"}, "head")
 	not lib.has_text({"head": " "}, "head")

@@ -67,3 +67,27 @@ test_not_applicable_paper_archive if {
 	}
 	count(copy_audit_logging.applicable) == 0 with input as inv
 }
+
+test_fail_audit_logging_null_or_not_a_bool if {
+	every v in [null, "true", 1] {
+		_findings(_inv({"audit_logging": v})) == {["system.vault", "audit_logging"]}
+	}
+}
+
+# Only top_secret and confidential, spelled exactly, make a system applicable;
+# an asset with no stored_in, or one that is not a list, holds nothing.
+test_applicable_exact_classifications_only if {
+	inv := {
+		"as_of": "2026-11-26",
+		"systems": {"system.a": {}, "system.b": {}, "system.c": {}, "system.d": {}, "system.e": {"audit_logging": true}},
+		"data_assets": {
+			"data_asset.upper": {"classification": "Top_Secret", "stored_in": ["system.a"]},
+			"data_asset.null": {"classification": null, "stored_in": ["system.b"]},
+			"data_asset.nowhere": {"classification": "top_secret"},
+			"data_asset.string": {"classification": "confidential", "stored_in": "system.c"},
+			"data_asset.both": {"classification": "confidential", "stored_in": ["system.d", "system.e", "system.ghost"]},
+		},
+	}
+	copy_audit_logging.applicable == {"system.d", "system.e", "system.ghost"} with input as inv
+	_findings(inv) == {["system.d", "audit_logging"], ["system.ghost", "audit_logging"]}
+}
