@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/baomi-dev/baomi/internal/suggest"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -123,7 +124,7 @@ func (p *Policies) evalLocal(ctx context.Context, input map[string]any, opts Opt
 	if opts.Tracer != nil {
 		evalOpts = append(evalOpts, rego.EvalQueryTracer(opts.Tracer))
 	}
-	facts, err := p.evalGroups(ctx, evalOpts, opts.Partners, func(out ast.Value) {
+	facts, err := p.evalGroups(ctx, evalOpts, opts.Partners, opts.Tracer != nil, func(out ast.Value) {
 		group, _ := out.(ast.Object)
 		parts := map[string]*ast.Array{}
 		if group != nil {
@@ -205,9 +206,15 @@ func (p *Policies) CheckInput(doc map[string]any) []Problem {
 // each group's out binding on that goroutine, and returns the facts, which the
 // first group binds; partners picks the first group's query that also reads
 // the partner facts.
-func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partners bool, done func(out ast.Value)) (ast.Value, error) {
+func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partners, traced bool, done func(out ast.Value)) (ast.Value, error) {
 	var facts ast.Value
 	errs := make([]error, len(p.groups))
+	// The groups share the library's indexes, unless a tracer counts the
+	// steps: which group computes a shared index first varies from run to run.
+	var shared *sync.Map
+	if len(p.groups) > 1 && !traced {
+		shared = &sync.Map{}
+	}
 	var wg sync.WaitGroup
 	for i, g := range p.groups {
 		wg.Add(1)
@@ -215,9 +222,13 @@ func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partn
 		if partners && g.withPartners != nil {
 			query = *g.withPartners
 		}
+		groupOpts := opts
+		if shared != nil {
+			groupOpts = append(slices.Clip(opts), rego.EvalVirtualCache(newLibraryCache(shared)))
+		}
 		go func() {
 			defer wg.Done()
-			rs, err := query.Eval(ctx, opts...)
+			rs, err := query.Eval(ctx, groupOpts...)
 			switch {
 			case err != nil:
 				errs[i] = evalFailure(ctx, err)
