@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -128,12 +127,6 @@ func Evaluate(ctx context.Context, in Input) (*Result, error) {
 		doc = inv.TakeDocument()
 	}
 	rep, err := l.Policies.Evaluate(ctx, evaluator.Input{Document: doc, Locator: l.Terraform.Beside(inv)}, in.Eval)
-	if in.FreeDocument {
-		// The document and the evaluation's Rego values are garbage now, and
-		// the heap is at its largest: collect them at once, so that the heap
-		// the report is written in grows from what remains, not from the peak.
-		runtime.GC()
-	}
 	var ierr *evaluator.InputError
 	switch {
 	case errors.As(err, &ierr):
