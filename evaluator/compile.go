@@ -214,8 +214,9 @@ func (h safePrintHook) Print(_ print.Context, msg string) error {
 	return err
 }
 
-// maxGroups bounds how many queries evaluate at once: each recomputes the parts
-// of the library its controls use, so more groups than cores only adds work.
+// maxGroups bounds how many queries evaluate at once: more groups than cores
+// only adds work (each group's own rules, and library rules no group has
+// finished yet, are computed per group).
 const maxGroups = 4
 
 // factsCost is the key of the facts' cost in builtinCosts: the first group

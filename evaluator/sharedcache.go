@@ -20,12 +20,6 @@ type libraryCache struct {
 	shared *sync.Map
 }
 
-// sharedValue is a library rule's value, or its being undefined.
-type sharedValue struct {
-	term      *ast.Term
-	undefined bool
-}
-
 func newLibraryCache(shared *sync.Map) *libraryCache {
 	return &libraryCache{own: topdown.NewVirtualCache(), shared: shared}
 }
@@ -56,8 +50,9 @@ func (c *libraryCache) Get(ref ast.Ref) (*ast.Term, bool) {
 	if c.depth == 0 {
 		if name := libraryRule(ref); name != "" {
 			if v, ok := c.shared.Load(name); ok {
-				sv := v.(sharedValue)
-				return sv.term, sv.undefined
+				// nil records that the rule is undefined, as in the own cache.
+				t := v.(*ast.Term)
+				return t, t == nil
 			}
 		}
 	}
@@ -69,7 +64,7 @@ func (c *libraryCache) Put(ref ast.Ref, value *ast.Term) {
 	c.own.Put(ref, value)
 	if c.depth == 0 {
 		if name := libraryRule(ref); name != "" {
-			c.shared.Store(name, sharedValue{term: value, undefined: value == nil})
+			c.shared.Store(name, value)
 		}
 	}
 }
