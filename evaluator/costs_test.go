@@ -22,12 +22,22 @@ import (
 
 var updateCosts = flag.Bool("update-costs", false, "rewrite evaluator/costs.go from counted evaluation steps")
 
-// countingTracer counts evaluation steps, which do not depend on the machine.
-type countingTracer struct{ n atomic.Int64 }
+// StepCounter counts evaluation steps: a measure of work that, unlike time,
+// does not depend on the machine or its load. The package's external tests use
+// it too.
+type StepCounter struct{ n atomic.Int64 }
 
-func (c *countingTracer) Enabled() bool               { return true }
-func (c *countingTracer) TraceEvent(topdown.Event)    { c.n.Add(1) }
-func (c *countingTracer) Config() topdown.TraceConfig { return topdown.TraceConfig{} }
+// Enabled reports that the counter traces.
+func (c *StepCounter) Enabled() bool { return true }
+
+// TraceEvent counts one step.
+func (c *StepCounter) TraceEvent(topdown.Event) { c.n.Add(1) }
+
+// Config asks for no more than the events.
+func (c *StepCounter) Config() topdown.TraceConfig { return topdown.TraceConfig{} }
+
+// Steps is the number of steps counted.
+func (c *StepCounter) Steps() int64 { return c.n.Load() }
 
 // countCosts evaluates the facts and each built-in control alone over a
 // generated inventory and returns their evaluation steps per 100 resources.
@@ -60,11 +70,11 @@ func countCosts(t *testing.T) map[string]int {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var c countingTracer
+		var c StepCounter
 		if _, err := pq.Eval(ctx, rego.EvalParsedInput(value), rego.EvalQueryTracer(&c)); err != nil {
 			t.Fatal(err)
 		}
-		return int(max(1, c.n.Load()*100/resources))
+		return int(max(1, c.Steps()*100/resources))
 	}
 	costs := map[string]int{factsCost: steps("facts := " + factsQuery(false))}
 	for _, c := range ps.Controls {

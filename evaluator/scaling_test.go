@@ -2,23 +2,12 @@ package evaluator_test
 
 import (
 	"context"
-	"sync/atomic"
 	"testing"
-
-	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/baomi-dev/baomi/evaluator"
 	"github.com/baomi-dev/baomi/internal/generate"
 	"github.com/baomi-dev/baomi/inventory"
 )
-
-// stepCounter counts evaluation steps: a measure of work that, unlike time, does
-// not depend on the machine or its load.
-type stepCounter struct{ n atomic.Int64 }
-
-func (c *stepCounter) Enabled() bool               { return true }
-func (c *stepCounter) TraceEvent(topdown.Event)    { c.n.Add(1) }
-func (c *stepCounter) Config() topdown.TraceConfig { return topdown.TraceConfig{} }
 
 func evalSteps(t *testing.T, ps *evaluator.Policies, resources int) int64 {
 	t.Helper()
@@ -36,13 +25,13 @@ func shapeSteps(t *testing.T, ps *evaluator.Policies, opts generate.Options) int
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	var c stepCounter
+	var c evaluator.StepCounter
 	_, err := ps.Evaluate(context.Background(), evaluator.Input{Document: inv.Document},
 		evaluator.Options{AsOf: generate.AsOf, Tracer: &c})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c.n.Load()
+	return c.Steps()
 }
 
 // TestEvaluationScalesLinearly guards against a policy join that is quadratic in

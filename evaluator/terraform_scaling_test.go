@@ -28,12 +28,12 @@ func terraformSteps(t *testing.T, ps *evaluator.Policies, resources, tf int) int
 		t.Fatal(diags)
 	}
 	inv.Document[inventory.TerraformCollection] = set.Document()
-	var c stepCounter
+	var c evaluator.StepCounter
 	if _, err := ps.Evaluate(context.Background(), evaluator.Input{Document: inv.Document},
 		evaluator.Options{AsOf: generate.AsOf, Tracer: &c}); err != nil {
 		t.Fatal(err)
 	}
-	return c.n.Load()
+	return c.Steps()
 }
 
 // TestTerraformScalesLinearly guards the Terraform controls and the provider
