@@ -76,6 +76,9 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	names := resourceNames(in.Document)
 	links := terraformLinks(in.Document)
 	input := InputDocument(in.Document, opts)
+	// The evaluation reads its own copy of the document: dropping this
+	// reference lets a caller that gave up the document see it collected.
+	in.Document = nil
 	j := newJudging(controls, names, links, in.Locator)
 	var factsValue ast.Value
 	var err error
@@ -141,37 +144,6 @@ func (p *Policies) evalLocal(ctx context.Context, input map[string]any, opts Opt
 		return nil, err
 	}
 	return facts, nil
-}
-
-// inputValue converts the input document for Rego, its collections
-// concurrently, the largest first.
-func inputValue(input map[string]any) (ast.Value, error) {
-	keys := make([]string, 0, len(input))
-	for k := range input {
-		keys = append(keys, k)
-	}
-	size := func(k string) int {
-		if m, ok := input[k].(map[string]any); ok {
-			return len(m)
-		}
-		return 0
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if a, b := size(keys[i]), size(keys[j]); a != b {
-			return a > b
-		}
-		return keys[i] < keys[j]
-	})
-	terms := make([][2]*ast.Term, len(keys))
-	errs := make([]error, len(keys))
-	forEach(len(keys), func(i int) {
-		v, err := ast.InterfaceToValue(input[keys[i]])
-		terms[i], errs[i] = [2]*ast.Term{ast.StringTerm(keys[i]), ast.NewTerm(v)}, err
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return ast.NewObject(terms...), nil
 }
 
 // forEach calls f(i) for every i below n, taken in order by as many

@@ -1,6 +1,7 @@
 package evaluator
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -9,8 +10,9 @@ import (
 	"github.com/baomi-dev/baomi/inventory"
 )
 
-// TestInputValueIsInterfaceToValue holds the concurrent conversion of the input
-// to OPA's own conversion of the whole document, and to its errors.
+// TestInputValueIsInterfaceToValue holds the concurrent conversion of the input,
+// with its shared string terms, to OPA's own conversion of the whole document,
+// settings of every type included, and to its errors.
 func TestInputValueIsInterfaceToValue(t *testing.T) {
 	dir := t.TempDir()
 	if err := generate.Write(dir, generate.Options{Resources: 3000, Files: 2, Seed: 7}); err != nil {
@@ -20,7 +22,9 @@ func TestInputValueIsInterfaceToValue(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	input := InputDocument(inv.Document, Options{AsOf: "2026-11-26", Settings: map[string]any{"patch_max_age_days": 10}})
+	input := InputDocument(inv.Document, Options{AsOf: "2026-11-26", Settings: map[string]any{"patch_max_age_days": 10,
+		"ratio": 0.5, "big": int64(1) << 40, "names": []string{"a", "b"}, "none": nil, "n": json.Number("12"),
+		"nested": map[string]any{"list": []any{"x", true, int64(3), 2.25}}}})
 	want, err := ast.InterfaceToValue(input)
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,102 @@
+package evaluator
+
+import (
+	"errors"
+	"sort"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// inputValue converts the input document for Rego, its collections
+// concurrently, the largest first. The value equals ast.InterfaceToValue's.
+func inputValue(input map[string]any) (ast.Value, error) {
+	keys := make([]string, 0, len(input))
+	for k := range input {
+		keys = append(keys, k)
+	}
+	size := func(k string) int {
+		if m, ok := input[k].(map[string]any); ok {
+			return len(m)
+		}
+		return 0
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if a, b := size(keys[i]), size(keys[j]); a != b {
+			return a > b
+		}
+		return keys[i] < keys[j]
+	})
+	terms := make([][2]*ast.Term, len(keys))
+	errs := make([]error, len(keys))
+	builders := make(chan *termBuilder, len(keys))
+	forEach(len(keys), func(i int) {
+		var b *termBuilder
+		select {
+		case b = <-builders:
+		default:
+			b = &termBuilder{strings: map[string]*ast.Term{}}
+		}
+		v, err := b.term(input[keys[i]])
+		builders <- b
+		terms[i], errs[i] = [2]*ast.Term{ast.StringTerm(keys[i]), v}, err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return ast.NewObject(terms...), nil
+}
+
+// termBuilder converts decoded values to Rego terms, holding each distinct
+// string once: the attribute names every resource repeats, and the addresses
+// and enum values many resources refer to, become one shared term each
+// instead of one per occurrence. Terms are never changed once built, so
+// sharing them is safe, as OPA's own interned terms are.
+type termBuilder struct {
+	strings map[string]*ast.Term
+}
+
+func (b *termBuilder) term(x any) (*ast.Term, error) {
+	switch x := x.(type) {
+	case string:
+		return b.str(x), nil
+	case bool:
+		return ast.InternedTerm(x), nil
+	case int64:
+		return ast.InternedTerm(x), nil
+	case map[string]any:
+		kvs := make([][2]*ast.Term, 0, len(x))
+		for k, v := range x {
+			t, err := b.term(v)
+			if err != nil {
+				return nil, err
+			}
+			kvs = append(kvs, [2]*ast.Term{b.str(k), t})
+		}
+		return ast.NewTerm(ast.NewObject(kvs...)), nil
+	case []any:
+		elems := make([]*ast.Term, len(x))
+		for i, e := range x {
+			t, err := b.term(e)
+			if err != nil {
+				return nil, err
+			}
+			elems[i] = t
+		}
+		return ast.NewTerm(ast.NewArray(elems...)), nil
+	}
+	v, err := ast.InterfaceToValue(x)
+	if err != nil {
+		return nil, err
+	}
+	return ast.NewTerm(v), nil
+}
+
+// str is the one term of s.
+func (b *termBuilder) str(s string) *ast.Term {
+	t, ok := b.strings[s]
+	if !ok {
+		t = ast.StringTerm(s)
+		b.strings[s] = t
+	}
+	return t
+}
