@@ -73,13 +73,12 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	if len(problems) > 0 {
 		return nil, &InputError{Problems: problems}
 	}
-	names := resourceNames(in.Document)
-	links := terraformLinks(in.Document)
+	resources := resourceInfos(in.Document, in.Locator)
 	input := InputDocument(in.Document, opts)
 	// The evaluation reads its own copy of the document: dropping this
 	// reference lets a caller that gave up the document see it collected.
 	in.Document = nil
-	j := newJudging(controls, names, links, in.Locator)
+	j := newJudging(controls, resources, in.Locator)
 	var factsValue ast.Value
 	var err error
 	if opts.Engine != nil {
@@ -296,18 +295,17 @@ func (p *Policies) suggest(name string) string {
 // group and possibly on several goroutines at once: each control's results,
 // or its contract error, go to the control's own slot.
 type judging struct {
-	controls []*Control
-	index    map[string]int
-	names    map[string]string
-	links    map[string]*TerraformLink
-	loc      Locator
-	judged   [][]*Result
-	errs     []error
-	done     []bool
+	controls  []*Control
+	index     map[string]int
+	resources map[string]resourceInfo
+	loc       Locator
+	judged    [][]*Result
+	errs      []error
+	done      []bool
 }
 
-func newJudging(controls []*Control, names map[string]string, links map[string]*TerraformLink, loc Locator) *judging {
-	j := &judging{controls: controls, index: make(map[string]int, len(controls)), names: names, links: links, loc: loc,
+func newJudging(controls []*Control, resources map[string]resourceInfo, loc Locator) *judging {
+	j := &judging{controls: controls, index: make(map[string]int, len(controls)), resources: resources, loc: loc,
 		judged: make([][]*Result, len(controls)), errs: make([]error, len(controls)), done: make([]bool, len(controls))}
 	for i, c := range controls {
 		j.index[c.ID] = i
@@ -335,7 +333,7 @@ func (j *judging) judgeAll(parts map[string]*ast.Array) {
 			j.errs[i] = err
 			continue
 		}
-		j.judged[i] = judge(c, sets, j.names, j.links, j.loc)
+		j.judged[i] = judge(c, sets, j.resources, j.loc)
 	}
 }
 
@@ -424,7 +422,7 @@ type verdict struct {
 
 // judge turns one control's sets into results, one per resource it applies to
 // or has a finding on, sorted by resource.
-func judge(c *Control, sets *controlSets, names map[string]string, links map[string]*TerraformLink, loc Locator) []*Result {
+func judge(c *Control, sets *controlSets, infos map[string]resourceInfo, loc Locator) []*Result {
 	verdicts := map[string]*verdict{}
 	for _, group := range []struct {
 		status Status
@@ -456,12 +454,15 @@ func judge(c *Control, sets *controlSets, names map[string]string, links map[str
 	out := make([]*Result, len(resources))
 	for i, resource := range resources {
 		r := &results[i]
-		*r = Result{Control: c, Resource: resource, ResourceName: names[resource], Status: Pass,
-			Severity: c.Severity, BaseSeverity: c.Severity, Terraform: links[resource]}
+		info, known := infos[resource]
+		*r = Result{Control: c, Resource: resource, ResourceName: info.name, Status: Pass,
+			Severity: c.Severity, BaseSeverity: c.Severity, Terraform: info.link, Location: info.loc}
 		if v := verdicts[resource]; v != nil {
 			r.Status, r.Message, r.MessageZh, r.Attribute = v.status, v.message, v.messageZh, v.attribute
 		}
-		r.Location = locate(loc, r.Resource, r.Attribute)
+		if r.Attribute != "" || !known {
+			r.Location = locate(loc, r.Resource, r.Attribute)
+		}
 		out[i] = r
 	}
 	return out
@@ -570,35 +571,45 @@ func objGet(obj ast.Object, key string) ast.Value {
 	return nil
 }
 
-// resourceNames maps each resource of the document that has a name attribute to
-// that name, so that reports can show it beside the address.
-func resourceNames(doc map[string]any) map[string]string {
-	out := map[string]string{}
+// resourceInfo is what every result on one resource shares.
+type resourceInfo struct {
+	// name is the resource's name attribute, "" when it has none.
+	name string
+	// loc is where the resource's block is written, nil when the locator
+	// does not know it.
+	loc *Location
+	// link is the system a resource of the terraform collection is linked to,
+	// nil for the inventory's own resources.
+	link *TerraformLink
+}
+
+// resourceInfos maps each resource of the document to what its results share:
+// its name, shown beside the address; its block's location, which every result
+// without an attribute points at; its Terraform link, so that reports can show
+// deployed resources beside the systems they belong to.
+func resourceInfos(doc map[string]any, loc Locator) map[string]resourceInfo {
+	n := 0
 	for _, coll := range doc {
+		if resources, ok := coll.(map[string]any); ok {
+			n += len(resources)
+		}
+	}
+	out := make(map[string]resourceInfo, n)
+	for collection, coll := range doc {
 		resources, ok := coll.(map[string]any)
 		if !ok {
 			continue
 		}
 		for addr, r := range resources {
 			attrs, _ := r.(map[string]any)
-			if name, ok := attrs["name"].(string); ok && name != "" {
-				out[addr] = name
+			info := resourceInfo{loc: locate(loc, addr, "")}
+			info.name, _ = attrs["name"].(string)
+			if collection == "terraform" {
+				system, _ := attrs["system"].(string)
+				info.link = &TerraformLink{System: system}
 			}
+			out[addr] = info
 		}
-	}
-	return out
-}
-
-// terraformLinks maps each resource of the document's terraform collection to
-// the system it is linked to, so that reports can show deployed resources
-// beside the systems they belong to. The results of one resource share its link.
-func terraformLinks(doc map[string]any) map[string]*TerraformLink {
-	resources, _ := doc["terraform"].(map[string]any)
-	out := make(map[string]*TerraformLink, len(resources))
-	for addr, r := range resources {
-		attrs, _ := r.(map[string]any)
-		system, _ := attrs["system"].(string)
-		out[addr] = &TerraformLink{System: system}
 	}
 	return out
 }
