@@ -32,10 +32,12 @@ type Input struct {
 	// Timeout bounds decoding and evaluation together.
 	Timeout time.Duration
 	Eval    evaluator.Options
-	// FreeDocument takes the decoded document away from the inventory before
-	// evaluation (the returned inventory keeps only its source map), so that it
-	// can be freed once the evaluator has converted it. Views that need more
-	// than the results read the report's facts.
+	// FreeDocument takes the decoded document and the files' bytes away from
+	// the inventory before evaluation, so that they can be freed once the
+	// evaluator has converted the document. Views that need more than the
+	// results read the report's facts. Load has already reported every input
+	// error it can find with its source lines; one found by the evaluation
+	// would be printed without them.
 	FreeDocument bool
 	// Ready, when set, is called once everything is loaded and before the
 	// evaluation starts; an error it returns stops the run and comes back as is.
@@ -126,6 +128,7 @@ func Evaluate(ctx context.Context, in Input) (*Result, error) {
 	doc := inv.Document
 	if in.FreeDocument {
 		doc = inv.TakeDocument()
+		inv.DropSources()
 	}
 	rep, err := l.Policies.Evaluate(ctx, evaluator.Input{Document: doc, Locator: l.Terraform.Beside(inv)}, in.Eval)
 	if in.FreeDocument {

@@ -172,6 +172,12 @@ func (inv *Inventory) AddSources(sources map[string][]byte) {
 	}
 }
 
+// DropSources lets the bytes of the files read be freed: WriteDiagnostics
+// prints later diagnostics without their source lines.
+func (inv *Inventory) DropSources() {
+	inv.sources = nil
+}
+
 // readFile reads one inventory file, refusing one larger than max bytes, and
 // returns its sha256 and its bytes without a UTF-8 byte order mark. The file is
 // opened first and checked through its handle (regularfile.Read), so that a file
