@@ -317,24 +317,29 @@ func newJudging(controls []*Control, resources map[string]resourceInfo, loc Loca
 // id; ids of controls not selected are ignored. Severities are raised later,
 // by results, once the facts are read.
 func (j *judging) judgeAll(parts map[string]*ast.Array) {
-	for id, p := range parts {
-		i, ok := j.index[id]
-		if !ok {
-			continue
+	ids := make([]string, 0, len(parts))
+	for id := range parts {
+		if _, ok := j.index[id]; ok {
+			ids = append(ids, id)
 		}
+	}
+	// The group's controls are judged on every core: the last group to finish
+	// is judged while no other is left to evaluate.
+	forEach(len(ids), func(k int) {
+		i, p := j.index[ids[k]], parts[ids[k]]
 		c := j.controls[i]
 		j.done[i] = true
 		if p.Len() != 3 {
 			j.errs[i] = noResult(c)
-			continue
+			return
 		}
 		sets, err := readSets(c, p)
 		if err != nil {
 			j.errs[i] = err
-			continue
+			return
 		}
 		j.judged[i] = judge(c, sets, j.resources, j.loc)
-	}
+	})
 }
 
 // results returns every control's results in the controls' order, their
