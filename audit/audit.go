@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -129,9 +130,14 @@ func Evaluate(ctx context.Context, in Input) (*Result, error) {
 		doc = inv.TakeDocument()
 		inv.DropSources()
 	}
-	opts := in.Eval
-	opts.Collect = in.FreeDocument
-	rep, err := l.Policies.Evaluate(ctx, evaluator.Input{Document: doc, Locator: l.Terraform.Beside(inv)}, opts)
+	rep, err := l.Policies.Evaluate(ctx, evaluator.Input{Document: doc, Locator: l.Terraform.Beside(inv)}, in.Eval)
+	if in.FreeDocument {
+		// The document and the evaluation's Rego values are garbage now, and
+		// the heap is at its largest: a collection started at once, on the
+		// core the report leaves idle, lets the heap the report is written in
+		// grow from what remains, not from the peak, without waiting for it.
+		go runtime.GC()
+	}
 	var ierr *evaluator.InputError
 	switch {
 	case errors.As(err, &ierr):

@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -127,7 +126,7 @@ func (p *Policies) evalLocal(ctx context.Context, input map[string]any, opts Opt
 	if opts.Tracer != nil {
 		evalOpts = append(evalOpts, rego.EvalQueryTracer(opts.Tracer))
 	}
-	facts, err := p.evalGroups(ctx, evalOpts, opts.Partners, opts.Tracer != nil, opts.Collect, func(out ast.Value) {
+	facts, err := p.evalGroups(ctx, evalOpts, opts.Partners, opts.Tracer != nil, func(out ast.Value) {
 		group, _ := out.(ast.Object)
 		parts := map[string]*ast.Array{}
 		if group != nil {
@@ -177,9 +176,8 @@ func (p *Policies) CheckInput(doc map[string]any) []Problem {
 // evalGroups evaluates every query group on its own goroutine, calls done with
 // each group's out binding on that goroutine, and returns the facts, which the
 // first group binds; partners picks the first group's query that also reads
-// the partner facts. With collect, the last query to finish starts a garbage
-// collection.
-func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partners, traced, collect bool, done func(out ast.Value)) (ast.Value, error) {
+// the partner facts.
+func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partners, traced bool, done func(out ast.Value)) (ast.Value, error) {
 	var facts ast.Value
 	errs := make([]error, len(p.groups))
 	// The groups share the library's indexes, unless a tracer counts the
@@ -189,8 +187,6 @@ func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partn
 		shared = &sync.Map{}
 	}
 	var wg sync.WaitGroup
-	var evaluating atomic.Int32
-	evaluating.Store(int32(len(p.groups)))
 	for i, g := range p.groups {
 		wg.Add(1)
 		query := g.query
@@ -204,12 +200,6 @@ func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partn
 		go func() {
 			defer wg.Done()
 			rs, err := query.Eval(ctx, groupOpts...)
-			// The input is garbage once the last query is done: drop this
-			// group's hold on it before judging.
-			groupOpts = nil
-			if evaluating.Add(-1) == 0 && collect {
-				go runtime.GC()
-			}
 			switch {
 			case err != nil:
 				errs[i] = evalFailure(ctx, err)

@@ -54,12 +54,6 @@ type Options struct {
 	// Engine, when set, evaluates in place of the compiled policies, such as
 	// a Remote OPA server; nil evaluates locally.
 	Engine Engine
-	// Collect starts a garbage collection in the background as soon as the
-	// last query has been evaluated, when the input's Rego values and the
-	// queries' work have become garbage, so that the heap the last results
-	// and the report are made in grows from what remains, not from the peak.
-	// Set it only when the caller no longer holds the input document.
-	Collect bool
 }
 
 // WaiverInfo is a waiver as shown beside the result it concerns.
