@@ -189,6 +189,10 @@ func fitTable(headers []string, rows [][]string, width int) {
 					least[i] = max(least[i], min(displayWidth(line), minColumnWidth))
 					continue
 				}
+				if least[i] >= minColumnWidth {
+					// No piece can raise it further.
+					continue
+				}
 				for _, p := range pieces(line) {
 					least[i] = max(least[i], min(displayWidth(p.text), minColumnWidth))
 				}
@@ -257,6 +261,16 @@ const (
 	closingPunct = ",。、;:!?)」』】》”’〉…"
 )
 
+// asciiPunct marks the ASCII characters among openingPunct and closingPunct.
+var asciiPunct = func() (marks [utf8.RuneSelf]bool) {
+	for _, r := range openingPunct + closingPunct {
+		if r < utf8.RuneSelf {
+			marks[r] = true
+		}
+	}
+	return marks
+}()
+
 // pieces splits a line into the pieces it may wrap between: words, and wide
 // characters one by one, punctuation kept with the character it belongs to.
 func pieces(line string) []piece {
@@ -271,6 +285,16 @@ func pieces(line string) []piece {
 		}
 	}
 	for _, r := range line {
+		if r < utf8.RuneSelf && !asciiPunct[r] {
+			// ASCII is never wide; only its punctuation above needs the cases below.
+			if unicode.IsSpace(r) {
+				flush()
+				spaced = len(out) > 0
+			} else {
+				cur.WriteByte(byte(r))
+			}
+			continue
+		}
 		wide := displayWidth(string(r)) > 1
 		switch {
 		case unicode.IsSpace(r):
