@@ -14,18 +14,19 @@ import (
 
 // writeOutput writes a report in format: to standard output, or to the file
 // output (see outfile.Write) with the table still on standard output so that
-// one run gives both. An output of "-" is standard output.
+// one run gives both, the table drawn while the file is written. An output of
+// "-" is standard output.
 func writeOutput(stdout io.Writer, output, format string, write func(w io.Writer, format string) error) error {
 	if output == "" || output == outfile.Stdout {
 		return write(stdout, format)
 	}
-	if err := outfile.Write(output, func(w io.Writer) error { return write(w, format) }); err != nil {
-		return err
-	}
 	if format == "table" {
-		return nil
+		return outfile.Write(output, func(w io.Writer) error { return write(w, format) })
 	}
-	return write(stdout, "table")
+	drawn := make(chan error, 1)
+	go func() { drawn <- write(stdout, "table") }()
+	err := outfile.Write(output, func(w io.Writer) error { return write(w, format) })
+	return errors.Join(err, <-drawn)
 }
 
 // runFile is a file a run reads or writes: role says what it is to the run

@@ -448,6 +448,10 @@ func TestOutputFile(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Error("--output wrote a different report than standard output gives")
 	}
+	// The table is drawn while the file is written: it must be the whole table.
+	if _, table, _ := runBaomi(t, "check", "fixtures/acme", "--as-of", "2026-11-26", "--format", "table", "--lang", "en"); stdout != table {
+		t.Errorf("beside --output, standard output is not the table --format table prints:\n%s", stdout)
+	}
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	if len(entries) != 1 {
 		t.Errorf("temporary files left beside the report: %v", entries)
