@@ -135,7 +135,6 @@ func (d *fileDecoder) decodeBlock(blk *hcl.Block) *resource {
 			d.diags = append(d.diags, withSuggestions(idiags, nb.attrs, nil)...)
 			if ic != nil {
 				d.decodeAttrs(r, path+".", nb.attrs, ic.Attributes, obj)
-				r.aliasNestedAttrs(nil, nb, path)
 			}
 			items = append(items, obj)
 		}

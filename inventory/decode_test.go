@@ -436,6 +436,8 @@ system "db" {
 		{"backup[1].encrypted", 9, 5},
 		{"backup[0].encrypted", 5, 3},
 		{"backup.encrypted", 9, 5},
+		{"backup.frequency", 6, 5},
+		{"backup.site", 5, 3},
 		{"backup", 5, 3},
 		{"designated", 3, 1},
 	} {

@@ -821,7 +821,6 @@ func (p *fastParser) fastNested(r *resource, bt *blockType, blocks []fastBlock) 
 			if !p.fastAttrs(r, path+".", nb.attrs, b.attrs, obj) {
 				return false
 			}
-			r.aliasNestedAttrs(p.texts, nb, path)
 			items = append(items, obj)
 		}
 		r.setNested(nb, items)

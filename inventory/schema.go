@@ -268,6 +268,16 @@ var blockTypes = []*blockType{
 		}, required: []string{"control", "resource", "reason", "approved_by", "expires"}},
 }
 
+// repeats reports whether name is one of the type's repeatable nested blocks.
+func (bt *blockType) repeats(name string) bool {
+	for _, nb := range bt.blocks {
+		if nb.name == name {
+			return nb.many
+		}
+	}
+	return false
+}
+
 // blockTypeByName finds a block type; nil when the name is not one.
 func blockTypeByName(name string) *blockType {
 	for _, b := range blockTypes {

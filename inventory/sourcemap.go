@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"strings"
 	"unique"
 
 	"github.com/hashicorp/hcl/v2"
@@ -27,16 +28,34 @@ func (r *resource) addLoc(path string, rng hcl.Range) {
 		endLine: int32(rng.End.Line), endCol: int32(rng.End.Column)})
 }
 
-// loc returns where path is written.
+// loc returns where path is written. An attribute of a repeatable nested
+// block named without an index ("backup.encrypted") stands for the first block
+// of the type that sets it: blocks are recorded in the order they are written.
 func (r *resource) loc(path string) (hcl.Range, bool) {
+	for i := range r.locs {
+		if r.locs[i].path == path {
+			return r.rangeOf(r.locs[i]), true
+		}
+	}
+	name, attr, ok := strings.Cut(path, ".")
+	if !ok || r.typ == nil || !r.typ.repeats(name) {
+		return hcl.Range{}, false
+	}
 	for _, l := range r.locs {
-		if l.path == path {
-			return hcl.Range{Filename: r.defRng.Filename,
-				Start: hcl.Pos{Line: int(l.line), Column: int(l.col)},
-				End:   hcl.Pos{Line: int(l.endLine), Column: int(l.endCol)}}, true
+		if indexed, ok := strings.CutPrefix(l.path, name+"["); ok {
+			if _, rest, ok := strings.Cut(indexed, "]."); ok && rest == attr {
+				return r.rangeOf(l), true
+			}
 		}
 	}
 	return hcl.Range{}, false
+}
+
+// rangeOf is l's range in the resource's file.
+func (r *resource) rangeOf(l location) hcl.Range {
+	return hcl.Range{Filename: r.defRng.Filename,
+		Start: hcl.Pos{Line: int(l.line), Column: int(l.col)},
+		End:   hcl.Pos{Line: int(l.endLine), Column: int(l.endCol)}}
 }
 
 // setNestedLoc records a nested block at path ("backup[1]", "collection"); the
@@ -46,21 +65,6 @@ func (r *resource) setNestedLoc(t texts, nb nestedBlock, path string, rng hcl.Ra
 	if path != nb.name {
 		if _, seen := r.loc(nb.name); !seen {
 			r.setLoc(t, nb.name, rng)
-		}
-	}
-}
-
-// aliasNestedAttrs lets "backup.encrypted" stand for the first backup block that
-// sets encrypted, once the block at path is decoded.
-func (r *resource) aliasNestedAttrs(t texts, nb nestedBlock, path string) {
-	if !nb.many {
-		return
-	}
-	for _, a := range nb.attrs {
-		if rng, ok := r.loc(path + "." + a.name); ok {
-			if _, seen := r.loc(nb.name + "." + a.name); !seen {
-				r.setLoc(t, t.join(nb.name, ".", a.name), rng)
-			}
 		}
 	}
 }
