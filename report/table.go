@@ -285,26 +285,22 @@ func pieces(line string) []piece {
 		}
 	}
 	for _, r := range line {
-		if r < utf8.RuneSelf && !asciiPunct[r] {
-			// ASCII is never wide; only its punctuation above needs the cases below.
-			if unicode.IsSpace(r) {
-				flush()
-				spaced = len(out) > 0
-			} else {
-				cur.WriteByte(byte(r))
-			}
-			continue
-		}
-		wide := displayWidth(string(r)) > 1
+		// ASCII is never wide, and only its characters in asciiPunct are
+		// punctuation: the rest skips the width and punctuation lookups.
+		ascii := r < utf8.RuneSelf
+		punct := !ascii || asciiPunct[r]
+		closing := punct && strings.ContainsRune(closingPunct, r)
+		opening := punct && strings.ContainsRune(openingPunct, r)
+		wide := !ascii && displayWidth(string(r)) > 1
 		switch {
 		case unicode.IsSpace(r):
 			flush()
 			spaced = len(out) > 0
-		case strings.ContainsRune(closingPunct, r) && cur.Len() == 0 && !spaced && len(out) > 0:
+		case closing && cur.Len() == 0 && !spaced && len(out) > 0:
 			out[len(out)-1].text += string(r)
-		case strings.ContainsRune(closingPunct, r):
+		case closing:
 			cur.WriteRune(r)
-		case strings.ContainsRune(openingPunct, r):
+		case opening:
 			flush()
 			cur.WriteRune(r)
 		case wide && cur.Len() > 0 && strings.ContainsRune(openingPunct, lastRune(cur.String())):
