@@ -16,7 +16,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/baomi-dev/baomi/internal/generate"
-	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/policies"
 )
 
@@ -53,14 +52,7 @@ func countCosts(t *testing.T) map[string]int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	if err := generate.Write(dir, generate.Options{Resources: resources, Files: 1, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	inv, diags := inventory.Load([]string{dir})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	inv := generatedInventory(t, generate.Options{Resources: resources, Files: 1, Seed: 1})
 	value, err := ast.InterfaceToValue(InputDocument(inv.Document, Options{AsOf: generate.AsOf}))
 	if err != nil {
 		t.Fatal(err)

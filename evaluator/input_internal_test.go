@@ -14,14 +14,7 @@ import (
 // with its shared string terms, to OPA's own conversion of the whole document,
 // settings of every type included, and to its errors.
 func TestInputValueIsInterfaceToValue(t *testing.T) {
-	dir := t.TempDir()
-	if err := generate.Write(dir, generate.Options{Resources: 3000, Files: 2, Seed: 7}); err != nil {
-		t.Fatal(err)
-	}
-	inv, diags := inventory.Load([]string{dir})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	inv := generatedInventory(t, generate.Options{Resources: 3000, Files: 2, Seed: 7})
 	input := InputDocument(inv.Document, Options{AsOf: "2026-11-26", Settings: map[string]any{"patch_max_age_days": 10,
 		"ratio": 0.5, "big": int64(1) << 40, "names": []string{"a", "b"}, "none": nil, "n": json.Number("12"),
 		"nested": map[string]any{"list": []any{"x", true, int64(3), 2.25}}}})
@@ -40,4 +33,19 @@ func TestInputValueIsInterfaceToValue(t *testing.T) {
 	if _, err := inputValue(input); err == nil {
 		t.Fatal("a value OPA cannot convert gave no error")
 	}
+}
+
+// generatedInventory decodes the inventory opts generates, written to a new
+// folder.
+func generatedInventory(t *testing.T, opts generate.Options) *inventory.Inventory {
+	t.Helper()
+	dir := t.TempDir()
+	if err := generate.Write(dir, opts); err != nil {
+		t.Fatal(err)
+	}
+	inv, diags := inventory.Load([]string{dir})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return inv
 }

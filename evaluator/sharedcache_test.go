@@ -11,7 +11,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/baomi-dev/baomi/internal/generate"
-	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/policies"
 )
 
@@ -87,14 +86,7 @@ deny contains {"resource": "system.only_under_with", "message": sprintf("%d", [c
 		{Resources: 1500, Files: 1, Seed: 4, LongLists: 5},
 		{Resources: 1500, Files: 1, Seed: 5, Partners: 1, LongLine: true},
 	} {
-		dir := t.TempDir()
-		if err := generate.Write(dir, o); err != nil {
-			t.Fatal(err)
-		}
-		inv, diags := inventory.Load([]string{dir})
-		if diags.HasErrors() {
-			t.Fatal(diags)
-		}
+		inv := generatedInventory(t, o)
 		in := Input{Document: inv.Document, Locator: inv}
 		shared, err := ps.Evaluate(context.Background(), in, Options{AsOf: generate.AsOf, Partners: true})
 		if err != nil {
