@@ -41,8 +41,9 @@ func (r *resource) loc(path string) (hcl.Range, bool) {
 	if !ok || r.typ == nil || !r.typ.repeats(name) {
 		return hcl.Range{}, false
 	}
+	block := name + "["
 	for _, l := range r.locs {
-		if indexed, ok := strings.CutPrefix(l.path, name+"["); ok {
+		if indexed, ok := strings.CutPrefix(l.path, block); ok {
 			if _, rest, ok := strings.Cut(indexed, "]."); ok && rest == attr {
 				return r.rangeOf(l), true
 			}
