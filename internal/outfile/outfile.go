@@ -83,7 +83,7 @@ func create(path string, perm fs.FileMode, write func(io.Writer) error) error {
 		tmp.Close()
 		forget(tmp.Name())
 	}()
-	if err := write(tmp); err != nil {
+	if err := write(&writeback{f: tmp}); err != nil {
 		return err
 	}
 	if err := tmp.Sync(); err != nil {
@@ -212,7 +212,7 @@ func writeAtomic(target string, old fs.FileInfo, write func(io.Writer) error) (e
 			forget(tmp.Name())
 		}
 	}()
-	if err := write(tmp); err != nil {
+	if err := write(&writeback{f: tmp}); err != nil {
 		return err
 	}
 	if old != nil {

@@ -197,7 +197,7 @@ func TestWriteErrorsNameThePathNotTheTemporaryFile(t *testing.T) {
 	path := filepath.Join(dir, "report.json")
 	failing := func(w io.Writer) error {
 		io.WriteString(w, "half")
-		return &fs.PathError{Op: "write", Path: w.(*os.File).Name(), Err: syscall.ENOSPC}
+		return &fs.PathError{Op: "write", Path: w.(*writeback).f.Name(), Err: syscall.ENOSPC}
 	}
 	err = Write(path, failing)
 	if err == nil || err.Error() != path+": no space left on device" {
