@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -249,22 +250,75 @@ func (j *jsonWriter) array(name string, n int, elem func(int) any) {
 	j.raw("\n  ],\n")
 }
 
+// resultsChunk is how many results one goroutine encodes at a time.
+const resultsChunk = 1024
+
 // results writes the top-level results field. Each result is written by hand,
 // in the bytes encoding/json gives its JSONResult (TestResultJSONMatchesEncoder):
 // a report holds hundreds of thousands of them, and encoding/json's reflection
-// and indenting pass cost more than the rest of the report.
+// and indenting pass cost more than the rest of the report. Chunks of results
+// are encoded on every core and written in order; at most two chunks per core
+// wait to be written.
 func (j *jsonWriter) results(rs []*evaluator.Result) {
 	j.raw(`  "results": [`)
 	if len(rs) == 0 {
 		j.raw("],\n")
 		return
 	}
-	for i, r := range rs {
-		j.raw("\n    ")
-		j.result(r)
-		if i < len(rs)-1 {
-			j.raw(",")
+	chunks := (len(rs) + resultsChunk - 1) / resultsChunk
+	workers := min(runtime.GOMAXPROCS(0), chunks)
+	type chunk struct {
+		text *bytes.Buffer
+		err  error
+	}
+	encoded := make([]chan chunk, chunks)
+	for k := range encoded {
+		encoded[k] = make(chan chunk, 1)
+	}
+	next := make(chan int)
+	waiting := make(chan struct{}, 2*workers)
+	go func() {
+		for k := range chunks {
+			waiting <- struct{}{}
+			next <- k
 		}
+		close(next)
+	}()
+	free := make(chan *bytes.Buffer, 2*workers)
+	for range workers {
+		go func() {
+			cw := newJSONWriter(nil)
+			for k := range next {
+				var b *bytes.Buffer
+				select {
+				case b = <-free:
+					b.Reset()
+				default:
+					b = &bytes.Buffer{}
+				}
+				cw.buf.Reset(b)
+				for i := k * resultsChunk; i < min(len(rs), (k+1)*resultsChunk); i++ {
+					cw.raw("\n    ")
+					cw.result(rs[i])
+					if i < len(rs)-1 {
+						cw.raw(",")
+					}
+				}
+				encoded[k] <- chunk{b, cw.flush()}
+			}
+		}()
+	}
+	for k := range chunks {
+		c := <-encoded[k]
+		if c.err != nil && j.err == nil {
+			j.err = c.err
+		}
+		j.write(c.text.Bytes())
+		select {
+		case free <- c.text:
+		default:
+		}
+		<-waiting
 	}
 	j.raw("\n  ],\n")
 }

@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/baomi-dev/baomi/evaluator"
@@ -65,6 +67,42 @@ func TestResultJSONMatchesEncoder(t *testing.T) {
 		}
 		if w := bytes.TrimSuffix(want.Bytes(), []byte("\n")); !bytes.Equal(got.Bytes(), w) {
 			t.Errorf("result on %q:\n%s\nencoding/json:\n%s", r.Resource, got.Bytes(), w)
+		}
+	}
+}
+
+// TestResultsFieldMatchesEncoder checks the results field, encoded in chunks on
+// several goroutines, against encoding/json's encoding of the whole list: the
+// chunks come back in order, with every separator, for lists of one chunk, of
+// whole chunks and of a partial last chunk, waivers included.
+func TestResultsFieldMatchesEncoder(t *testing.T) {
+	c := &evaluator.Control{ID: "BM-4.2.1-01", ShortCode: "storage-encrypted", Article: "4.2.1"}
+	for _, n := range []int{1, 3, resultsChunk, 2 * resultsChunk, 3*resultsChunk + 17} {
+		results := make([]*evaluator.Result, n)
+		want := make([]JSONResult, n)
+		for i := range results {
+			r := &evaluator.Result{Control: c, Resource: fmt.Sprintf("system.s%d", i), Status: evaluator.Pass,
+				Severity: evaluator.High, BaseSeverity: evaluator.High}
+			if i%7 == 3 {
+				r.Status, r.Message, r.Waiver = evaluator.Waived, "客户资料未加密", &evaluator.WaiverInfo{ID: "waiver.w", Control: c.ID}
+			}
+			results[i], want[i] = r, jsonResult(r)
+		}
+		var expected bytes.Buffer
+		enc := json.NewEncoder(&expected)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("  ", "  ")
+		if err := enc.Encode(want); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		j := newJSONWriter(&got)
+		j.results(results)
+		if err := j.flush(); err != nil {
+			t.Fatal(err)
+		}
+		if w := `  "results": ` + strings.TrimSuffix(expected.String(), "\n") + ",\n"; got.String() != w {
+			t.Errorf("%d results: the field differs from encoding/json's (%d bytes, want %d)", n, got.Len(), len(w))
 		}
 	}
 }
