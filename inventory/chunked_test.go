@@ -75,7 +75,7 @@ func decodeChunkedAndSerially(t *testing.T, n int, inOrder bool, paths ...string
 func locPaths(r *resource) []string {
 	var paths []string
 	for _, l := range r.locs {
-		paths = append(paths, l.path)
+		paths = append(paths, l.path.text())
 	}
 	return paths
 }

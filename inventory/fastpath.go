@@ -175,12 +175,14 @@ type fastParser struct {
 	// texts shares the texts that repeat across the blocks read; dates holds
 	// the dates among them, each checked once.
 	texts, dates texts
+	// ids holds the numbers of the source map's paths.
+	ids pathIDs
 }
 
 // newFastParser starts a parser at offset from, which begins the given line,
 // to read up to offset stop.
 func newFastParser(src []byte, name string, from, stop, line int) *fastParser {
-	return &fastParser{src: src, name: name, pos: from, line: line, lineStart: from, colLine: -1, stop: stop, texts: texts{}, dates: texts{}}
+	return &fastParser{src: src, name: name, pos: from, line: line, lineStart: from, colLine: -1, stop: stop, texts: texts{}, dates: texts{}, ids: pathIDs{}}
 }
 
 // fastValue is a literal read by the fast path.
@@ -690,7 +692,7 @@ func (p *fastParser) fastAttrs(r *resource, prefix string, specs []attribute, at
 		if prefix != "" {
 			path = p.texts.join(prefix, spec.name)
 		}
-		r.addLoc(path, a.nameRange)
+		r.addLoc(p.ids.id(path), a.nameRange)
 		v, ok := p.fastConvert(r, path, spec, a.value)
 		if !ok {
 			return false
@@ -816,7 +818,7 @@ func (p *fastParser) fastNested(r *resource, bt *blockType, blocks []fastBlock) 
 				return false
 			}
 			path := nestedPath(nb, len(items))
-			r.setNestedLoc(p.texts, nb, path, b.defRange)
+			r.setNestedLoc(p.ids, nb, path, b.defRange)
 			obj := map[string]any{}
 			if !p.fastAttrs(r, path+".", nb.attrs, b.attrs, obj) {
 				return false
