@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"errors"
+	"github.com/baomi-dev/baomi/evaluator"
 	"math/big"
 	"os"
 	"reflect"
@@ -159,7 +160,7 @@ func TestNewStatement(t *testing.T) {
 		t.Errorf("digests %v", sums)
 	}
 	p := st.Predicate
-	if p.Tool.Version != "0.1.0" || p.AsOf != "2026-11-26" || p.FailOn != "low" || p.Policies.SHA256 == "" ||
+	if p.Tool.Version != "0.1.0" || p.AsOf != "2026-11-26" || p.FailOn != evaluator.Low || p.Policies.SHA256 == "" ||
 		p.Verdict == nil || p.Verdict.Failing != 1 || p.Summary.Controls != 2 || !reflect.DeepEqual(p.Skipped, []string{"BM-4.1.3-01"}) ||
 		p.Settings["backup_min_frequency"] != "weekly" {
 		t.Errorf("predicate %+v", p)

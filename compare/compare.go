@@ -209,7 +209,7 @@ func Compare(older, newer *report.JSONReport) *Diff {
 			e.Before = string(prev.Status)
 		}
 		if r := after[[2]string{w.Control, w.Resource}]; r != nil {
-			e.Result = string(r.Status)
+			e.Result = r.Status.String()
 		}
 		expired[w.ID] = e
 	}
@@ -277,7 +277,7 @@ func context(older, newer *report.JSONReport) Context {
 	}
 	sort.Slice(c.Settings, func(i, j int) bool { return c.Settings[i].Name < c.Settings[j].Name })
 	if older.FailOn != newer.FailOn {
-		c.FailOn = []string{string(older.FailOn), string(newer.FailOn)}
+		c.FailOn = []string{older.FailOn.String(), newer.FailOn.String()}
 	}
 	skippedBefore, skippedAfter := set(older.Skipped), set(newer.Skipped)
 	for _, id := range newer.Skipped {
@@ -355,13 +355,13 @@ func change(k [2]string, o, n *report.JSONResult) Change {
 	if latest == nil {
 		latest = o
 	}
-	c.ShortCode, c.Article, c.Severity = latest.ShortCode, latest.Article, string(latest.Severity)
+	c.ShortCode, c.Article, c.Severity = latest.ShortCode, latest.Article, latest.Severity.String()
 	c.Message, c.MessageZh = latest.Message, latest.MessageZh
 	if o != nil {
-		c.Before = string(o.Status)
+		c.Before = o.Status.String()
 	}
 	if n != nil {
-		c.After = string(n.Status)
+		c.After = n.Status.String()
 	}
 	return c
 }

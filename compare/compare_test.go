@@ -15,7 +15,7 @@ import (
 func result(line string) report.JSONResult {
 	f := strings.Fields(line)
 	article := strings.TrimPrefix(f[0][:strings.LastIndex(f[0], "-")], "BM-")
-	return report.JSONResult{Control: f[0], Article: article, Severity: "high", Resource: f[1], Status: evaluator.Status(f[2]), Message: f[0] + " on " + f[1]}
+	return report.JSONResult{Control: f[0], Article: article, Severity: evaluator.High, Resource: f[1], Status: mustStatus(f[2]), Message: f[0] + " on " + f[1]}
 }
 
 func rep(asOf string, lines ...string) *report.JSONReport {
@@ -291,4 +291,13 @@ func TestLabelsComeFromTheVocabulary(t *testing.T) {
 			t.Errorf("got %q, want %q", c.got, c.want)
 		}
 	}
+}
+
+// mustStatus is the status named s, which a test writes.
+func mustStatus(s string) evaluator.Status {
+	st, err := evaluator.ParseStatus(s)
+	if err != nil {
+		panic(err)
+	}
+	return st
 }

@@ -48,7 +48,11 @@ func statusText(s, lang string) string {
 	if z, ok := diffStatusZh[s]; ok {
 		return text(lang, s, z)
 	}
-	return vocab.Status(evaluator.Status(s), lang)
+	var status evaluator.Status
+	if status.UnmarshalText([]byte(s)) != nil {
+		return s
+	}
+	return vocab.Status(status, lang)
 }
 
 // waiverText is a waiver's status in lang, or Absent's.
@@ -61,7 +65,11 @@ func waiverText(s, lang string) string {
 
 // severityText is a severity in lang.
 func severityText(s, lang string) string {
-	return vocab.Severity(evaluator.Severity(s), lang)
+	var severity evaluator.Severity
+	if severity.UnmarshalText([]byte(s)) != nil {
+		return s
+	}
+	return vocab.Severity(severity, lang)
 }
 
 func message(c Change, lang string) string {

@@ -9,16 +9,21 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
-// Severity ranks how serious a failing control is.
-type Severity string
+// Severity ranks how serious a failing control is. It is held in one byte, as
+// a result holds two; its text is its name, and the zero Severity names none
+// (""). The JSON contract writes and reads the names.
+type Severity uint16
 
 // The four severities, most serious first.
 const (
-	Critical Severity = "critical"
-	High     Severity = "high"
-	Medium   Severity = "medium"
-	Low      Severity = "low"
+	Critical Severity = iota + 1
+	High
+	Medium
+	Low
 )
+
+// severityNames are the severities' names, by value.
+var severityNames = [...]string{"", "critical", "high", "medium", "low"}
 
 // Severities lists the valid severities from most to least serious.
 var Severities = []Severity{Critical, High, Medium, Low}
@@ -26,29 +31,59 @@ var Severities = []Severity{Critical, High, Medium, Low}
 // ParseSeverity returns the severity named s.
 func ParseSeverity(s string) (Severity, error) {
 	for _, v := range Severities {
-		if string(v) == s {
+		if v.String() == s {
 			return v, nil
 		}
 	}
-	return "", fmt.Errorf("unknown severity %q: want one of critical, high, medium, low", s)
+	return 0, &UnknownNameError{Kind: "severity", Name: s, Want: "critical, high, medium, low"}
+}
+
+// UnknownNameError is the error of a severity or a status read from a name
+// that none has.
+type UnknownNameError struct {
+	// Kind is "severity" or "status"; Want lists the names it may have.
+	Kind, Name, Want string
+}
+
+// Error names the kind, the name and the names it may have.
+func (e *UnknownNameError) Error() string {
+	return fmt.Sprintf("unknown %s %q: want one of %s", e.Kind, e.Name, e.Want)
+}
+
+// String is the severity's name, "" for none.
+func (s Severity) String() string {
+	if int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return ""
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity's name; "" is none.
+func (s *Severity) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*s = 0
+		return nil
+	}
+	v, err := ParseSeverity(string(text))
+	*s = v
+	return err
 }
 
 // Rank orders severities: critical is 4, low is 1.
 func (s Severity) Rank() int {
-	for i, v := range Severities {
-		if v == s {
-			return len(Severities) - i
-		}
+	if s >= Critical && s <= Low {
+		return int(Low-s) + 1
 	}
 	return 0
 }
 
 // Raised is the severity one level up; critical stays critical.
 func (s Severity) Raised() Severity {
-	for i, v := range Severities {
-		if v == s && i > 0 {
-			return Severities[i-1]
-		}
+	if s > Critical && s <= Low {
+		return s - 1
 	}
 	return s
 }

@@ -2,6 +2,7 @@ package evaluator_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -378,6 +379,63 @@ func TestSeverity(t *testing.T) {
 	if _, err := evaluator.ParseSeverity("severe"); err == nil {
 		t.Error("unknown severity accepted")
 	}
+	for i, s := range evaluator.Severities {
+		if s.Rank() != len(evaluator.Severities)-i {
+			t.Errorf("%s ranks %d", s, s.Rank())
+		}
+	}
+	if evaluator.Severity(0).Rank() != 0 || evaluator.Severity(0).Raised() != 0 {
+		t.Error("no severity ranks or raises")
+	}
+}
+
+// TestNamesRoundTrip holds severities and statuses, kept as small numbers, to
+// the names the JSON contract writes: every one reads back from its name, the
+// zero value is "", and a name none has is refused.
+func TestNamesRoundTrip(t *testing.T) {
+	type named interface {
+		String() string
+		MarshalText() ([]byte, error)
+	}
+	check := func(v named, want string, read func(string) (named, error)) {
+		t.Helper()
+		text, _ := v.MarshalText()
+		if v.String() != want || string(text) != want {
+			t.Errorf("%v is written %q, want %q", v, text, want)
+		}
+		back, err := read(want)
+		if err != nil || back != v {
+			t.Errorf("%q reads as %v (%v)", want, back, err)
+		}
+	}
+	readSeverity := func(s string) (named, error) {
+		var v evaluator.Severity
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	}
+	readStatus := func(s string) (named, error) {
+		var v evaluator.Status
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	}
+	for s, name := range map[evaluator.Severity]string{0: "", evaluator.Critical: "critical", evaluator.High: "high",
+		evaluator.Medium: "medium", evaluator.Low: "low"} {
+		check(s, name, readSeverity)
+	}
+	for s, name := range map[evaluator.Status]string{0: "", evaluator.Pass: "pass", evaluator.Fail: "fail", evaluator.Warn: "warn",
+		evaluator.Waived: "waived", evaluator.NotApplicable: "not_applicable", evaluator.NotJudged: "not_judged"} {
+		check(s, name, readStatus)
+	}
+	for _, read := range []func(string) (named, error){readSeverity, readStatus} {
+		var unknown *evaluator.UnknownNameError
+		if _, err := read("severe"); !errors.As(err, &unknown) || unknown.Name != "severe" {
+			t.Errorf("an unknown name gave %v", err)
+		}
+	}
+	b, err := json.Marshal(map[string]any{"s": evaluator.High, "t": evaluator.NotApplicable, "m": map[evaluator.Status]int{evaluator.Fail: 1}})
+	if err != nil || string(b) != `{"m":{"fail":1},"s":"high","t":"not_applicable"}` {
+		t.Errorf("JSON %s (%v)", b, err)
+	}
 }
 
 func TestCompareArticles(t *testing.T) {
@@ -408,7 +466,7 @@ deny contains {"resource": "system.zz", "message": "z", "attribute": "site"}`)
 	var got []string
 	for _, r := range rep.Results {
 		if r.Control.ID == "X-1.1-01" {
-			got = append(got, strings.Join([]string{r.Resource, string(r.Status), r.Message, r.MessageZh, r.Attribute}, "|"))
+			got = append(got, strings.Join([]string{r.Resource, r.Status.String(), r.Message, r.MessageZh, r.Attribute}, "|"))
 		}
 	}
 	want := []string{

@@ -237,9 +237,10 @@ func controlFromModule(m *Module) (*Control, PolicyErrors) {
 		s, _ := ann.Custom[k].(string)
 		return strings.TrimSpace(s)
 	}
+	severity, severityErr := ParseSeverity(str("severity"))
 	c := &Control{
 		ID: str("id"), ShortCode: str("short_code"), Article: str("article"),
-		Severity: Severity(str("severity")), Title: strings.TrimSpace(ann.Title), TitleZh: str("title_zh"),
+		Severity: severity, Title: strings.TrimSpace(ann.Title), TitleZh: str("title_zh"),
 		Description: strings.TrimSpace(ann.Description), Remediation: str("remediation"), RemediationZh: str("remediation_zh"),
 		Package: strings.TrimPrefix(m.Module.Package.Path.String(), "data."), File: m.Name,
 	}
@@ -270,8 +271,8 @@ func controlFromModule(m *Module) (*Control, PolicyErrors) {
 	if !articlePattern.MatchString(c.Article) {
 		errs = append(errs, bad("METADATA custom.article %q is not an article number like \"4.2.3\"", c.Article))
 	}
-	if _, err := ParseSeverity(string(c.Severity)); err != nil {
-		errs = append(errs, bad("METADATA custom.severity: %v", err))
+	if severityErr != nil {
+		errs = append(errs, bad("METADATA custom.severity: %v", severityErr))
 	}
 	for _, f := range []struct{ key, value string }{
 		{"title", c.Title}, {"custom.title_zh", c.TitleZh}, {"description", c.Description},

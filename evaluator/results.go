@@ -2,17 +2,52 @@ package evaluator
 
 import "github.com/open-policy-agent/opa/v1/topdown"
 
-// Status is the outcome of one control on one resource.
-type Status string
+// Status is the outcome of one control on one resource, held in one byte; its
+// text is its name, and the zero Status names none ("").
+type Status uint16
 
 // The outcomes a result or a control can have.
 const (
-	Pass          Status = "pass"
-	Fail          Status = "fail"
-	Warn          Status = "warn"
-	Waived        Status = "waived"
-	NotApplicable Status = "not_applicable"
+	Pass Status = iota + 1
+	Fail
+	Warn
+	Waived
+	NotApplicable
+	// NotJudged is what views that list controls (the partner register) show
+	// for a control that gave no result: it did not apply, or was skipped.
+	NotJudged
 )
+
+// statusNames are the statuses' names, by value.
+var statusNames = [...]string{"", "pass", "fail", "warn", "waived", "not_applicable", "not_judged"}
+
+// String is the status's name, "" for none.
+func (s Status) String() string {
+	if int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return ""
+}
+
+// MarshalText writes the status's name.
+func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a status's name; "" is none.
+func (s *Status) UnmarshalText(text []byte) error {
+	v, err := ParseStatus(string(text))
+	*s = v
+	return err
+}
+
+// ParseStatus returns the status named s; "" is none.
+func ParseStatus(s string) (Status, error) {
+	for v := range Status(len(statusNames)) {
+		if v.String() == s {
+			return v, nil
+		}
+	}
+	return 0, &UnknownNameError{Kind: "status", Name: s, Want: "pass, fail, warn, waived, not_applicable, not_judged"}
+}
 
 // Location is where a resource or attribute is written: file, line and column (1-based).
 type Location struct {
@@ -81,6 +116,8 @@ type Result struct {
 	Severity Severity
 	// BaseSeverity is the control's own severity, before any raise.
 	BaseSeverity Severity
+	// Baselined is true for a failure recorded in the baseline: it does not fail the run.
+	Baselined bool
 	// RaisedBy lists the top_secret assets that raised Severity above BaseSeverity.
 	RaisedBy  []string
 	Message   string
@@ -90,8 +127,6 @@ type Result struct {
 	Location  *Location
 	// Waiver is the waiver that waived the result, or an expired one that no longer does.
 	Waiver *WaiverInfo
-	// Baselined is true for a failure recorded in the baseline: it does not fail the run.
-	Baselined bool
 	// Terraform is set when the resource is a Terraform resource (the input
 	// document's terraform collection), nil otherwise.
 	Terraform *TerraformLink

@@ -218,7 +218,7 @@ func Merge(units []Unit, mixed []string) *Group {
 		r := u.Report
 		ut := UnitTally{Name: u.Name, Organization: r.Organization, Paths: nonNil(r.Paths), AsOf: r.AsOf}
 		if r.Verdict != nil {
-			ut.Verdict = string(r.Verdict.Status)
+			ut.Verdict = r.Verdict.Status.String()
 		}
 		if !slices.Contains(g.AsOf, r.AsOf) {
 			g.AsOf = append(g.AsOf, r.AsOf)
@@ -230,7 +230,7 @@ func Merge(units []Unit, mixed []string) *Group {
 			tally(articles, res.Article).add(res.Status)
 			if res.Status == evaluator.Fail {
 				g.Failures = append(g.Failures, Failure{Unit: u.Name, Control: res.Control, Article: res.Article,
-					Severity: string(res.Severity), Resource: res.Resource, Message: res.Message,
+					Severity: res.Severity.String(), Resource: res.Resource, Message: res.Message,
 					MessageZh: res.MessageZh, Location: locationText(res.Location)})
 			}
 		}

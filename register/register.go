@@ -31,7 +31,7 @@ const (
 
 // NotJudged is the status of a control that gave no result for a partner or NDA:
 // it does not apply, or it was skipped.
-const NotJudged evaluator.Status = "not_judged"
+const NotJudged = evaluator.NotJudged
 
 // PartnerControls lists the 4.5 controls whose statuses the register shows, in order.
 // BM-4.5.1-02 judges agreements; a partner's status for it is the worst of its NDAs'.

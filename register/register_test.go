@@ -92,7 +92,7 @@ func report(lines ...string) *evaluator.Report {
 	rep := &evaluator.Report{AsOf: asOf}
 	for _, l := range lines {
 		f := strings.Fields(l)
-		rep.Results = append(rep.Results, &evaluator.Result{Control: &evaluator.Control{ID: f[0]}, Resource: f[1], Status: evaluator.Status(f[2])})
+		rep.Results = append(rep.Results, &evaluator.Result{Control: &evaluator.Control{ID: f[0]}, Resource: f[1], Status: mustStatus(f[2])})
 	}
 	return rep
 }
@@ -610,4 +610,13 @@ func TestStaleEvidenceAndDayCounts(t *testing.T) {
 	if !strings.Contains(table.String(), "通过(365 天)") || strings.Contains(table.String(), "已过期") {
 		t.Errorf("an assessment exactly assessment_max_age_days old is not stale:\n%s", table.String())
 	}
+}
+
+// mustStatus is the status named s, which a test writes.
+func mustStatus(s string) evaluator.Status {
+	st, err := evaluator.ParseStatus(s)
+	if err != nil {
+		panic(err)
+	}
+	return st
 }

@@ -72,11 +72,8 @@ var classificationZh = map[string]string{"top_secret": "绝密", "confidential":
 
 var resultZh = map[string]string{"pass": "通过", "conditional": "有条件通过", "fail": "不通过"}
 
-// statusText is a control's status in lang; NotJudged is the register's own.
+// statusText is a control's status in lang.
 func statusText(s evaluator.Status, lang string) string {
-	if s == NotJudged {
-		return text(lang, string(s), "未评判")
-	}
 	return vocab.Status(s, lang)
 }
 
@@ -365,7 +362,7 @@ func writeCSV(w io.Writer, ps []Partner, opts Options) error {
 			row = append(row, "", "", "")
 		}
 		for _, c := range p.Controls {
-			row = append(row, string(c.Status))
+			row = append(row, c.Status.String())
 		}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -227,7 +227,7 @@ func (t *htmlTally) Bar(lang string) []htmlSegment {
 			continue
 		}
 		w := float64(htmlBarWidth) * float64(s.n) / float64(total)
-		segs = append(segs, htmlSegment{Class: string(s.status), X: fmt.Sprintf("%.2f", x), W: fmt.Sprintf("%.2f", w),
+		segs = append(segs, htmlSegment{Class: s.status.String(), X: fmt.Sprintf("%.2f", x), W: fmt.Sprintf("%.2f", w),
 			Title: fmt.Sprintf("%s: %d", vocab.Status(s.status, lang), s.n)})
 		x += w
 	}
@@ -365,7 +365,7 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 	}
 	p := &htmlPage{Lang: lang, HTMLLang: text(lang, "en", "zh-CN"), Organization: safe(opts.Organization),
 		Inputs: inputs, AsOf: safe(rep.AsOf), Version: safe(opts.ToolVersion), Summary: rep.Summary, Total: &htmlTally{},
-		Rows: len(rep.Results), Verdict: verdictText(rep, opts, lang), VerdictStatus: string(rep.Verdict(gateSeverity(opts)).Status)}
+		Rows: len(rep.Results), Verdict: verdictText(rep, opts, lang), VerdictStatus: rep.Verdict(gateSeverity(opts)).Status.String()}
 
 	articleTitles := map[string]regulation.Article{}
 	for _, a := range regulation.Articles() {
@@ -409,11 +409,11 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 	p.Chapters = sortedTallies(chapters)
 	for _, s := range evaluator.Severities {
 		label := vocab.Severity(s, lang)
-		p.BySeverity = append(p.BySeverity, htmlCount{Key: string(s), Label: label, N: failsBySeverity[s]})
-		p.Severities = append(p.Severities, htmlOption{Value: string(s), Label: label})
+		p.BySeverity = append(p.BySeverity, htmlCount{Key: s.String(), Label: label, N: failsBySeverity[s]})
+		p.Severities = append(p.Severities, htmlOption{Value: s.String(), Label: label})
 	}
 	for _, s := range []evaluator.Status{evaluator.Fail, evaluator.Warn, evaluator.Waived, evaluator.Pass} {
-		p.Statuses = append(p.Statuses, htmlOption{Value: string(s), Label: vocab.Status(s, lang)})
+		p.Statuses = append(p.Statuses, htmlOption{Value: s.String(), Label: vocab.Status(s, lang)})
 	}
 	for i := range p.Statuses {
 		p.Legend = append(p.Legend, p.Statuses[len(p.Statuses)-1-i])
@@ -425,8 +425,8 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 	row := func(r *evaluator.Result) htmlResult {
 		c := r.Control
 		h := htmlResult{
-			Status: string(r.Status), StatusLabel: vocab.Status(r.Status, lang),
-			Severity: string(r.Severity), SeverityLabel: severityText(r, lang),
+			Status: r.Status.String(), StatusLabel: vocab.Status(r.Status, lang),
+			Severity: r.Severity.String(), SeverityLabel: severityText(r, lang),
 			Article: safe(c.Article), ArticleLabel: safe(Article(c.Article, lang)),
 			ControlID: safe(c.ID), Title: safe(text(lang, c.Title, c.TitleZh)),
 			Resource: safe(r.Resource), Baselined: r.Baselined,
@@ -486,7 +486,7 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 		}
 		p.Controls = append(p.Controls, htmlControl{ID: safe(c.ID), Title: safe(text(lang, c.Title, c.TitleZh)),
 			ArticleLabel: safe(Article(c.Article, lang)), SeverityLabel: vocab.Severity(c.Severity, lang),
-			Status: string(o.Status), StatusLabel: status, Pass: o.Pass, Fail: o.Fail, Warn: o.Warn, Waived: o.Waived})
+			Status: o.Status.String(), StatusLabel: status, Pass: o.Pass, Fail: o.Fail, Warn: o.Warn, Waived: o.Waived})
 	}
 	p.Deployed = buildDeployed(rep, opts, lang)
 	for _, wv := range rep.Waivers {

@@ -55,7 +55,7 @@ const systemPrefix = "system."
 func buildDeployed(rep *evaluator.Report, opts Options, lang string) *htmlDeployed {
 	safe := textsafe.Terminal
 	badge := func(r *evaluator.Result) htmlBadge {
-		b := htmlBadge{ControlID: safe(r.Control.ID), ShortCode: safe(r.Control.ShortCode), Status: string(r.Status),
+		b := htmlBadge{ControlID: safe(r.Control.ID), ShortCode: safe(r.Control.ShortCode), Status: r.Status.String(),
 			StatusLabel: vocab.Status(r.Status, lang)}
 		if r.Status != evaluator.Pass {
 			b.Message = safe(findingText(r, lang))

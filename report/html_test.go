@@ -83,7 +83,7 @@ func TestHTMLContents(t *testing.T) {
 				msg, fix = r.MessageZh, r.Control.RemediationZh
 			}
 			for _, want := range []string{
-				`<span class="sev ` + string(r.Severity) + `"`,
+				`<span class="sev ` + r.Severity.String() + `"`,
 				`<code class="loc">` + loc + `</code>`,
 				`<span class="msg">` + escapeText(msg) + `</span>`,
 				withCode(escapeText(fix)),
@@ -99,7 +99,7 @@ func TestHTMLContents(t *testing.T) {
 			}
 			if len(r.RaisedBy) > 0 && lang == "en" {
 				why := fmt.Sprintf(`raised from %s by top_secret data: %s`, r.BaseSeverity, strings.Join(r.RaisedBy, ", "))
-				if !strings.Contains(row, `>`+string(r.Severity)+` ↑ top_secret</span>`) || !strings.Contains(row, `title="`+why+`"`) ||
+				if !strings.Contains(row, `>`+r.Severity.String()+` ↑ top_secret</span>`) || !strings.Contains(row, `title="`+why+`"`) ||
 					!strings.Contains(row, `<span class="raised">`+why+`</span>`) {
 					t.Errorf("en: the row of %s on %s does not explain its raise (%s):\n%s", r.Control.ID, r.Resource, why, row)
 				}

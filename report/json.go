@@ -330,8 +330,8 @@ func (j *jsonWriter) result(r *evaluator.Result) {
 	b = appendField(b, "\n      ", "control", r.Control.ID)
 	b = appendField(b, next, "short_code", r.Control.ShortCode)
 	b = appendField(b, next, "article", r.Control.Article)
-	b = appendField(b, next, "severity", string(r.Severity))
-	b = appendField(b, next, "base_severity", string(r.BaseSeverity))
+	b = appendField(b, next, "severity", r.Severity.String())
+	b = appendField(b, next, "base_severity", r.BaseSeverity.String())
 	if len(r.RaisedBy) > 0 {
 		b = append(b, next+`"raised_by": [`...)
 		for i, a := range r.RaisedBy {
@@ -343,7 +343,7 @@ func (j *jsonWriter) result(r *evaluator.Result) {
 		}
 		b = append(b, "\n      ]"...)
 	}
-	b = appendField(b, next, "status", string(r.Status))
+	b = appendField(b, next, "status", r.Status.String())
 	b = appendField(b, next, "resource", r.Resource)
 	b = appendField(b, next, "resource_name", r.ResourceName)
 	b = appendField(b, next, "message", r.Message)

@@ -76,8 +76,8 @@ func writeJUnit(w io.Writer, rep *evaluator.Report, opts Options) error {
 	failOn := gateSeverity(opts)
 	v := rep.Verdict(failOn)
 	out := junitSuites{Name: "baomi", Properties: []junitProperty{
-		{Name: "fail_on", Value: string(failOn)},
-		{Name: "verdict", Value: string(v.Status)},
+		{Name: "fail_on", Value: failOn.String()},
+		{Name: "verdict", Value: v.Status.String()},
 		{Name: "failing", Value: strconv.Itoa(v.Failing)},
 		{Name: "baselined", Value: strconv.Itoa(v.Baselined)},
 		{Name: "below_threshold", Value: strconv.Itoa(v.BelowThreshold)},
@@ -92,7 +92,7 @@ func writeJUnit(w io.Writer, rep *evaluator.Report, opts Options) error {
 			Name: c.ID + " " + c.ShortCode,
 			Properties: []junitProperty{
 				{Name: "article", Value: strings.Join(c.Articles(), ", ")},
-				{Name: "severity", Value: string(c.Severity)},
+				{Name: "severity", Value: c.Severity.String()},
 				{Name: "title", Value: text(lang, c.Title, c.TitleZh)},
 			},
 		}
@@ -111,7 +111,7 @@ func writeJUnit(w io.Writer, rep *evaluator.Report, opts Options) error {
 		switch {
 		case r.FailsGate(failOn):
 			s.Failures++
-			tc.Failure = &junitFailure{Message: msg, Type: string(r.Severity), Text: xmlText(failureText(r, msg, lang))}
+			tc.Failure = &junitFailure{Message: msg, Type: r.Severity.String(), Text: xmlText(failureText(r, msg, lang))}
 		case r.Status == evaluator.Fail:
 			s.Skipped++
 			tc.Skipped = &junitSkipped{Message: notFailingText(r, failOn, lang) + ": " + msg}

@@ -144,7 +144,7 @@ func writeFindingTable(b *strings.Builder, title string, rs []*evaluator.Result,
 		c := r.Control
 		finding := findingText(r, lang)
 		if r.Status == evaluator.Fail && !r.Baselined && !r.FailsGate(failOn) {
-			finding += text(lang, " (below fail_on "+string(failOn)+")", "(低于 fail_on 阈值"+vocab.Severity(failOn, "zh")+")")
+			finding += text(lang, " (below fail_on "+failOn.String()+")", "(低于 fail_on 阈值"+vocab.Severity(failOn, "zh")+")")
 		}
 		loc := ""
 		if r.Location != nil {

@@ -124,7 +124,7 @@ func oscalControl(c *evaluator.Control, articles map[string]bool) OSCALControl {
 	for _, a := range c.RelatedArticles {
 		oc.Props = append(oc.Props, oscalProps("related-article", a)...)
 	}
-	oc.Props = append(oc.Props, oscalProps("short-code", c.ShortCode, "severity", string(c.Severity), "policy", c.File)...)
+	oc.Props = append(oc.Props, oscalProps("short-code", c.ShortCode, "severity", c.Severity.String(), "policy", c.File)...)
 	var links []OSCALLink
 	for i, a := range c.Articles() {
 		if !articles[a] {

@@ -89,12 +89,12 @@ func (b *oscalResults) uuid(parts ...string) string {
 // documentUUID names this revision of the results: it changes with the tool,
 // the policies, the inputs' bytes and what was found.
 func (b *oscalResults) documentUUID() string {
-	parts := []string{"document", b.opts.ToolVersion, b.rep.PolicyDigest, string(b.opts.FailOn)}
+	parts := []string{"document", b.opts.ToolVersion, b.rep.PolicyDigest, b.opts.FailOn.String()}
 	for _, f := range b.opts.Files {
 		parts = append(parts, f.Path, f.SHA256)
 	}
 	for _, r := range b.rep.Results {
-		parts = append(parts, r.Control.ID, r.Resource, string(r.Status), strconv.FormatBool(r.Baselined))
+		parts = append(parts, r.Control.ID, r.Resource, r.Status.String(), strconv.FormatBool(r.Baselined))
 	}
 	return b.uuid(parts...)
 }
@@ -114,7 +114,7 @@ func (b *oscalResults) planResource() OSCALResource {
 		"evaluated against the inventory files listed in the back matter, judging dates as of %s. "+
 		"Each control of the catalog that baomi controls --format oscal writes is tested on every resource it applies to; "+
 		"failures at or above the fail_on severity fail the run.", strings.TrimRight(" "+oscalLine(b.opts.ToolVersion), " "), regulationTitle, b.rep.AsOf)
-	props := oscalProps("policy-sha256", b.rep.PolicyDigest, "fail-on", string(gateSeverity(b.opts)))
+	props := oscalProps("policy-sha256", b.rep.PolicyDigest, "fail-on", gateSeverity(b.opts).String())
 	for _, p := range b.opts.UserPolicies {
 		props = append(props, oscalProps("user-policy", filepath.ToSlash(p))...)
 	}
@@ -164,7 +164,7 @@ func (b *oscalResults) result() (OSCALResult, error) {
 		Title:       b.title(),
 		Description: verdictText(rep, b.opts, lang) + "\n\n" + summaryLine(rep.Summary, lang),
 		Start:       b.collected,
-		Props:       oscalProps("verdict", string(verdict.Status), "fail-on", string(gateSeverity(b.opts))),
+		Props:       oscalProps("verdict", verdict.Status.String(), "fail-on", gateSeverity(b.opts).String()),
 	}
 	items := b.inventoryItems()
 	if len(items) > 0 {
@@ -259,8 +259,8 @@ func (b *oscalResults) observation(r *evaluator.Result) OSCALObservation {
 		UUID:        b.uuid("observation", c.ID, r.Resource),
 		Title:       oscalLine(c.ID + " " + r.Resource),
 		Description: vocab.Status(r.Status, b.lang) + ": " + strings.TrimSpace(findingText(r, b.lang)),
-		Props: oscalProps("control", c.ID, "status", string(r.Status), "severity", string(r.Severity),
-			"base-severity", string(r.BaseSeverity), "raised-by", strings.Join(r.RaisedBy, ", "),
+		Props: oscalProps("control", c.ID, "status", r.Status.String(), "severity", r.Severity.String(),
+			"base-severity", r.BaseSeverity.String(), "raised-by", strings.Join(r.RaisedBy, ", "),
 			"baselined", boolProp(r.Baselined)),
 		Methods: []string{"TEST"},
 		Subjects: []OSCALSubjectReference{{SubjectUUID: b.uuid("inventory-item", r.Resource), Type: "inventory-item",
@@ -304,7 +304,7 @@ func (b *oscalResults) risk(r *evaluator.Result, observation string) (OSCALRisk,
 		Title:               oscalLine(c.ID + " " + r.Resource + ": " + text(lang, c.Title, c.TitleZh)),
 		Description:         cmp.Or(strings.TrimSpace(findingText(r, lang)), c.ID),
 		Statement:           statement,
-		Props:               oscalProps("control", c.ID, "resource", r.Resource, "severity", string(r.Severity), "baselined", boolProp(r.Baselined)),
+		Props:               oscalProps("control", c.ID, "resource", r.Resource, "severity", r.Severity.String(), "baselined", boolProp(r.Baselined)),
 		Status:              "open",
 		RelatedObservations: []OSCALRelatedObservation{{ObservationUUID: observation}},
 	}
@@ -350,7 +350,7 @@ func (b *oscalResults) finding(o *evaluator.ControlOutcome) OSCALFinding {
 		Description: text(lang,
 			fmt.Sprintf("%s: %d pass, %d fail, %d warn, %d waived.", o.Status, o.Pass, o.Fail, o.Warn, o.Waived),
 			fmt.Sprintf("%s:通过 %d,未通过 %d,警告 %d,已豁免 %d。", vocab.Status(o.Status, "zh"), o.Pass, o.Fail, o.Warn, o.Waived)),
-		Props:  oscalProps("control", c.ID, "status", string(o.Status), "severity", string(c.Severity)),
+		Props:  oscalProps("control", c.ID, "status", o.Status.String(), "severity", c.Severity.String()),
 		Target: OSCALFindingTarget{Type: "statement-id", TargetID: statementID(c.ID), Status: status},
 	}
 }

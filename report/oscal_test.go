@@ -174,7 +174,7 @@ func TestOSCALCatalog(t *testing.T) {
 				props[p.Name] = p.Value
 			}
 		}
-		if oc.Title != c.Title || props["article"] != c.Article || props["short-code"] != c.ShortCode || props["severity"] != string(c.Severity) {
+		if oc.Title != c.Title || props["article"] != c.Article || props["short-code"] != c.ShortCode || props["severity"] != c.Severity.String() {
 			t.Errorf("%s: title %q, props %v", c.ID, oc.Title, props)
 		}
 		stmt, rem := oc.Parts[0], oc.Parts[1]

@@ -26,7 +26,10 @@ func ReadJSON(r io.Reader) (*JSONReport, error) {
 	var rep JSONReport
 	if err := dec.Decode(&rep); err != nil {
 		var te *json.UnmarshalTypeError
+		var ue *evaluator.UnknownNameError
 		switch {
+		case errors.As(err, &ue):
+			return nil, fmt.Errorf("not a baomi JSON report: %v", ue)
 		case errors.Is(err, io.EOF):
 			return nil, errors.New("empty file: not a baomi JSON report")
 		case errors.As(err, &te) && te.Field == "":
@@ -99,7 +102,7 @@ func (j *JSONReport) Recorded() bool {
 // texts and the gate's verdict, and one whose verdict disagrees with its results.
 func (j *JSONReport) Evaluation() (*evaluator.Report, Options, error) {
 	var missing []string
-	if j.FailOn == "" {
+	if j.FailOn == 0 {
 		missing = append(missing, "fail_on")
 	}
 	if j.Verdict == nil {
@@ -119,7 +122,7 @@ func (j *JSONReport) Evaluation() (*evaluator.Report, Options, error) {
 		return nil, Options{}, fmt.Errorf("written by an older baomi (%s): it has no %s; write the report again with this baomi's check --format json",
 			j.Tool.Version, list)
 	}
-	if _, err := evaluator.ParseSeverity(string(j.FailOn)); err != nil {
+	if _, err := evaluator.ParseSeverity(j.FailOn.String()); err != nil {
 		return nil, Options{}, fmt.Errorf("fail_on: %v", err)
 	}
 	rep := &evaluator.Report{AsOf: j.AsOf, Settings: j.Settings, Summary: j.Summary, Waivers: j.Waivers,
@@ -129,7 +132,7 @@ func (j *JSONReport) Evaluation() (*evaluator.Report, Options, error) {
 		if jc.ID == "" || controls[jc.ID] != nil {
 			return nil, Options{}, fmt.Errorf("control %d has no id or repeats one (%q)", i+1, jc.ID)
 		}
-		if _, err := evaluator.ParseSeverity(string(jc.Severity)); err != nil {
+		if _, err := evaluator.ParseSeverity(jc.Severity.String()); err != nil {
 			return nil, Options{}, fmt.Errorf("control %s: %v", jc.ID, err)
 		}
 		c := &evaluator.Control{ID: jc.ID, ShortCode: jc.ShortCode, Article: jc.Article, RelatedArticles: jc.RelatedArticles,
@@ -145,7 +148,7 @@ func (j *JSONReport) Evaluation() (*evaluator.Report, Options, error) {
 		if c == nil {
 			return nil, Options{}, fmt.Errorf("result %d (%s on %s) names a control the report does not list", i+1, jr.Control, jr.Resource)
 		}
-		if _, err := evaluator.ParseSeverity(string(jr.Severity)); err != nil {
+		if _, err := evaluator.ParseSeverity(jr.Severity.String()); err != nil {
 			return nil, Options{}, fmt.Errorf("result %d (%s on %s): %v", i+1, jr.Control, jr.Resource, err)
 		}
 		rep.Results[i] = &evaluator.Result{Control: c, Resource: jr.Resource, ResourceName: jr.ResourceName,

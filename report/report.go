@@ -165,7 +165,7 @@ func shownName(r *evaluator.Result) string {
 
 // gateSeverity is the threshold the gate applied: opts.FailOn, or low when unset.
 func gateSeverity(opts Options) evaluator.Severity {
-	if opts.FailOn == "" {
+	if opts.FailOn == 0 {
 		return evaluator.Low
 	}
 	return opts.FailOn
@@ -181,7 +181,7 @@ func verdictText(rep *evaluator.Report, opts Options, lang string) string {
 			vocab.Status(v.Status, lang), v.Failing, vocab.Severity(failOn, lang), v.Baselined, v.Waived, v.BelowThreshold)
 	}
 	return fmt.Sprintf("%s — %s at or above fail_on %s; %d baselined, %d waived, %d below the threshold",
-		strings.ToUpper(string(v.Status)), count(v.Failing, "failure", "failures"), failOn, v.Baselined, v.Waived, v.BelowThreshold)
+		strings.ToUpper(v.Status.String()), count(v.Failing, "failure", "failures"), failOn, v.Baselined, v.Waived, v.BelowThreshold)
 }
 
 // count writes n with the singular or plural noun.

@@ -4,6 +4,7 @@ import (
 	"crypto/ed25519"
 	"encoding/base64"
 	"encoding/json"
+	"github.com/baomi-dev/baomi/evaluator"
 	"os"
 	"path/filepath"
 	"strings"
@@ -182,7 +183,7 @@ func TestCheckAttestVerifies(t *testing.T) {
 	if st.Report().SHA256() != attest.Digest(readFile(t, "report.json")) {
 		t.Error("the report's subject does not carry its sha256")
 	}
-	if st.Predicate.AsOf != "2026-11-26" || st.Predicate.Verdict == nil || st.Predicate.Verdict.Status != "fail" {
+	if st.Predicate.AsOf != "2026-11-26" || st.Predicate.Verdict == nil || st.Predicate.Verdict.Status != evaluator.Fail {
 		t.Errorf("predicate %+v", st.Predicate)
 	}
 

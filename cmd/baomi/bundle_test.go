@@ -98,7 +98,7 @@ func TestBundleBuild(t *testing.T) {
 	}
 	first, _ := catalog[0].(map[string]any)
 	c := ps.Controls[0]
-	for k, v := range map[string]string{"id": c.ID, "short_code": c.ShortCode, "article": c.Article, "severity": string(c.Severity), "title": c.Title, "package": c.Package} {
+	for k, v := range map[string]string{"id": c.ID, "short_code": c.ShortCode, "article": c.Article, "severity": c.Severity.String(), "title": c.Title, "package": c.Package} {
 		if first[k] != v {
 			t.Errorf("catalog[0].%s = %v, want %q", k, first[k], v)
 		}

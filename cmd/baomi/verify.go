@@ -117,7 +117,7 @@ func runVerify(opts *verifyOptions, stdout io.Writer) (int, error) {
 	}
 	fmt.Fprintf(stdout, "attested: %s %s, as of %s, fail_on %s%s, policies sha256 %s\n",
 		textsafe.Terminal(p.Tool.Name), textsafe.Terminal(p.Tool.Version), textsafe.Terminal(p.AsOf),
-		textsafe.Terminal(string(p.FailOn)), verdict, policyDigest(p))
+		textsafe.Terminal(p.FailOn.String()), verdict, policyDigest(p))
 
 	rs := st.Report()
 	if reportSum == rs.SHA256() {

@@ -22,6 +22,7 @@ var statuses = map[evaluator.Status]words{
 	evaluator.Warn:          {"warn", "警告"},
 	evaluator.Waived:        {"waived", "已豁免"},
 	evaluator.NotApplicable: {"not_applicable", "不适用"},
+	evaluator.NotJudged:     {"not_judged", "未评判"},
 }
 
 var severities = map[evaluator.Severity]words{
@@ -51,7 +52,7 @@ func Status(s evaluator.Status, lang string) string {
 	if w, ok := statuses[s]; ok {
 		return w.in(lang)
 	}
-	return string(s)
+	return s.String()
 }
 
 // Severity is a severity in lang; a severity the table lacks reads as its code.
@@ -59,7 +60,7 @@ func Severity(s evaluator.Severity, lang string) string {
 	if w, ok := severities[s]; ok {
 		return w.in(lang)
 	}
-	return string(s)
+	return s.String()
 }
 
 // WaiverStatus is a waiver status in lang; a status the table lacks reads as its code.

@@ -65,22 +65,23 @@ func evaluatorConstants(t *testing.T, typeName string) []string {
 func (w words) complete() bool { return w.en != "" && w.zh != "" }
 
 func TestEveryStatusHasBothLanguages(t *testing.T) {
-	for _, s := range evaluatorConstants(t, "Status") {
-		if w, ok := statuses[evaluator.Status(s)]; !ok || !w.complete() {
+	for s := evaluator.Status(1); s.String() != ""; s++ {
+		if w, ok := statuses[s]; !ok || !w.complete() {
 			t.Errorf("status %q: no label in both en and zh", s)
 		}
 	}
 }
 
 func TestEverySeverityHasBothLanguages(t *testing.T) {
-	consts := evaluatorConstants(t, "Severity")
-	if len(consts) != len(evaluator.Severities) {
-		t.Errorf("evaluator declares %d severities, Severities lists %d", len(consts), len(evaluator.Severities))
-	}
-	for _, s := range consts {
-		if w, ok := severities[evaluator.Severity(s)]; !ok || !w.complete() {
+	n := 0
+	for s := evaluator.Severity(1); s.String() != ""; s++ {
+		n++
+		if w, ok := severities[s]; !ok || !w.complete() {
 			t.Errorf("severity %q: no label in both en and zh", s)
 		}
+	}
+	if n != len(evaluator.Severities) {
+		t.Errorf("evaluator names %d severities, Severities lists %d", n, len(evaluator.Severities))
 	}
 }
 
@@ -116,12 +117,12 @@ func TestEveryChapterHasBothLanguages(t *testing.T) {
 // equal to the codes the JSON report writes, as the text views always showed.
 func TestEnglishIsTheCode(t *testing.T) {
 	for s, w := range statuses {
-		if w.en != string(s) {
+		if w.en != s.String() {
 			t.Errorf("status %q reads %q in English", s, w.en)
 		}
 	}
 	for s, w := range severities {
-		if w.en != string(s) {
+		if w.en != s.String() {
 			t.Errorf("severity %q reads %q in English", s, w.en)
 		}
 	}
@@ -136,7 +137,8 @@ func TestLookups(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
 		{Status(evaluator.Fail, "zh"), "未通过"},
 		{Status(evaluator.Fail, "en"), "fail"},
-		{Status("not_judged", "zh"), "not_judged"},
+		{Status(evaluator.NotJudged, "zh"), "未评判"},
+		{Status(evaluator.Status(99), "zh"), ""},
 		{Severity(evaluator.Critical, "zh"), "严重"},
 		{Severity(evaluator.Critical, ""), "critical"},
 		{WaiverStatus(evaluator.WaiverActive, "zh"), "有效"},
