@@ -144,20 +144,38 @@ type ControlOutcome struct {
 	Control *Control
 	// Status is fail, warn, waived or pass (in that precedence), or not_applicable.
 	Status Status
-	Pass   int
-	Fail   int
-	Warn   int
-	Waived int
+	Counts
+}
+
+// Counts counts results by status: every summary of results (a report's, a
+// control's, a unit's, an article's) holds one.
+type Counts struct {
+	Pass   int `json:"pass"`
+	Fail   int `json:"fail"`
+	Warn   int `json:"warn"`
+	Waived int `json:"waived"`
+}
+
+// Add counts one result of status s; a status other than pass, fail, warn
+// and waived counts nowhere.
+func (c *Counts) Add(s Status) {
+	switch s {
+	case Pass:
+		c.Pass++
+	case Fail:
+		c.Fail++
+	case Warn:
+		c.Warn++
+	case Waived:
+		c.Waived++
+	}
 }
 
 // Summary counts results by status; NotApplicable counts controls.
 type Summary struct {
-	Controls      int `json:"controls"`
-	Results       int `json:"results"`
-	Pass          int `json:"pass"`
-	Fail          int `json:"fail"`
-	Warn          int `json:"warn"`
-	Waived        int `json:"waived"`
+	Controls int `json:"controls"`
+	Results  int `json:"results"`
+	Counts
 	NotApplicable int `json:"not_applicable"`
 	// Baselined counts the failures the baseline accepts; absent without a baseline.
 	Baselined int `json:"baselined,omitempty"`

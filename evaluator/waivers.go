@@ -93,21 +93,8 @@ func summarize(rep *Report) {
 	s.Controls = len(rep.Controls)
 	s.Results = len(rep.Results)
 	for _, r := range rep.Results {
-		o := byControl[r.Control]
-		switch r.Status {
-		case Pass:
-			o.Pass++
-			s.Pass++
-		case Fail:
-			o.Fail++
-			s.Fail++
-		case Warn:
-			o.Warn++
-			s.Warn++
-		case Waived:
-			o.Waived++
-			s.Waived++
-		}
+		byControl[r.Control].Add(r.Status)
+		s.Add(r.Status)
 	}
 	for _, o := range rep.Controls {
 		switch {

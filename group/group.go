@@ -44,11 +44,8 @@ type Group struct {
 // pass, in percent to one decimal; warnings, waived and failing results do
 // not count as compliant.
 type Tally struct {
-	Results    int     `json:"results"`
-	Pass       int     `json:"pass"`
-	Fail       int     `json:"fail"`
-	Warn       int     `json:"warn"`
-	Waived     int     `json:"waived"`
+	Results int `json:"results"`
+	evaluator.Counts
 	Compliance float64 `json:"compliance"`
 }
 
@@ -270,16 +267,7 @@ func keyed(m map[string]*Tally) []KeyTally {
 
 func (t *Tally) add(s evaluator.Status) {
 	t.Results++
-	switch s {
-	case evaluator.Pass:
-		t.Pass++
-	case evaluator.Fail:
-		t.Fail++
-	case evaluator.Warn:
-		t.Warn++
-	case evaluator.Waived:
-		t.Waived++
-	}
+	t.Counts.Add(s)
 }
 
 // finish computes the compliance share; no results is no compliance shown (0).

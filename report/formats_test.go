@@ -189,9 +189,9 @@ func sample() *evaluator.Report {
 	wv := &evaluator.WaiverInfo{ID: "waiver.w", Control: c.ID, Resource: "system.b", Reason: "later", ApprovedBy: "Boss", Expires: "2027-01-01", Status: "active"}
 	return &evaluator.Report{
 		AsOf:    asOf,
-		Summary: evaluator.Summary{Controls: 2, Results: 2, Fail: 1, Waived: 1, NotApplicable: 1},
+		Summary: evaluator.Summary{Controls: 2, Results: 2, Counts: evaluator.Counts{Fail: 1, Waived: 1}, NotApplicable: 1},
 		Controls: []*evaluator.ControlOutcome{
-			{Control: c, Status: evaluator.Fail, Fail: 1, Waived: 1},
+			{Control: c, Status: evaluator.Fail, Counts: evaluator.Counts{Fail: 1, Waived: 1}},
 			{Control: na, Status: evaluator.NotApplicable},
 		},
 		Results: []*evaluator.Result{

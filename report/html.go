@@ -172,9 +172,9 @@ type htmlPage struct {
 
 // htmlTally counts the results of a chapter, an article or the whole report.
 type htmlTally struct {
-	Key                      string
-	Label                    string
-	Pass, Fail, Warn, Waived int
+	Key   string
+	Label string
+	evaluator.Counts
 }
 
 // Compliance is (pass + waived) / (pass + fail + waived) in percent, rounded
@@ -232,19 +232,6 @@ func (t *htmlTally) Bar(lang string) []htmlSegment {
 		x += w
 	}
 	return segs
-}
-
-func (t *htmlTally) add(r *evaluator.Result) {
-	switch r.Status {
-	case evaluator.Pass:
-		t.Pass++
-	case evaluator.Fail:
-		t.Fail++
-	case evaluator.Warn:
-		t.Warn++
-	case evaluator.Waived:
-		t.Waived++
-	}
 }
 
 // htmlCount is a labelled number.
@@ -398,9 +385,9 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 	failsBySeverity := map[evaluator.Severity]int{}
 	for _, r := range rep.Results {
 		a := r.Control.Article
-		articles[a].add(r)
-		chapters[strings.SplitN(a, ".", 2)[0]].add(r)
-		p.Total.add(r)
+		articles[a].Add(r.Status)
+		chapters[strings.SplitN(a, ".", 2)[0]].Add(r.Status)
+		p.Total.Add(r.Status)
 		if r.Status == evaluator.Fail {
 			failsBySeverity[r.Severity]++
 		}

@@ -196,8 +196,8 @@ func hostileReport() *evaluator.Report {
 	loc := &evaluator.Location{File: "inv/" + h + ".hcl", Line: 7, Column: 3}
 	return &evaluator.Report{
 		AsOf:     "2026-11-26" + h,
-		Summary:  evaluator.Summary{Controls: 1, Results: 3, Pass: 1, Fail: 1, Waived: 1},
-		Controls: []*evaluator.ControlOutcome{{Control: c, Status: evaluator.Fail, Pass: 1, Fail: 1, Waived: 1}},
+		Summary:  evaluator.Summary{Controls: 1, Results: 3, Counts: evaluator.Counts{Pass: 1, Fail: 1, Waived: 1}},
+		Controls: []*evaluator.ControlOutcome{{Control: c, Status: evaluator.Fail, Counts: evaluator.Counts{Pass: 1, Fail: 1, Waived: 1}}},
 		Results: []*evaluator.Result{
 			{Control: c, Resource: "system." + h, Status: evaluator.Fail, Severity: evaluator.High, Message: "message " + h, MessageZh: "消息 " + h, Location: loc, Waiver: wv},
 			{Control: c, Resource: h, Status: evaluator.Pass, Severity: evaluator.High, Location: loc},

@@ -86,16 +86,13 @@ type JSONControl struct {
 	TitleZh         string             `json:"title_zh"`
 	Severity        evaluator.Severity `json:"severity"`
 	Status          evaluator.Status   `json:"status"`
-	Pass            int                `json:"pass"`
-	Fail            int                `json:"fail"`
-	Warn            int                `json:"warn"`
-	Waived          int                `json:"waived"`
-	Description     string             `json:"description"`
-	Remediation     string             `json:"remediation"`
-	RemediationZh   string             `json:"remediation_zh"`
-	Package         string             `json:"package"`
-	File            string             `json:"file"`
-	Builtin         bool               `json:"builtin"`
+	evaluator.Counts
+	Description   string `json:"description"`
+	Remediation   string `json:"remediation"`
+	RemediationZh string `json:"remediation_zh"`
+	Package       string `json:"package"`
+	File          string `json:"file"`
+	Builtin       bool   `json:"builtin"`
 }
 
 // JSONResult is one control's outcome on one resource.
@@ -127,8 +124,7 @@ func jsonControl(o *evaluator.ControlOutcome) JSONControl {
 	c := o.Control
 	return JSONControl{
 		ID: c.ID, ShortCode: c.ShortCode, Article: c.Article, RelatedArticles: c.RelatedArticles,
-		Title: c.Title, TitleZh: c.TitleZh, Severity: c.Severity, Status: o.Status,
-		Pass: o.Pass, Fail: o.Fail, Warn: o.Warn, Waived: o.Waived,
+		Title: c.Title, TitleZh: c.TitleZh, Severity: c.Severity, Status: o.Status, Counts: o.Counts,
 		Description: c.Description, Remediation: c.Remediation, RemediationZh: c.RemediationZh,
 		Package: c.Package, File: c.File, Builtin: c.Builtin,
 	}

@@ -17,10 +17,10 @@ func junitGateReport() *evaluator.Report {
 	m := &evaluator.Control{ID: "BM-4.6.2-01", ShortCode: "screen-lock", Article: "4.6.2", Severity: evaluator.Medium, Title: "Screen lock"}
 	return &evaluator.Report{
 		AsOf:    asOf,
-		Summary: evaluator.Summary{Controls: 2, Results: 4, Fail: 3, Warn: 1, Baselined: 1},
+		Summary: evaluator.Summary{Controls: 2, Results: 4, Counts: evaluator.Counts{Fail: 3, Warn: 1}, Baselined: 1},
 		Controls: []*evaluator.ControlOutcome{
-			{Control: c, Status: evaluator.Fail, Fail: 2},
-			{Control: m, Status: evaluator.Fail, Fail: 1, Warn: 1},
+			{Control: c, Status: evaluator.Fail, Counts: evaluator.Counts{Fail: 2}},
+			{Control: m, Status: evaluator.Fail, Counts: evaluator.Counts{Fail: 1, Warn: 1}},
 		},
 		Results: []*evaluator.Result{
 			{Control: c, Resource: "system.vault", ResourceName: "Card vault", Status: evaluator.Fail, Severity: evaluator.Critical,

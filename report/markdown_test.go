@@ -88,10 +88,10 @@ func gateReport() *evaluator.Report {
 	wv := &evaluator.WaiverInfo{ID: "waiver.w", Control: c.ID, Resource: "system.w", Reason: "later", Expires: "2027-01-01", Status: "active"}
 	return &evaluator.Report{
 		AsOf:    asOf,
-		Summary: evaluator.Summary{Controls: 2, Results: 4, Fail: 3, Waived: 1, Baselined: 1},
+		Summary: evaluator.Summary{Controls: 2, Results: 4, Counts: evaluator.Counts{Fail: 3, Waived: 1}, Baselined: 1},
 		Controls: []*evaluator.ControlOutcome{
-			{Control: c, Status: evaluator.Fail, Fail: 2, Waived: 1},
-			{Control: low, Status: evaluator.Fail, Fail: 1},
+			{Control: c, Status: evaluator.Fail, Counts: evaluator.Counts{Fail: 2, Waived: 1}},
+			{Control: low, Status: evaluator.Fail, Counts: evaluator.Counts{Fail: 1}},
 		},
 		Results: []*evaluator.Result{
 			{Control: c, Resource: "system.old", Status: evaluator.Fail, Severity: evaluator.High, BaseSeverity: evaluator.High, Message: "old failure", Baselined: true},

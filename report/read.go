@@ -139,8 +139,7 @@ func (j *JSONReport) Evaluation() (*evaluator.Report, Options, error) {
 			Severity: jc.Severity, Title: jc.Title, TitleZh: jc.TitleZh, Description: jc.Description,
 			Remediation: jc.Remediation, RemediationZh: jc.RemediationZh, Package: jc.Package, File: jc.File, Builtin: jc.Builtin}
 		controls[c.ID] = c
-		rep.Controls = append(rep.Controls, &evaluator.ControlOutcome{Control: c, Status: jc.Status,
-			Pass: jc.Pass, Fail: jc.Fail, Warn: jc.Warn, Waived: jc.Waived})
+		rep.Controls = append(rep.Controls, &evaluator.ControlOutcome{Control: c, Status: jc.Status, Counts: jc.Counts})
 	}
 	rep.Results = make([]*evaluator.Result, len(j.Results))
 	for i, jr := range j.Results {

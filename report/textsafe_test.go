@@ -35,8 +35,8 @@ func terminalReport() *evaluator.Report {
 	loc := &evaluator.Location{File: "inv/" + h + ".hcl", Line: 7, Column: 3}
 	return &evaluator.Report{
 		AsOf:     "2026-11-26",
-		Summary:  evaluator.Summary{Controls: 1, Results: 4, Pass: 1, Fail: 2, Waived: 1},
-		Controls: []*evaluator.ControlOutcome{{Control: c, Status: evaluator.Fail, Pass: 1, Fail: 2, Waived: 1}},
+		Summary:  evaluator.Summary{Controls: 1, Results: 4, Counts: evaluator.Counts{Pass: 1, Fail: 2, Waived: 1}},
+		Controls: []*evaluator.ControlOutcome{{Control: c, Status: evaluator.Fail, Counts: evaluator.Counts{Pass: 1, Fail: 2, Waived: 1}}},
 		Results: []*evaluator.Result{
 			{Control: c, Resource: "system.f" + h, ResourceName: "name " + h, Status: evaluator.Fail, Severity: evaluator.High,
 				Message: "message " + h, MessageZh: "消息 " + h, Location: loc, Waiver: expired},
