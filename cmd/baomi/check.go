@@ -24,20 +24,61 @@ import (
 	"github.com/baomi-dev/baomi/report"
 )
 
-// checkOptions are the resolved choices of one baomi check run.
-type checkOptions struct {
+// auditOptions are the resolved choices that check and partners share: the
+// inventory read, the policies and settings it is judged by, and the language.
+type auditOptions struct {
 	Paths    []string
-	Format   string
-	Output   string
 	Policies []string
 	AsOf     string
-	FailOn   evaluator.Severity
 	Lang     string
-	ShowAll  bool
-	Skip     []string
 	Settings map[string]any
 	Timeout  time.Duration
 	Limits   inventory.Options
+	// Config is the config file read, or "".
+	Config string
+}
+
+// resolveAuditOptions reads the choices of auditOptions from v: args are the
+// inventory paths ("." when none). It also checks the report format, in the
+// order the options' errors have always been reported.
+func resolveAuditOptions(v *config, args []string, format string) (auditOptions, error) {
+	opts := auditOptions{Paths: args, Config: v.ConfigFileUsed()}
+	if len(opts.Paths) == 0 {
+		opts.Paths = []string{"."}
+	}
+	var err error
+	if opts.Policies, err = stringList(v, "policy"); err != nil {
+		return opts, err
+	}
+	if opts.Settings, err = settingsFrom(v); err != nil {
+		return opts, err
+	}
+	if opts.Limits, err = limitsFrom(v); err != nil {
+		return opts, err
+	}
+	if opts.Timeout, err = v.duration("timeout"); err != nil {
+		return opts, err
+	}
+	if err := checkFormat(v, format); err != nil {
+		return opts, err
+	}
+	if opts.AsOf, err = asOfDate(v, v.GetString("as-of")); err != nil {
+		return opts, err
+	}
+	if opts.Lang, err = language(v); err != nil {
+		return opts, err
+	}
+	return opts, nil
+}
+
+// checkOptions are the resolved choices of one baomi check run.
+type checkOptions struct {
+	auditOptions
+	Format  string
+	Output  string
+	FailOn  evaluator.Severity
+	ShowAll bool
+	Skip    []string
 	// Terraform lists the Terraform inputs: .tf folders and plans.
 	Terraform []string
 	// Baseline names a baseline file whose failures do not fail the run.
@@ -46,8 +87,6 @@ type checkOptions struct {
 	WriteBaseline string
 	// HelpURL is the page SARIF rules link to.
 	HelpURL string
-	// Config is the config file read, or "".
-	Config string
 	// Attest names the private key that signs the JSON report, or "".
 	Attest string
 	// OPAURL is the OPA server that evaluates in place of baomi, or "".
@@ -105,45 +144,23 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 		return nil, err
 	}
 	opts := &checkOptions{
-		Paths:  args,
-		Format: v.GetString("format"),
-		Output: v.GetString("output"),
-		AsOf:   v.GetString("as-of"),
-
+		Format:        v.GetString("format"),
+		Output:        v.GetString("output"),
 		Baseline:      v.GetString("baseline"),
 		WriteBaseline: v.GetString("write-baseline"),
 		HelpURL:       v.GetString("help-url"),
-		Config:        v.ConfigFileUsed(),
 		Attest:        v.GetString("attest"),
 		OPAURL:        v.GetString("opa-url"),
 		AllowRevision: v.GetBool("allow-revision"),
 	}
-	if len(opts.Paths) == 0 {
-		opts.Paths = []string{"."}
-	}
 	opts.Timings, _ = cmd.Flags().GetBool("timings")
-	if opts.Settings, err = settingsFrom(v); err != nil {
-		return nil, err
-	}
-	if opts.Policies, err = stringList(v, "policy"); err != nil {
-		return nil, err
-	}
 	if opts.Skip, err = stringList(v, "skip"); err != nil {
 		return nil, err
 	}
 	if opts.Terraform, err = stringList(v, "terraform"); err != nil {
 		return nil, err
 	}
-	if opts.Limits, err = limitsFrom(v); err != nil {
-		return nil, err
-	}
-	if opts.Timeout, err = v.duration("timeout"); err != nil {
-		return nil, err
-	}
-	if err := checkFormat(v, opts.Format); err != nil {
-		return nil, err
-	}
-	if opts.AsOf, err = asOfDate(v, opts.AsOf); err != nil {
+	if opts.auditOptions, err = resolveAuditOptions(v, args, opts.Format); err != nil {
 		return nil, err
 	}
 	if err := checkAttestable(opts); err != nil {
@@ -154,9 +171,6 @@ func resolveCheckOptions(cmd *cobra.Command, args []string) (*checkOptions, erro
 	}
 	if opts.FailOn, err = evaluator.ParseSeverity(v.GetString("fail-on")); err != nil {
 		return nil, v.wrong("fail-on", v.GetString("fail-on"), "want critical, high, medium or low")
-	}
-	if opts.Lang, err = language(v); err != nil {
-		return nil, err
 	}
 	switch show := v.GetString("show"); show {
 	case "failed", "all":

@@ -9,26 +9,17 @@ import (
 
 	"github.com/baomi-dev/baomi/audit"
 	"github.com/baomi-dev/baomi/evaluator"
-	"github.com/baomi-dev/baomi/inventory"
 	"github.com/baomi-dev/baomi/register"
 )
 
 // partnersOptions are the resolved choices of one baomi partners run.
 type partnersOptions struct {
-	Paths    []string
-	Format   string
-	Output   string
-	Policies []string
-	AsOf     string
-	Lang     string
-	Settings map[string]any
-	Timeout  time.Duration
-	Limits   inventory.Options
+	auditOptions
+	Format string
+	Output string
 	// Expiring keeps only partners whose NDA cover lapses within this many days;
 	// nil lists every partner.
 	Expiring *int
-	// Config is the config file read, or "".
-	Config string
 }
 
 func newPartnersCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -76,14 +67,7 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 		return nil, err
 	}
 	f := cmd.Flags()
-	opts := &partnersOptions{
-		Paths:  args,
-		AsOf:   v.GetString("as-of"),
-		Config: v.ConfigFileUsed(),
-	}
-	if opts.Policies, err = stringList(v, "policy"); err != nil {
-		return nil, err
-	}
+	opts := &partnersOptions{}
 	opts.Format, _ = f.GetString("format")
 	opts.Output, _ = f.GetString("output")
 	if f.Changed("expiring") {
@@ -93,25 +77,7 @@ func resolvePartnersOptions(cmd *cobra.Command, args []string) (*partnersOptions
 		}
 		opts.Expiring = &n
 	}
-	if len(opts.Paths) == 0 {
-		opts.Paths = []string{"."}
-	}
-	if opts.Settings, err = settingsFrom(v); err != nil {
-		return nil, err
-	}
-	if opts.Limits, err = limitsFrom(v); err != nil {
-		return nil, err
-	}
-	if opts.Timeout, err = v.duration("timeout"); err != nil {
-		return nil, err
-	}
-	if err := checkFormat(v, opts.Format); err != nil {
-		return nil, err
-	}
-	if opts.AsOf, err = asOfDate(v, opts.AsOf); err != nil {
-		return nil, err
-	}
-	if opts.Lang, err = language(v); err != nil {
+	if opts.auditOptions, err = resolveAuditOptions(v, args, opts.Format); err != nil {
 		return nil, err
 	}
 	return opts, nil
