@@ -178,6 +178,31 @@ func TestSplitBalancesTheCosts(t *testing.T) {
 	}
 }
 
+// TestGroupsStartAtOppositeEnds checks that every other query group
+// evaluates its controls in reverse article order, the others in article
+// order, each group all of its controls.
+func TestGroupsStartAtOppositeEnds(t *testing.T) {
+	ps, err := Load(context.Background(), policies.FS, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, group := range splitControls(ps.Controls, maxGroups) {
+		order := evaluationOrder(i, group)
+		if len(order) != len(group) {
+			t.Fatalf("group %d evaluates %d of its %d controls", i, len(order), len(group))
+		}
+		for k := range order {
+			want := group[k]
+			if i%2 == 1 {
+				want = group[len(group)-1-k]
+			}
+			if order[k] != want {
+				t.Errorf("group %d evaluates %s in place %d, want %s", i, order[k].ID, k, want.ID)
+			}
+		}
+	}
+}
+
 func controlIndex(controls []*Control, c *Control) int {
 	for i, x := range controls {
 		if x == c {
