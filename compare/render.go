@@ -48,8 +48,8 @@ func statusText(s, lang string) string {
 	if z, ok := diffStatusZh[s]; ok {
 		return text(lang, s, z)
 	}
-	var status evaluator.Status
-	if status.UnmarshalText([]byte(s)) != nil {
+	status, err := evaluator.ParseStatus(s)
+	if err != nil {
 		return s
 	}
 	return vocab.Status(status, lang)
@@ -65,8 +65,8 @@ func waiverText(s, lang string) string {
 
 // severityText is a severity in lang.
 func severityText(s, lang string) string {
-	var severity evaluator.Severity
-	if severity.UnmarshalText([]byte(s)) != nil {
+	severity, err := evaluator.ParseSeverity(s)
+	if err != nil {
 		return s
 	}
 	return vocab.Severity(severity, lang)

@@ -9,9 +9,10 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
-// Severity ranks how serious a failing control is. It is held in one byte, as
-// a result holds two; its text is its name, and the zero Severity names none
-// (""). The JSON contract writes and reads the names.
+// Severity ranks how serious a failing control is. It is a small number, as a
+// result holds two; its text is its name, and the zero Severity names none
+// (""). The JSON contract writes and reads the names. It is a uint16, not a
+// uint8, so that go vet flags string(s), which would give one character.
 type Severity uint16
 
 // The four severities, most serious first.

@@ -2,8 +2,9 @@ package evaluator
 
 import "github.com/open-policy-agent/opa/v1/topdown"
 
-// Status is the outcome of one control on one resource, held in one byte; its
-// text is its name, and the zero Status names none ("").
+// Status is the outcome of one control on one resource, a small number (a
+// uint16, as Severity is); its text is its name, and the zero Status names
+// none ("").
 type Status uint16
 
 // The outcomes a result or a control can have.

@@ -319,7 +319,7 @@ type htmlPassGroup struct {
 // htmlControl is one control of the catalog with its counts.
 type htmlControl struct {
 	ID, Title, ArticleLabel, SeverityLabel, Status, StatusLabel string
-	Pass, Fail, Warn, Waived                                    int
+	evaluator.Counts
 }
 
 // writeHTML writes a self-contained audit report: one HTML file with inline
@@ -473,7 +473,7 @@ func buildHTMLPage(rep *evaluator.Report, opts Options) *htmlPage {
 		}
 		p.Controls = append(p.Controls, htmlControl{ID: safe(c.ID), Title: safe(text(lang, c.Title, c.TitleZh)),
 			ArticleLabel: safe(Article(c.Article, lang)), SeverityLabel: vocab.Severity(c.Severity, lang),
-			Status: o.Status.String(), StatusLabel: status, Pass: o.Pass, Fail: o.Fail, Warn: o.Warn, Waived: o.Waived})
+			Status: o.Status.String(), StatusLabel: status, Counts: o.Counts})
 	}
 	p.Deployed = buildDeployed(rep, opts, lang)
 	for _, wv := range rep.Waivers {

@@ -122,9 +122,6 @@ func (j *JSONReport) Evaluation() (*evaluator.Report, Options, error) {
 		return nil, Options{}, fmt.Errorf("written by an older baomi (%s): it has no %s; write the report again with this baomi's check --format json",
 			j.Tool.Version, list)
 	}
-	if _, err := evaluator.ParseSeverity(j.FailOn.String()); err != nil {
-		return nil, Options{}, fmt.Errorf("fail_on: %v", err)
-	}
 	rep := &evaluator.Report{AsOf: j.AsOf, Settings: j.Settings, Summary: j.Summary, Waivers: j.Waivers,
 		Skipped: j.Skipped, PolicyDigest: j.Policies.SHA256}
 	controls := make(map[string]*evaluator.Control, len(j.Controls))
