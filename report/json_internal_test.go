@@ -52,21 +52,15 @@ func TestResultJSONMatchesEncoder(t *testing.T) {
 		results = append(results, r)
 	}
 	for _, r := range results {
-		var want bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("    ", "  ")
-		if err := enc.Encode(jsonResult(r)); err != nil {
-			t.Fatal(err)
-		}
+		want := encodingJSON(t, jsonResult(r), "    ")
 		var got bytes.Buffer
 		j := newJSONWriter(&got)
 		j.result(r)
 		if err := j.flush(); err != nil {
 			t.Fatal(err)
 		}
-		if w := bytes.TrimSuffix(want.Bytes(), []byte("\n")); !bytes.Equal(got.Bytes(), w) {
-			t.Errorf("result on %q:\n%s\nencoding/json:\n%s", r.Resource, got.Bytes(), w)
+		if got.String() != want {
+			t.Errorf("result on %q:\n%s\nencoding/json:\n%s", r.Resource, got.Bytes(), want)
 		}
 	}
 }
@@ -88,23 +82,30 @@ func TestResultsFieldMatchesEncoder(t *testing.T) {
 			}
 			results[i], want[i] = r, jsonResult(r)
 		}
-		var expected bytes.Buffer
-		enc := json.NewEncoder(&expected)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("  ", "  ")
-		if err := enc.Encode(want); err != nil {
-			t.Fatal(err)
-		}
 		var got bytes.Buffer
 		j := newJSONWriter(&got)
 		j.results(results)
 		if err := j.flush(); err != nil {
 			t.Fatal(err)
 		}
-		if w := `  "results": ` + strings.TrimSuffix(expected.String(), "\n") + ",\n"; got.String() != w {
+		if w := `  "results": ` + encodingJSON(t, want, "  ") + ",\n"; got.String() != w {
 			t.Errorf("%d results: the field differs from encoding/json's (%d bytes, want %d)", n, got.Len(), len(w))
 		}
 	}
+}
+
+// encodingJSON is v as encoding/json writes it without HTML escaping,
+// indented as if nested under prefix, without the final newline.
+func encodingJSON(t *testing.T, v any, prefix string) string {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // FuzzJSONString checks appendJSONString against encoding/json on any string.
