@@ -22,10 +22,11 @@ import data.baomi.lib
 _destroyed := {d.asset | some d in input.destructions}
 
 applicable contains addr if {
+	as_of := lib.as_of # read once, not once per data asset
 	some addr, a in input.data_assets
 	until := a.retention_until
 	is_string(until)
-	until < input.as_of # lib.as_of, read from the input rather than a rule per data asset
+	until < as_of
 }
 
 deny contains {

@@ -46,10 +46,11 @@ deny contains {
 # deny rules can find anything in, found in one walk rather than a negation and
 # a call per resource.
 _stale := object.keys(lib.endpoint_resources) - {addr |
+	max_age := _max_age
 	some addr, r in lib.endpoint_resources
 	age := r.patch_age_days
 	is_number(age)
-	age <= _max_age
+	age <= max_age
 }
 
 _max_age := lib.settings.patch_max_age_days

@@ -19,9 +19,10 @@ import data.baomi.lib
 _kinds := {"desktop", "laptop", "mobile"}
 
 applicable contains addr if {
+	kinds := _kinds
 	some addr, dev in input.devices
 	dev.handles_customer_data == true
-	dev.kind in _kinds
+	dev.kind in kinds
 }
 
 deny contains {

@@ -250,9 +250,10 @@ _top_secret_incidents := {[addr, a] | some [addr, a] in _incident_pairs; a in as
 # From the top_secret assets outward too: the devices that store them, then the
 # disposals of those devices (stored_data would index every holder for this).
 _top_secret_disposals := {[addr, a] |
+	by_device := _disposals_by_device
 	some a in top_secret_assets
 	some device in object.get(input.data_assets[a], "stored_in", [])
-	some addr in object.get(_disposals_by_device, device, set())
+	some addr in object.get(by_device, device, set())
 }
 
 # _disposals_by_device[device] is the set of disposals of that device.

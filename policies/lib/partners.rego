@@ -25,8 +25,10 @@ _received_triples := array.concat(
 # _received_triples, each partner's receives list taken whole rather than
 # grouped out of the triples.
 _received_assets := {p: assets |
-	some p in (object.keys(_receives_sets) | object.keys(_transfer_assets))
-	assets := object.get(_receives_sets, p, set()) | object.get(_transfer_assets, p, set())
+	receives := _receives_sets
+	transfers := _transfer_assets
+	some p in (object.keys(receives) | object.keys(transfers))
+	assets := object.get(receives, p, set()) | object.get(transfers, p, set())
 }
 
 # _receives_sets[partner] is the set of the entries of a partner's non-empty
@@ -298,12 +300,14 @@ uncovered_data := {p: sort(assets - object.get(_in_force_covers, p, set())) |
 # the assets that an NDA ending soon covers can lapse soon (cover lapses on
 # the expiry of one of the NDAs that cover the asset), so only they are judged.
 cover_lapsing_soon := {p: lapsing |
+	today := _as_of_day
+	warning_days := settings.nda_expiry_warning_days
 	some p, spans in _nda_spans
 	soon := {addr |
 		some [addr, _, end, _] in spans
 		is_number(end)
-		end >= _as_of_day
-		end - _as_of_day < settings.nda_expiry_warning_days
+		end >= today
+		end - today < warning_days
 	}
 	count(soon) > 0
 	candidates := (object.get(_received_assets, p, set()) & _in_force_covers[p]) & union({_nda_covers[n] | some n in soon})
@@ -372,17 +376,20 @@ latest_assessment := {p: {
 	"date": last,
 	"result": object.get(assessments[i], "result", null),
 	"age_days": age,
-	"stale": age > settings.assessment_max_age_days,
+	"stale": age > max_age,
 } |
+	rank := assessment_rank
+	today := _as_of_day
+	max_age := settings.assessment_max_age_days
 	some p, partner in input.partners
 	assessments := object.get(partner, "security_assessment", [])
 	last := max({a.date | some a in assessments; _assessment_done(a)})
-	[_, i] := min({[object.get(assessment_rank, object.get(a, "result", null), -1), j] |
+	[_, i] := min({[object.get(rank, object.get(a, "result", null), -1), j] |
 		some j, a in assessments
 		_assessment_done(a)
 		a.date == last
 	})
-	age := _as_of_day - day_number(last)
+	age := today - day_number(last)
 }
 
 # An assessment counts once it has a date on or before the as-of date.

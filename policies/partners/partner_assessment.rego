@@ -27,8 +27,9 @@ deny contains {
 	"message_zh": sprintf("%s 接收客户资料,但截至 %s 没有任何有日期的保密能力评估记录", [addr, lib.as_of]),
 	"attribute": "security_assessment",
 } if {
+	latest := lib.latest_assessment
 	some addr in applicable
-	not lib.latest_assessment[addr]
+	not latest[addr]
 }
 
 deny contains {
@@ -38,8 +39,9 @@ deny contains {
 	"attribute": sprintf("security_assessment[%d].date", [latest.index]),
 } if {
 	max_age := lib.settings.assessment_max_age_days
-	some addr in applicable
-	latest := lib.latest_assessment[addr]
+	receiving := applicable
+	some addr, latest in lib.latest_assessment
+	receiving[addr]
 	latest.stale
 }
 
@@ -49,8 +51,9 @@ deny contains {
 	"message_zh": sprintf("%s 最近一次保密能力评估(第 %d 条评估记录,日期 %s)结论为不通过(fail)", [addr, latest.index + 1, latest.date]),
 	"attribute": sprintf("security_assessment[%d].result", [latest.index]),
 } if {
-	some addr in applicable
-	latest := lib.latest_assessment[addr]
+	receiving := applicable
+	some addr, latest in lib.latest_assessment
+	receiving[addr]
 	latest.result == "fail"
 }
 
@@ -60,7 +63,9 @@ deny contains {
 	"message_zh": sprintf("%s 最近一次保密能力评估(第 %d 条评估记录,日期 %s)未写明评估结论", [addr, latest.index + 1, latest.date]),
 	"attribute": sprintf("security_assessment[%d].result", [latest.index]),
 } if {
-	some addr in applicable
-	latest := lib.latest_assessment[addr]
-	not lib.assessment_rank[latest.result]
+	rank := lib.assessment_rank
+	receiving := applicable
+	some addr, latest in lib.latest_assessment
+	receiving[addr]
+	not rank[latest.result]
 }

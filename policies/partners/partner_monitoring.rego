@@ -29,8 +29,8 @@ deny contains {
 	"message_zh": sprintf("%s 接收客户资料,但未声明对其使用情况的监督(monitoring)", [addr]),
 	"attribute": "monitoring",
 } if {
-	some addr in applicable
-	_monitoring[addr] == null
+	some addr, m in _monitoring
+	m == null
 }
 
 deny contains {
@@ -39,8 +39,7 @@ deny contains {
 	"message_zh": sprintf("%s 的监督记录未写明最近一次检查日期", [addr]),
 	"attribute": "monitoring.last_review",
 } if {
-	some addr in applicable
-	m := _monitoring[addr]
+	some addr, m in _monitoring
 	m != null
 	m.last_review == null
 }
@@ -52,8 +51,7 @@ deny contains {
 	"attribute": "monitoring.last_review",
 } if {
 	max_age := lib.settings.monitoring_max_age_days
-	some addr in applicable
-	m := _monitoring[addr]
+	some addr, m in _monitoring
 	m.stale
 	last := m.last_review
 }

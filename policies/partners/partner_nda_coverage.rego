@@ -26,7 +26,8 @@ deny contains {
 	"message_zh": sprintf("%s 接收的以下客户资料未被其任何有效保密协议(%s)覆盖:%s", [addr, concat(", ", sort(lib.partner_ndas[addr])), concat(", ", uncovered)]),
 	"attribute": "receives",
 } if {
+	uncovered_data := lib.uncovered_data
 	some addr in applicable
-	uncovered := object.get(lib.uncovered_data, addr, [])
+	uncovered := object.get(uncovered_data, addr, [])
 	count(uncovered) > 0
 }

@@ -19,8 +19,9 @@ package baomi.controls.partner_nda_terms
 import data.baomi.lib
 
 applicable contains addr if {
+	ndas := lib.partner_ndas
 	some partner in lib.receiving_partners
-	some addr in object.get(lib.partner_ndas, partner, set())
+	some addr in object.get(ndas, partner, set())
 }
 
 deny contains {

@@ -46,8 +46,9 @@ warn contains {
 	"message_zh": sprintf("%s 的异地备份(%s)均与其所在场所 %s 位于同一城市", [addr, concat(", ", sort(offsite)), home]),
 	"attribute": "backup[0].site",
 } if {
+	city_of := _cities
 	some addr, [home, cities] in _offsite
-	cities == {_cities[home]}
+	cities == {city_of[home]}
 	offsite := lib.offsite_backup_sites(input.systems[addr])
 }
 
@@ -56,11 +57,13 @@ warn contains {
 # systems that the deny and the warn rules read. A site without a city counts
 # as "", which no declared city is; no off-site backup site, no cities.
 _offsite := {addr: [home, cities] |
+	backed := lib.backed_up_systems
+	city_of := _cities
 	some addr, sys in input.systems
 	home := sys.site
 	is_string(home)
-	lib.backed_up_systems[addr]
-	cities := {object.get(_cities, s, "") |
+	backed[addr]
+	cities := {object.get(city_of, s, "") |
 		some b in sys.backup
 		s := b.site
 		is_string(s)

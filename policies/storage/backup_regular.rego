@@ -54,7 +54,8 @@ _counted := {f |
 # Systems with a backup whose frequency counts, found in one walk over the
 # systems rather than a call per system.
 _frequent_enough := {addr |
+	counted := _counted
 	some addr, sys in input.systems
 	some b in sys.backup
-	b.frequency in _counted
+	b.frequency in counted
 }

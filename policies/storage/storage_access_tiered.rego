@@ -50,6 +50,7 @@ _declared(sys) if is_string(sys.access_control)
 # the deny rules can find anything in. The others are found in one walk over
 # the systems rather than a lookup of each holding system in each rule.
 _untiered := lib.holding_systems - {addr |
+	tiered := _tiered
 	some addr, sys in input.systems
-	sys.access_control in _tiered
+	sys.access_control in tiered
 }

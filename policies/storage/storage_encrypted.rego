@@ -59,8 +59,9 @@ _algorithms := {"SM4", "AES-128", "AES-192", "AES-256"}
 # the deny rules can find anything in. The others are found in one walk over
 # the systems rather than a lookup of each holding system in each rule.
 _unencrypted := lib.holding_systems - {addr |
+	algorithms := _algorithms
 	some addr, sys in input.systems
-	sys.encryption_at_rest in _algorithms
+	sys.encryption_at_rest in algorithms
 }
 
 _declared(sys) if is_string(sys.encryption_at_rest)

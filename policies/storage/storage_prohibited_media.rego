@@ -23,8 +23,9 @@ _prohibited_kinds := {"personal_computer", "removable_media"}
 # the deny rules can find anything in, found in one walk over the systems
 # rather than a lookup of each holding system in each rule.
 _suspect := lib.holding_systems & {addr |
+	kinds := {"personal_computer", "removable_media", "third_party_platform"}
 	some addr, sys in input.systems
-	sys.kind in {"personal_computer", "removable_media", "third_party_platform"}
+	sys.kind in kinds
 }
 
 applicable contains addr if {
@@ -37,9 +38,10 @@ deny contains {
 	"message_zh": sprintf("%s 将客户资料存放于禁止使用的介质(kind 为 %s)", [addr, kind]),
 	"attribute": "kind",
 } if {
+	prohibited := _prohibited_kinds
 	some addr in _suspect
 	kind := input.systems[addr].kind
-	kind in _prohibited_kinds
+	kind in prohibited
 }
 
 deny contains {
