@@ -156,8 +156,9 @@ _has_term(ag, "scope_of_use") if {
 # force have no cover to carry. A partner has few NDAs: the spans that cover an
 # asset are those of the NDAs whose _nda_covers hold it (_asset_spans).
 _nda_spans := {p: spans |
+	in_force := partner_ndas
 	some p, ndas in _partner_all_ndas
-	partner_ndas[p]
+	in_force[p]
 	spans := [[addr, start, end, expires] |
 		some addr in ndas
 		ag := input.agreements[addr]
@@ -264,12 +265,15 @@ _partner_fact(p) := {
 # most assets share that with others: _asset_cover is called with that list
 # and its result is cached.
 received_cover := {p: cover |
+	ndas_by_partner := partner_ndas
+	spans_by_partner := _nda_spans
+	covers := _nda_covers
 	some p, assets in _received_assets
-	in_force := object.get(partner_ndas, p, set())
-	spans := object.get(_nda_spans, p, [])
+	in_force := object.get(ndas_by_partner, p, set())
+	spans := object.get(spans_by_partner, p, [])
 	cover := [[asset, covered_by, until] |
 		some asset in sort(assets)
-		[covered_by, until] := _asset_cover(spans, in_force, [addr | some [addr, _, _, _] in spans; _nda_covers[addr][asset]])
+		[covered_by, until] := _asset_cover(spans, in_force, [addr | some [addr, _, _, _] in spans; covers[addr][asset]])
 	]
 }
 
@@ -286,11 +290,15 @@ _nda_covers := {addr: {a | some a in _covers(input.agreements[addr])} | some [_,
 
 # _in_force_covers[partner] is the set of data assets the partner's NDAs in
 # force cover.
-_in_force_covers := {p: union({_nda_covers[n] | some n in ndas}) | some p, ndas in partner_ndas}
+_in_force_covers := {p: union({covers[n] | some n in ndas}) |
+	covers := _nda_covers
+	some p, ndas in partner_ndas
+}
 
 # uncovered_data[partner] lists the assets the partner receives that no NDA in
 # force covers, by address: a set difference, not a lookup per asset.
-uncovered_data := {p: sort(assets - object.get(_in_force_covers, p, set())) |
+uncovered_data := {p: sort(assets - object.get(in_force_covers, p, set())) |
+	in_force_covers := _in_force_covers
 	some p, assets in _received_assets
 }
 
@@ -302,6 +310,9 @@ uncovered_data := {p: sort(assets - object.get(_in_force_covers, p, set())) |
 cover_lapsing_soon := {p: lapsing |
 	today := _as_of_day
 	warning_days := settings.nda_expiry_warning_days
+	received := _received_assets
+	in_force_covers := _in_force_covers
+	covers := _nda_covers
 	some p, spans in _nda_spans
 	soon := {addr |
 		some [addr, _, end, _] in spans
@@ -310,7 +321,7 @@ cover_lapsing_soon := {p: lapsing |
 		end - today < warning_days
 	}
 	count(soon) > 0
-	candidates := (object.get(_received_assets, p, set()) & _in_force_covers[p]) & union({_nda_covers[n] | some n in soon})
+	candidates := (object.get(received, p, set()) & in_force_covers[p]) & union({covers[n] | some n in soon})
 	lapsing := [[asset, until] |
 		some asset in sort(candidates)
 		until := _cover_lapses(_asset_spans(spans, asset))
