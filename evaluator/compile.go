@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"runtime"
-	"slices"
 	"sort"
 	"strings"
 
@@ -23,9 +21,12 @@ type Policies struct {
 	Controls []*Control
 	// Files lists the user policy files read (tests included), as shown to the user.
 	Files []string
-	// groups split the controls over the cores; each is one query that shares
-	// one evaluation of the library among its controls.
-	groups []queryGroup
+	// queue holds every control's prepared query in the order the workers
+	// take them (evaluationQueue).
+	queue []controlQuery
+	// facts and partnerFacts are the prepared queries of the facts, without
+	// and with the partner facts.
+	facts, partnerFacts rego.PreparedEvalQuery
 	// defaults are the library's default settings; choices the words allowed
 	// for the settings that take words (the facts contract's settings).
 	defaults map[string]any
@@ -62,13 +63,11 @@ func (p *Policies) PolicyFiles() []PolicyFile {
 	return out
 }
 
-// queryGroup is a prepared query over some of the controls.
-type queryGroup struct {
-	controls []*Control
-	query    rego.PreparedEvalQuery
-	// withPartners, prepared for the first group only, also reads the partner
-	// facts: the same query with one more binding, for views that render them.
-	withPartners *rego.PreparedEvalQuery
+// controlQuery is the prepared query of one control: it binds out to the
+// control's [applicable, deny, warn].
+type controlQuery struct {
+	control *Control
+	query   rego.PreparedEvalQuery
 }
 
 // Compile compiles modules with the sandbox capabilities. print() output goes to
@@ -150,21 +149,18 @@ func Load(ctx context.Context, builtin fs.FS, userDirs []string, printOut io.Wri
 		}
 		return pq, nil
 	}
-	for i, group := range splitControls(controls, runtime.GOMAXPROCS(0)) {
-		first := i == 0
-		pq, err := prepare(controlsQuery(evaluationOrder(i, group), first, false))
+	for _, c := range evaluationQueue(controls) {
+		pq, err := prepare("out := " + controlParts(c, nil))
 		if err != nil {
 			return nil, err
 		}
-		g := queryGroup{controls: group, query: pq}
-		if first {
-			full, err := prepare(controlsQuery(evaluationOrder(i, group), first, true))
-			if err != nil {
-				return nil, err
-			}
-			g.withPartners = &full
-		}
-		ps.groups = append(ps.groups, g)
+		ps.queue = append(ps.queue, controlQuery{control: c, query: pq})
+	}
+	if ps.facts, err = prepare("facts := " + factsQuery(false)); err != nil {
+		return nil, err
+	}
+	if ps.partnerFacts, err = prepare("facts := " + factsQuery(true)); err != nil {
+		return nil, err
 	}
 	return ps, nil
 }
@@ -215,13 +211,12 @@ func (h safePrintHook) Print(_ print.Context, msg string) error {
 	return err
 }
 
-// maxGroups bounds how many queries evaluate at once: more groups than cores
-// only adds work (each group's own rules, and library rules no group has
-// finished yet, are computed per group).
-const maxGroups = 4
+// maxWorkers bounds how many controls evaluate at once: two workers that
+// need a library rule neither has computed yet both compute it.
+const maxWorkers = 4
 
-// factsCost is the key of the facts' cost in builtinCosts: the first group
-// evaluates them beside its controls.
+// factsCost is the key of the facts' cost in builtinCosts: they are evaluated
+// first, before the first group's controls.
 const factsCost = "facts"
 
 // splitControls divides the controls into at most n groups of about the same
@@ -230,7 +225,7 @@ const factsCost = "facts"
 // so far, the first group starting with the facts. Each group keeps the
 // controls' article order.
 func splitControls(controls []*Control, n int) [][]*Control {
-	n = max(1, min(n, maxGroups, len(controls)))
+	n = max(1, min(n, len(controls)))
 	cost := func(c *Control) int {
 		if v, ok := builtinCosts[c.ID]; ok && c.Builtin {
 			return v
@@ -268,19 +263,20 @@ func splitControls(controls []*Control, n int) [][]*Control {
 	return out
 }
 
-// evaluationOrder is the order in which query group i evaluates its controls:
-// article order, reversed in every other group. Groups that start at opposite
-// ends of the catalog come to the library rules they share at different
-// times, so that one group reads what the other has computed instead of both
-// computing it at once (100,000 resources: 9.10 -> 8.34 s median and 16.0 ->
-// 14.7 s of user CPU, eight runs each, alternated).
-func evaluationOrder(i int, group []*Control) []*Control {
-	if i%2 == 0 {
-		return group
+// evaluationQueue is the order in which the workers take the controls: the
+// catalog split in two groups of about the same cost (splitControls), the
+// first group's controls in article order, then the second's. Even workers
+// take from the front (the facts first), odd workers from the back, so the
+// first two start at opposite ends of the catalog and come to the library
+// rules their controls share at different times, one reading what the other
+// has computed; where they meet depends on how fast each goes, not on the
+// cost table.
+func evaluationQueue(controls []*Control) []*Control {
+	queue := make([]*Control, 0, len(controls))
+	for _, group := range splitControls(controls, 2) {
+		queue = append(queue, group...)
 	}
-	order := slices.Clone(group)
-	slices.Reverse(order)
-	return order
+	return queue
 }
 
 // medianCost is the median of the built-in controls' costs.
@@ -298,36 +294,30 @@ var medianCost = func() int {
 	return costs[len(costs)/2]
 }()
 
-// controlsQuery builds the query that evaluates a group of controls together, so
-// that the library's indexes are computed once for all of them. The first group
-// also reads the facts, in the same evaluation, the partner facts only when
-// partners is set.
-func controlsQuery(controls []*Control, first, partners bool) string {
-	q := "out := " + controlsObject(controls, nil)
-	if first {
-		q += "; facts := " + factsQuery(partners)
-	}
-	return q
-}
-
 // controlsObject is the object of every control's [applicable, deny, warn], by
-// id: the expression the group queries and the bundle's entry module share.
-// wrap, when not nil, wraps each of the three.
+// id: the bundle's entry module. wrap, when not nil, wraps each of the three.
 func controlsObject(controls []*Control, wrap func(string) string) string {
-	if wrap == nil {
-		wrap = func(s string) string { return s }
-	}
 	var b strings.Builder
 	b.WriteString("{")
 	for i, c := range controls {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		pkg := "data." + c.Package
-		fmt.Fprintf(&b, "%q: [%s, %s, %s]", c.ID, wrap(pkg+".applicable"), wrap(ruleOrEmpty(pkg, "deny", c.defines("deny"))), wrap(ruleOrEmpty(pkg, "warn", c.defines("warn"))))
+		fmt.Fprintf(&b, "%q: %s", c.ID, controlParts(c, wrap))
 	}
 	b.WriteString("}")
 	return b.String()
+}
+
+// controlParts is the array of a control's applicable, deny and warn rules,
+// an empty set for a rule the control does not define; wrap, when not nil,
+// wraps each of the three.
+func controlParts(c *Control, wrap func(string) string) string {
+	if wrap == nil {
+		wrap = func(s string) string { return s }
+	}
+	pkg := "data." + c.Package
+	return fmt.Sprintf("[%s, %s, %s]", wrap(pkg+".applicable"), wrap(ruleOrEmpty(pkg, "deny", c.defines("deny"))), wrap(ruleOrEmpty(pkg, "warn", c.defines("warn"))))
 }
 
 func ruleOrEmpty(pkg, rule string, defined bool) string {

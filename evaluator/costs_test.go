@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"go/format"
 	"os"
+	"slices"
 	"sort"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -70,7 +72,7 @@ func countCosts(t *testing.T) map[string]int {
 	}
 	costs := map[string]int{factsCost: steps("facts := " + factsQuery(false))}
 	for _, c := range ps.Controls {
-		costs[c.ID] = steps(controlsQuery([]*Control{c}, false, false))
+		costs[c.ID] = steps("out := " + controlParts(c, nil))
 	}
 	return costs
 }
@@ -140,9 +142,9 @@ func TestSplitBalancesTheCosts(t *testing.T) {
 	}
 	user := &Control{ID: "ACME-1", Package: "acme.one"}
 	controls := append(append([]*Control(nil), ps.Controls...), user)
-	for n := 1; n <= maxGroups+1; n++ {
+	for n := 1; n <= 5; n++ {
 		groups := splitControls(controls, n)
-		if want := min(n, maxGroups); len(groups) != want {
+		if want := n; len(groups) != want {
 			t.Fatalf("%d cores: %d groups, want %d", n, len(groups), want)
 		}
 		seen := map[*Control]int{}
@@ -178,28 +180,67 @@ func TestSplitBalancesTheCosts(t *testing.T) {
 	}
 }
 
-// TestGroupsStartAtOppositeEnds checks that every other query group
-// evaluates its controls in reverse article order, the others in article
-// order, each group all of its controls.
-func TestGroupsStartAtOppositeEnds(t *testing.T) {
+// TestQueueStartsAtOppositeEnds checks that the evaluation queue holds the
+// first of two groups of about the same cost in article order, then the
+// second in article order, every control once, and that the prepared
+// queries follow it: a worker taking from the back goes through the second
+// group in reverse article order.
+func TestQueueStartsAtOppositeEnds(t *testing.T) {
 	ps, err := Load(context.Background(), policies.FS, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, group := range splitControls(ps.Controls, maxGroups) {
-		order := evaluationOrder(i, group)
-		if len(order) != len(group) {
-			t.Fatalf("group %d evaluates %d of its %d controls", i, len(order), len(group))
+	groups := splitControls(ps.Controls, 2)
+	if len(groups) != 2 {
+		t.Fatalf("%d groups, want 2", len(groups))
+	}
+	want := append(slices.Clone(groups[0]), groups[1]...)
+	if len(ps.queue) != len(ps.Controls) || len(want) != len(ps.Controls) {
+		t.Fatalf("the queue holds %d queries and the groups %d controls, want %d", len(ps.queue), len(want), len(ps.Controls))
+	}
+	for k, q := range ps.queue {
+		if q.control != want[k] {
+			t.Errorf("place %d of the queue holds %s, want %s", k, q.control.ID, want[k].ID)
 		}
-		for k := range order {
-			want := group[k]
-			if i%2 == 1 {
-				want = group[len(group)-1-k]
+	}
+}
+
+// TestQueueEndsHandsOutEveryPositionOnce takes positions from both ends on
+// several goroutines at once: every position is handed out exactly once, the
+// front ones in increasing order, the back ones in decreasing order.
+func TestQueueEndsHandsOutEveryPositionOnce(t *testing.T) {
+	const n = 1000
+	ends := &queueEnds{front: -1, back: n - 1}
+	taken := make([][]int, 4)
+	var wg sync.WaitGroup
+	for w := range taken {
+		wg.Go(func() {
+			for {
+				k, ok := ends.take(w%2 == 1)
+				if !ok {
+					return
+				}
+				taken[w] = append(taken[w], k)
 			}
-			if order[k] != want {
-				t.Errorf("group %d evaluates %s in place %d, want %s", i, order[k].ID, k, want.ID)
+		})
+	}
+	wg.Wait()
+	seen := map[int]int{}
+	for w, ks := range taken {
+		for i, k := range ks {
+			seen[k]++
+			if i > 0 && (w%2 == 0) != (k > ks[i-1]) {
+				t.Errorf("worker %d took %d after %d", w, k, ks[i-1])
 			}
 		}
+	}
+	for k := -1; k < n; k++ {
+		if seen[k] != 1 {
+			t.Errorf("position %d was handed out %d times", k, seen[k])
+		}
+	}
+	if len(seen) != n+1 {
+		t.Errorf("%d positions handed out, want %d", len(seen), n+1)
 	}
 }
 

@@ -87,7 +87,7 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 			j.judgeAll(out)
 		}
 	} else {
-		factsValue, err = p.evalLocal(ctx, input, opts, j.judgeAll)
+		factsValue, err = p.evalLocal(ctx, input, opts, j)
 	}
 	if err != nil {
 		return nil, err
@@ -114,10 +114,10 @@ func (p *Policies) Evaluate(ctx context.Context, in Input, opts Options) (*Repor
 	return rep, nil
 }
 
-// evalLocal evaluates the input with the prepared group queries, hands each
-// group's [applicable, deny, warn] of every control, by id, to judge on that
-// group's goroutine as soon as the group is done, and returns the facts.
-func (p *Policies) evalLocal(ctx context.Context, input map[string]any, opts Options, judge func(map[string]*ast.Array)) (ast.Value, error) {
+// evalLocal evaluates the input with the prepared queries, judges each
+// control's [applicable, deny, warn] on the worker that evaluated it, and
+// returns the facts.
+func (p *Policies) evalLocal(ctx context.Context, input map[string]any, opts Options, j *judging) (ast.Value, error) {
 	value, err := inputValue(input)
 	if err != nil {
 		return nil, &EvalError{Message: "cannot convert the inventory for evaluation: " + err.Error()}
@@ -126,23 +126,86 @@ func (p *Policies) evalLocal(ctx context.Context, input map[string]any, opts Opt
 	if opts.Tracer != nil {
 		evalOpts = append(evalOpts, rego.EvalQueryTracer(opts.Tracer))
 	}
-	facts, err := p.evalGroups(ctx, evalOpts, opts.Partners, opts.Tracer != nil, func(out ast.Value) {
-		group, _ := out.(ast.Object)
-		parts := map[string]*ast.Array{}
-		if group != nil {
-			group.Foreach(func(k, v *ast.Term) {
-				id, _ := k.Value.(ast.String)
-				if a, ok := v.Value.(*ast.Array); ok {
-					parts[string(id)] = a
+	factsQuery := p.facts
+	if opts.Partners {
+		factsQuery = p.partnerFacts
+	}
+	// The controls share the library's indexes, unless a tracer counts the
+	// steps: which control computes a shared index first varies from run to
+	// run.
+	var shared *sync.Map
+	if opts.Tracer == nil {
+		shared = &sync.Map{}
+	}
+	var facts ast.Value
+	// Position -1 of the queue is the facts.
+	errs := make([]error, len(p.queue)+1)
+	ends := &queueEnds{front: -1, back: len(p.queue) - 1}
+	var wg sync.WaitGroup
+	for w := range min(runtime.GOMAXPROCS(0), maxWorkers, len(p.queue)+1) {
+		wg.Go(func() {
+			for {
+				k, ok := ends.take(w%2 == 1)
+				if !ok {
+					return
 				}
-			})
+				query := factsQuery
+				if k >= 0 {
+					if !j.selected(p.queue[k].control) {
+						continue // skipped: neither evaluated nor judged
+					}
+					query = p.queue[k].query
+				}
+				taskOpts := evalOpts
+				if shared != nil {
+					taskOpts = append(slices.Clip(evalOpts), rego.EvalVirtualCache(newLibraryCache(shared)))
+				}
+				rs, err := query.Eval(ctx, taskOpts...)
+				switch {
+				case err != nil:
+					errs[k+1] = evalFailure(ctx, err)
+				case len(rs) == 0:
+					errs[k+1] = &EvalError{Message: "policy evaluation gave no result: a control's applicable, deny or warn rule is undefined (they must be multi-value rules: applicable contains address if { ... })"}
+				case k < 0:
+					facts, _ = rs[0].Bindings["facts"].(ast.Value)
+				default:
+					parts, _ := rs[0].Bindings["out"].(*ast.Array)
+					j.judgeOne(p.queue[k].control, parts)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
-		judge(parts)
-	})
-	if err != nil {
-		return nil, err
 	}
 	return facts, nil
+}
+
+// queueEnds hands out the positions of a queue, from front to back, each
+// once: to a worker taking from the front the first one left, to a worker
+// taking from the back the last one left.
+type queueEnds struct {
+	mu          sync.Mutex
+	front, back int
+}
+
+// take returns the next position from the back or the front, and false once
+// every position has been taken.
+func (q *queueEnds) take(fromBack bool) (int, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.front > q.back {
+		return 0, false
+	}
+	if fromBack {
+		q.back--
+		return q.back + 1, true
+	}
+	q.front++
+	return q.front - 1, true
 }
 
 // forEach calls f(i) for every i below n, taken in order by as many
@@ -171,56 +234,6 @@ func forEach(n int, f func(i int)) {
 func (p *Policies) CheckInput(doc map[string]any) []Problem {
 	_, problems := p.readWaivers(doc)
 	return problems
-}
-
-// evalGroups evaluates every query group on its own goroutine, calls done with
-// each group's out binding on that goroutine, and returns the facts, which the
-// first group binds; partners picks the first group's query that also reads
-// the partner facts.
-func (p *Policies) evalGroups(ctx context.Context, opts []rego.EvalOption, partners, traced bool, done func(out ast.Value)) (ast.Value, error) {
-	var facts ast.Value
-	errs := make([]error, len(p.groups))
-	// The groups share the library's indexes, unless a tracer counts the
-	// steps: which group computes a shared index first varies from run to run.
-	var shared *sync.Map
-	if len(p.groups) > 1 && !traced {
-		shared = &sync.Map{}
-	}
-	var wg sync.WaitGroup
-	for i, g := range p.groups {
-		wg.Add(1)
-		query := g.query
-		if partners && g.withPartners != nil {
-			query = *g.withPartners
-		}
-		groupOpts := opts
-		if shared != nil {
-			groupOpts = append(slices.Clip(opts), rego.EvalVirtualCache(newLibraryCache(shared)))
-		}
-		go func() {
-			defer wg.Done()
-			rs, err := query.Eval(ctx, groupOpts...)
-			switch {
-			case err != nil:
-				errs[i] = evalFailure(ctx, err)
-			case len(rs) == 0:
-				errs[i] = &EvalError{Message: "policy evaluation gave no result: a control's applicable, deny or warn rule is undefined (they must be multi-value rules: applicable contains address if { ... })"}
-			default:
-				if i == 0 {
-					facts, _ = rs[0].Bindings["facts"].(ast.Value)
-				}
-				out, _ := rs[0].Bindings["out"].(ast.Value)
-				done(out)
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return facts, nil
 }
 
 func evalFailure(ctx context.Context, err error) error {
@@ -323,23 +336,35 @@ func (j *judging) judgeAll(parts map[string]*ast.Array) {
 			ids = append(ids, id)
 		}
 	}
-	// The group's controls are judged on every core: the last group to finish
-	// is judged while no other is left to evaluate.
 	forEach(len(ids), func(k int) {
-		i, p := j.index[ids[k]], parts[ids[k]]
-		c := j.controls[i]
-		j.done[i] = true
-		if p.Len() != 3 {
-			j.errs[i] = noResult(c)
-			return
-		}
-		sets, err := readSets(c, p)
-		if err != nil {
-			j.errs[i] = err
-			return
-		}
-		j.judged[i] = judge(c, sets, j.resources, j.loc)
+		j.judgeOne(j.controls[j.index[ids[k]]], parts[ids[k]])
 	})
+}
+
+// selected reports whether c is one of the controls judged.
+func (j *judging) selected(c *Control) bool {
+	_, ok := j.index[c.ID]
+	return ok
+}
+
+// judgeOne judges one control's [applicable, deny, warn] into its slot; a
+// control not selected is ignored.
+func (j *judging) judgeOne(c *Control, parts *ast.Array) {
+	i, ok := j.index[c.ID]
+	if !ok {
+		return
+	}
+	j.done[i] = true
+	if parts == nil || parts.Len() != 3 {
+		j.errs[i] = noResult(c)
+		return
+	}
+	sets, err := readSets(c, parts)
+	if err != nil {
+		j.errs[i] = err
+		return
+	}
+	j.judged[i] = judge(c, sets, j.resources, j.loc)
 }
 
 // results returns every control's results in the controls' order, their

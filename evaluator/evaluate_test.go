@@ -220,6 +220,28 @@ func TestSkipAndSettings(t *testing.T) {
 	}
 }
 
+// TestSkippedControlIsNotEvaluated checks that --skip leaves a control out of
+// the evaluation, not only out of the report: a control whose evaluation
+// fails fails the run, and skipped, it does not.
+func TestSkippedControlIsNotEvaluated(t *testing.T) {
+	dir := writePolicy(t, `deny contains {"resource": "system.crm", "message": sprintf("%v", [to_number("not a number")])}`)
+	ps, err := evaluator.Load(context.Background(), policies.FS, []string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := evaluator.Input{Document: doc(map[string]any{})}
+	if _, err := ps.Evaluate(context.Background(), in, evaluator.Options{AsOf: "2026-11-26"}); err == nil || !strings.Contains(err.Error(), "policy evaluation failed") {
+		t.Fatalf("a control whose evaluation fails: err = %v", err)
+	}
+	rep, err := ps.Evaluate(context.Background(), in, evaluator.Options{AsOf: "2026-11-26", Skip: []string{"x"}})
+	if err != nil {
+		t.Fatalf("the skipped control was evaluated: %v", err)
+	}
+	if !slices.Equal(rep.Skipped, []string{"X-1.1-01"}) {
+		t.Errorf("Skipped = %v", rep.Skipped)
+	}
+}
+
 func TestStringSetting(t *testing.T) {
 	ps := load(t)
 	rep := evaluate(t, ps, doc(map[string]any{}), evaluator.Options{Settings: map[string]any{"terraform_system_tag": "owner-system"}})
