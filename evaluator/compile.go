@@ -216,7 +216,7 @@ func (h safePrintHook) Print(_ print.Context, msg string) error {
 const maxWorkers = 4
 
 // factsCost is the key of the facts' cost in builtinCosts: they are evaluated
-// first, before the first group's controls.
+// first, before the first group's controls (evaluationQueue).
 const factsCost = "facts"
 
 // splitControls divides the controls into at most n groups of about the same

@@ -304,9 +304,9 @@ func (p *Policies) suggest(name string) string {
 	return ""
 }
 
-// judging turns the controls' sets into results as the sets arrive, group by
-// group and possibly on several goroutines at once: each control's results,
-// or its contract error, go to the control's own slot.
+// judging turns the controls' sets into results as each control's arrive,
+// possibly on several goroutines at once: each control's results, or its
+// contract error, go to the control's own slot.
 type judging struct {
 	controls  []*Control
 	index     map[string]int

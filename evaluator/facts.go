@@ -20,7 +20,7 @@ var factsRules = []string{"organization", "nda_expiry_warning_days", "resources"
 
 const partnerFactsRule = "partners"
 
-// factsQuery is the object of facts rules a group query binds to facts.
+// factsQuery is the object of facts rules the facts query binds to facts.
 func factsQuery(partners bool) string {
 	rules := factsRules
 	if partners {

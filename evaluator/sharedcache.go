@@ -7,13 +7,13 @@ import (
 	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
-// libraryCache is one query group's cache of evaluated rules that shares the
-// values of the library's rules (data.baomi.lib.NAME) with the other groups
-// evaluating the same input: an index one group has computed, the others
-// read instead of computing it again. Only values computed outside any `with`
-// are shared, and only whole rules: a function's result or one key of a rule
-// stays in the group's own cache. Every group evaluates the same input and
-// data, so a shared value is the one the group would have computed.
+// libraryCache is one query's cache of evaluated rules that shares the values
+// of the library's rules (data.baomi.lib.NAME) with the other queries
+// evaluating the same input: an index one query has computed, the others read
+// instead of computing it again. Only values computed outside any `with` are
+// shared, and only whole rules: a function's result or one key of a rule
+// stays in the query's own cache. Every query evaluates the same input and
+// data, so a shared value is the one the query would have computed.
 type libraryCache struct {
 	own    topdown.VirtualCache
 	depth  int
@@ -45,7 +45,7 @@ func (c *libraryCache) Push() { c.depth++; c.own.Push() }
 func (c *libraryCache) Pop() { c.depth--; c.own.Pop() }
 
 // Get returns a rule's value: a library rule's from the shared values when
-// another group has computed it.
+// another query has computed it.
 func (c *libraryCache) Get(ref ast.Ref) (*ast.Term, bool) {
 	if c.depth == 0 {
 		if name := libraryRule(ref); name != "" {
@@ -69,5 +69,5 @@ func (c *libraryCache) Put(ref ast.Ref, value *ast.Term) {
 	}
 }
 
-// Keys lists the refs of the group's own cache.
+// Keys lists the refs of the query's own cache.
 func (c *libraryCache) Keys() []ast.Ref { return c.own.Keys() }

@@ -45,7 +45,7 @@ func (offTracer) Config() topdown.TraceConfig { return topdown.TraceConfig{} }
 
 // TestSharedLibraryValuesChangeNoResult evaluates inventories of several
 // shapes, and a user control that reads the library under `with input`, with
-// the query groups sharing the library's values and without: the reports
+// the controls' queries sharing the library's values and without: the reports
 // must be the same, and the `with` must see its own input.
 func TestSharedLibraryValuesChangeNoResult(t *testing.T) {
 	user := t.TempDir()
