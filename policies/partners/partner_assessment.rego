@@ -21,15 +21,21 @@ import data.baomi.lib
 
 applicable contains addr if some addr in lib.receiving_partners
 
+# _latest[partner] is the latest assessment (lib.latest_assessment) of each
+# applicable partner that has one: one walk for the deny rules below.
+_latest := {addr: latest |
+	receiving := applicable
+	some addr, latest in lib.latest_assessment
+	receiving[addr]
+}
+
 deny contains {
 	"resource": addr,
 	"message": sprintf("%s receives customer data but has no security assessment dated on or before %s", [addr, lib.as_of]),
 	"message_zh": sprintf("%s 接收客户资料,但截至 %s 没有任何有日期的保密能力评估记录", [addr, lib.as_of]),
 	"attribute": "security_assessment",
 } if {
-	latest := lib.latest_assessment
-	some addr in applicable
-	not latest[addr]
+	some addr in (applicable - object.keys(_latest))
 }
 
 deny contains {
@@ -39,9 +45,7 @@ deny contains {
 	"attribute": sprintf("security_assessment[%d].date", [latest.index]),
 } if {
 	max_age := lib.settings.assessment_max_age_days
-	receiving := applicable
-	some addr, latest in lib.latest_assessment
-	receiving[addr]
+	some addr, latest in _latest
 	latest.stale
 }
 
@@ -51,9 +55,7 @@ deny contains {
 	"message_zh": sprintf("%s 最近一次保密能力评估(第 %d 条评估记录,日期 %s)结论为不通过(fail)", [addr, latest.index + 1, latest.date]),
 	"attribute": sprintf("security_assessment[%d].result", [latest.index]),
 } if {
-	receiving := applicable
-	some addr, latest in lib.latest_assessment
-	receiving[addr]
+	some addr, latest in _latest
 	latest.result == "fail"
 }
 
@@ -64,8 +66,6 @@ deny contains {
 	"attribute": sprintf("security_assessment[%d].result", [latest.index]),
 } if {
 	rank := lib.assessment_rank
-	receiving := applicable
-	some addr, latest in lib.latest_assessment
-	receiving[addr]
+	some addr, latest in _latest
 	not rank[latest.result]
 }
