@@ -31,6 +31,7 @@ var roles = map[string]func(){
 	"stack-overflow":            supervised(stackOverflow),
 	"goroutine-panic":           supervised(goroutinePanic),
 	"memory-limit":              supervised(printMemoryLimit),
+	"gc-percent":                printGCPercent,
 }
 
 // supervised runs work the way main runs baomi: under superviseSelf, after
@@ -74,6 +75,13 @@ func goroutinePanic() {
 func printMemoryLimit() {
 	setUpProcess()
 	fmt.Println(debug.SetMemoryLimit(-1))
+}
+
+// printGCPercent runs baomi with its arguments, its output discarded, and
+// prints the collector's percent it leaves.
+func printGCPercent() {
+	run(os.Args[1:], io.Discard, io.Discard)
+	fmt.Println(debug.SetGCPercent(100))
 }
 
 func TestMain(m *testing.M) {
@@ -241,6 +249,40 @@ func TestMemoryLimitFollowsTheAddressSpaceLimit(t *testing.T) {
 	}
 	if got, _ := strconv.ParseInt(strings.TrimSpace(string(out)), 10, 64); got != 3<<30 {
 		t.Errorf("under ulimit -v 4 GiB the memory limit is %s, want %d", out, int64(3<<30))
+	}
+}
+
+// TestAuditsSetTheHeapFloor checks that check and partners raise the
+// collector's percent while little is live, that a command that evaluates
+// nothing leaves it, and that GOGC set by the user stands.
+func TestAuditsSetTheHeapFloor(t *testing.T) {
+	acme, err := filepath.Abs("../../fixtures/acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args  []string
+		env   string
+		above bool
+	}{
+		{[]string{"check", acme, "--format", "json"}, "GOGC=", true},
+		{[]string{"partners", acme, "--format", "json"}, "GOGC=", true},
+		{[]string{"check", acme, "--format", "json"}, "GOGC=100", false},
+		{[]string{"controls"}, "GOGC=", false},
+	} {
+		cmd := selfCommand(t, "gc-percent", c.args...)
+		cmd.Env = append(cmd.Env, c.env, "GOMEMLIMIT=")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%v: %v: %s", c.args, err, out)
+		}
+		got, err := strconv.Atoi(strings.TrimSpace(string(out)))
+		if err != nil {
+			t.Fatalf("%v: printed %q", c.args, out)
+		}
+		if (got > 100) != c.above || got < 100 {
+			t.Errorf("%s baomi %v left the collector's percent at %d, want above 100: %v", c.env, c.args, got, c.above)
+		}
 	}
 }
 
