@@ -39,6 +39,13 @@ type Input struct {
 	// error it can find with its source lines; one found by the evaluation
 	// would be printed without them.
 	FreeDocument bool
+	// Collect starts a garbage collection in the background once the
+	// evaluation is done, when the document, the evaluation's Rego values and
+	// most of the heap are garbage: a report then built in memory grows from
+	// what remains, not from the peak. A caller whose report streams, holding
+	// little at a time, leaves it false: the heap has room for it, and the
+	// collection would only cost time.
+	Collect bool
 	// Ready, when set, is called once everything is loaded and before the
 	// evaluation starts; an error it returns stops the run and comes back as is.
 	Ready func(*Loaded) error
@@ -131,11 +138,7 @@ func Evaluate(ctx context.Context, in Input) (*Result, error) {
 		inv.DropSources()
 	}
 	rep, err := l.Policies.Evaluate(ctx, evaluator.Input{Document: doc, Locator: l.Terraform.Beside(inv)}, in.Eval)
-	if in.FreeDocument {
-		// The document and the evaluation's Rego values are garbage now, and
-		// the heap is at its largest: a collection started at once, on the
-		// core the report leaves idle, lets the heap the report is written in
-		// grow from what remains, not from the peak, without waiting for it.
+	if in.Collect {
 		go runtime.GC()
 	}
 	var ierr *evaluator.InputError

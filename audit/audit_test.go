@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"testing"
 	"time"
 
@@ -66,6 +68,28 @@ func TestFreeDocumentTakesTheDocument(t *testing.T) {
 	}
 	if r.Inventory.Document != nil {
 		t.Errorf("FreeDocument left the document on the inventory")
+	}
+}
+
+// forcedCycles is how many collection cycles the program has forced so far.
+func forcedCycles() uint64 {
+	s := []metrics.Sample{{Name: "/gc/cycles/forced:gc-cycles"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// TestCollectStartsACollection checks that Collect forces a collection after
+// the evaluation: the count of forced cycles grows without the test forcing
+// one. (The collection runs in the background, so the test waits for it.)
+func TestCollectStartsACollection(t *testing.T) {
+	before := forcedCycles()
+	_, err := Evaluate(context.Background(), Input{Paths: acme, Timeout: time.Minute,
+		Eval: evaluator.Options{AsOf: "2026-11-26"}, FreeDocument: true, Collect: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for forcedCycles() == before {
+		runtime.Gosched()
 	}
 }
 

@@ -257,6 +257,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		Terraform:    opts.Terraform,
 		Eval:         eval,
 		FreeDocument: true,
+		Collect:      !streamsReport(opts.Format, opts.Output),
 		Ready:        func(*audit.Loaded) error { clock.lap("load (decode, policies, Terraform)"); return nil },
 	}, []runFile{{"--output", opts.Output}, {"--write-baseline", opts.WriteBaseline},
 		{"the attestation", attestationOf(opts)}},
@@ -299,6 +300,14 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		return exitFindings, nil
 	}
 	return exitOK, nil
+}
+
+// streamsReport reports whether check writes its report in format to output
+// as it goes, holding a few chunks at a time: json on standard output. Every
+// other format, and the table drawn on standard output beside a report written
+// to a file, is built in memory first.
+func streamsReport(format, output string) bool {
+	return format == "json" && (output == "" || output == outfile.Stdout)
 }
 
 // heapFloor is the heap a check or partners run grows to before the collector

@@ -90,6 +90,7 @@ func runPartners(ctx context.Context, opts *partnersOptions, stdout, stderr io.W
 		Paths: opts.Paths, Limits: opts.Limits, Policies: opts.Policies, Timeout: opts.Timeout,
 		Eval:         evaluator.Options{AsOf: opts.AsOf, Settings: opts.Settings, Partners: true},
 		FreeDocument: true,
+		Collect:      true,
 	}, []runFile{{"--output", opts.Output}}, []runFile{{"the config file", opts.Config}}, stderr)
 	if err != nil {
 		return err

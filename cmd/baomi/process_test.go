@@ -286,6 +286,24 @@ func TestAuditsSetTheHeapFloor(t *testing.T) {
 	}
 }
 
+func TestStreamsReport(t *testing.T) {
+	for _, c := range []struct {
+		format, output string
+		want           bool
+	}{
+		{"json", "", true},
+		{"json", "-", true},
+		{"json", "report.json", false}, // the table is drawn on standard output beside it
+		{"table", "", false},
+		{"sarif", "", false},
+		{"html", "report.html", false},
+	} {
+		if got := streamsReport(c.format, c.output); got != c.want {
+			t.Errorf("streamsReport(%q, %q) = %v, want %v", c.format, c.output, got, c.want)
+		}
+	}
+}
+
 func TestRuntimeOutputHoldsOnlyACrashReport(t *testing.T) {
 	var stderr strings.Builder
 	o := &runtimeOutput{out: &stderr}
