@@ -214,8 +214,21 @@ _asset_records := object.union_n([input.transfers, object.get(input, "loans", {}
 
 # Pairs [resource, asset] where the asset is top_secret and among the resource's
 # involved data, computed from the top_secret assets outward so that they cost
-# little when few assets are top_secret.
-_top_secret_pairs := ((((((_top_secret_self | _top_secret_holders) | _top_secret_owners) | _top_secret_receivers) | _top_secret_records) | _top_secret_disposals) | _top_secret_terraform) | _top_secret_incidents
+# little when few assets are top_secret. A pair may repeat (a system that both
+# holds an asset and is linked to a Terraform resource holding it): the sets
+# read from the pairs hold it once. Arrays joined, not sets united: a union
+# hashes every pair into a new set at each step, and long stored_in lists make
+# the pairs many.
+_top_secret_pairs := array.concat(
+	array.concat(
+		array.concat(_top_secret_self, _top_secret_holders),
+		array.concat(_top_secret_owners, _top_secret_receivers),
+	),
+	array.concat(
+		array.concat(_top_secret_records, _top_secret_disposals),
+		array.concat(_top_secret_terraform, _top_secret_incidents),
+	),
+)
 
 # Resources whose involved data include top_secret data: their findings are raised
 # one severity level. It equals the resources whose involved_data meet
@@ -229,32 +242,35 @@ top_secret_raised_by := {r: sort(assets) |
 	assets := {a | some [q, a] in _top_secret_pairs; q == r}
 }
 
-_top_secret_self := {[a, a] | some a in top_secret_assets}
+_top_secret_self := [[a, a] | some a in top_secret_assets]
 
-_top_secret_holders := {[h, a] | some a in top_secret_assets; some h in object.get(input.data_assets[a], "stored_in", [])}
+_top_secret_holders := [[h, a] | some a in top_secret_assets; some h in object.get(input.data_assets[a], "stored_in", [])]
 
-_top_secret_owners := {[o, a] | some a in top_secret_assets; o := input.data_assets[a].owner}
+_top_secret_owners := [[o, a] | some a in top_secret_assets; o := input.data_assets[a].owner]
 
 # The top_secret assets are bound to a local set before each walk below: a rule
 # referred to inside a walk is looked up once per element.
-_top_secret_receivers := {[p, a] | some [p, a, _] in _received_triples; a in assets} if assets := top_secret_assets
+_top_secret_receivers := [[p, a] | some [p, a, _] in _received_triples; a in assets] if assets := top_secret_assets
 
-_top_secret_records := {[r, rec.asset] |
-	some addr, rec in _asset_records
-	rec.asset in assets
-	some r in {addr, object.get(rec, "channel", addr), object.get(rec, "to", addr)}
-} | {[addr, a] | some addr, ag in input.agreements; some a in object.get(ag, "covers", []); a in assets} if assets := top_secret_assets
+_top_secret_records := array.concat(
+	[[r, rec.asset] |
+		some addr, rec in _asset_records
+		rec.asset in assets
+		some r in {addr, object.get(rec, "channel", addr), object.get(rec, "to", addr)}
+	],
+	[[addr, a] | some addr, ag in input.agreements; some a in object.get(ag, "covers", []); a in assets],
+) if assets := top_secret_assets
 
-_top_secret_incidents := {[addr, a] | some [addr, a] in _incident_pairs; a in assets} if assets := top_secret_assets
+_top_secret_incidents := [[addr, a] | some [addr, a] in _incident_pairs; a in assets] if assets := top_secret_assets
 
 # From the top_secret assets outward too: the devices that store them, then the
 # disposals of those devices (stored_data would index every holder for this).
-_top_secret_disposals := {[addr, a] |
+_top_secret_disposals := [[addr, a] |
 	by_device := _disposals_by_device
 	some a in top_secret_assets
 	some device in object.get(input.data_assets[a], "stored_in", [])
 	some addr in object.get(by_device, device, set())
-}
+]
 
 # _disposals_by_device[device] is the set of disposals of that device.
 _disposals_by_device := {device: addrs |

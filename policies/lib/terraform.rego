@@ -77,12 +77,12 @@ _terraform_unrooted(addr) := substring(addr, i + 1, -1) if {
 
 # Pairs [Terraform resource, asset] where the resource is linked to a system that holds
 # the top_secret asset: the top_secret raise follows the linked system's data.
-_top_secret_terraform := {[addr, a] |
+_top_secret_terraform := [[addr, a] |
 	by_system := terraform_by_system
 	some a in top_secret_assets
 	some h in object.get(input.data_assets[a], "stored_in", [])
 	some addr in object.get(by_system, h, set())
-}
+]
 
 # terraform_finding(addr, fact, message, message_zh) is a finding on a Terraform
 # resource, pointed at the attribute that decided the fact when there is one.

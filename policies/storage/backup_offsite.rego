@@ -37,7 +37,7 @@ deny contains {
 	"attribute": "backup[0].site",
 } if {
 	some addr, [home, cities] in _offsite
-	cities == set()
+	count(cities) == 0
 }
 
 warn contains {
@@ -48,7 +48,8 @@ warn contains {
 } if {
 	city_of := _cities
 	some addr, [home, cities] in _offsite
-	cities == {city_of[home]}
+	count(cities) == 1
+	cities[city_of[home]]
 	offsite := lib.offsite_backup_sites(input.systems[addr])
 }
 
