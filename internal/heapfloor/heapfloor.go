@@ -10,7 +10,9 @@
 // Here, after every cycle, the collector's percent is set so that the next
 // cycle starts when the heap reaches the floor, or twice the live heap if that
 // is more: fewer cycles while the kept heap is small, the same pacing as
-// GOGC=100 beyond, and never a heap above the larger of the two.
+// GOGC=100 beyond, and a heap goal never above the larger of the two (the heap
+// itself overshoots a goal by what is allocated while a cycle marks, as it does
+// under GOGC).
 package heapfloor
 
 import (
@@ -38,7 +40,7 @@ var (
 	// the adjustment after the next cycle.
 	floor atomic.Uint64
 	// adjusted, when set, is called with each percent set (for tests).
-	adjusted func(percent int)
+	adjusted atomic.Pointer[func(percent int)]
 )
 
 // Install keeps the heap goal at floor bytes or twice the live heap, the
@@ -93,8 +95,8 @@ func adjust() bool {
 	}
 	p := percent(live, f)
 	debug.SetGCPercent(p)
-	if adjusted != nil {
-		adjusted(p)
+	if report := adjusted.Load(); report != nil {
+		(*report)(p)
 	}
 	return true
 }

@@ -35,10 +35,11 @@ func TestPercent(t *testing.T) {
 // floor is 0.
 func TestAdjustsAfterEachCycle(t *testing.T) {
 	reports := make(chan int, 16)
-	adjusted = func(p int) { reports <- p }
+	report := func(p int) { reports <- p }
+	adjusted.Store(&report)
 	defer func() {
 		floor.Store(0)
-		adjusted = nil
+		adjusted.Store(nil)
 		debug.SetGCPercent(100)
 	}()
 	floor.Store(64 << 20)
