@@ -131,7 +131,7 @@ func checkAttestable(opts *checkOptions) error {
 	if opts.Attest == "" {
 		return nil
 	}
-	if opts.Format != "json" || opts.Output == "" || opts.Output == outfile.Stdout {
+	if opts.Format != "json" || toStdout(opts.Output) {
 		return usageError("baomi: --attest signs the JSON report written to a file: give --output FILE and --format json")
 	}
 	if info, err := os.Stat(opts.Output); err == nil && !info.Mode().IsRegular() {

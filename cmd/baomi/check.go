@@ -307,13 +307,13 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 // other format, and the table drawn on standard output beside a report written
 // to a file, is built in memory first.
 func streamsReport(format, output string) bool {
-	return format == "json" && (output == "" || output == outfile.Stdout)
+	return format == "json" && toStdout(output)
 }
 
 // heapFloor is the heap a check or partners run grows to before the collector
-// starts a cycle (see heapfloor): at 100,000 resources it halves the cycles
-// GOGC=100 makes, for a peak memory some 30 MiB higher, well under 700 MiB
-// (docs/performance.md, "The heap floor").
+// starts a cycle (see heapfloor): at 100,000 resources it makes two cycles
+// where GOGC=100 makes eight, for a peak memory some 30 MiB higher, well under
+// 700 MiB (docs/performance.md, "The heap floor").
 const heapFloor = 512 << 20
 
 // evaluateInventory runs the audit pipeline for a command: before evaluating, it

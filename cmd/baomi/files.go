@@ -17,7 +17,7 @@ import (
 // one run gives both, the table drawn while the file is written. An output of
 // "-" is standard output.
 func writeOutput(stdout io.Writer, output, format string, write func(w io.Writer, format string) error) error {
-	if output == "" || output == outfile.Stdout {
+	if toStdout(output) {
 		return write(stdout, format)
 	}
 	if format == "table" {
@@ -27,6 +27,11 @@ func writeOutput(stdout io.Writer, output, format string, write func(w io.Writer
 	go func() { drawn <- write(stdout, "table") }()
 	err := outfile.Write(output, func(w io.Writer) error { return write(w, format) })
 	return errors.Join(err, <-drawn)
+}
+
+// toStdout reports whether --output names standard output: not given, or "-".
+func toStdout(output string) bool {
+	return output == "" || output == outfile.Stdout
 }
 
 // runFile is a file a run reads or writes: role says what it is to the run
