@@ -17,8 +17,9 @@ var Sizes = []int{1000, 10000, 100000}
 
 var mu sync.Mutex
 
-// Inventory returns a folder holding one generated inventory file of n resources
-// (seed 1). It is written once into the temporary folder and reused by later
+// Inventory returns a folder holding the generated inventory of n resources
+// (seed 1), one file per 100,000 resources, each within the decoder's file
+// size limit. It is written once into the temporary folder and reused by later
 // runs: the generator writes the same bytes every time. The folder's name
 // carries a fingerprint of the generator's output, so that a changed generator
 // writes a new folder instead of reusing an old one.
@@ -40,7 +41,7 @@ func Inventory(tb testing.TB, n int) string {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		tb.Fatal(err)
 	}
-	if err := generate.Write(dir, generate.Options{Resources: n, Files: 1, Seed: 1}); err != nil {
+	if err := generate.Write(dir, generate.Options{Resources: n, Files: max(1, (n+99_999)/100_000), Seed: 1}); err != nil {
 		tb.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, ".complete"), nil, 0o644); err != nil {
