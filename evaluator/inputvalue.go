@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -105,7 +106,13 @@ func (b *termBuilder) object(x map[string]any) (*ast.Term, error) {
 		return err
 	}
 	if len(x) > sortedObjectSize {
-		for _, k := range slices.Sorted(maps.Keys(x)) {
+		keys := slices.Sorted(maps.Keys(x))
+		// The keys' terms first, one after another: a walk reads each
+		// member's key before its value.
+		for _, k := range keys {
+			b.str(k)
+		}
+		for _, k := range keys {
 			if err := add(k, x[k]); err != nil {
 				return nil, err
 			}
@@ -120,10 +127,17 @@ func (b *termBuilder) object(x map[string]any) (*ast.Term, error) {
 	return ast.NewTerm(ast.NewObject(kvs...)), nil
 }
 
-// str is the one term of s.
+// str is the one term of s. A new term holds its own copy of s, made in the
+// order of the conversion next to the terms made before and after it, instead
+// of where the decoder put it: reading a term's text then rarely misses the
+// caches where reading the term did not. The evaluator drops the decoded
+// document after the conversion, so the copy replaces the decoder's rather
+// than adding to it (with the keys' terms made first: 3.34 → 3.25 s at 100,000
+// resources, 45.3–45.7 → 44.0–44.3 s at 1,000,000).
 func (b *termBuilder) str(s string) *ast.Term {
 	t, ok := b.strings[s]
 	if !ok {
+		s = strings.Clone(s)
 		t = ast.StringTerm(s)
 		b.strings[s] = t
 	}
