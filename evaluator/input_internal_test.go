@@ -2,7 +2,10 @@ package evaluator
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"testing"
+	"unsafe"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -32,6 +35,51 @@ func TestInputValueIsInterfaceToValue(t *testing.T) {
 	input["systems"] = map[string]any{"system.x": make(chan int)}
 	if _, err := inputValue(input); err == nil {
 		t.Fatal("a value OPA cannot convert gave no error")
+	}
+}
+
+// TestLargeObjectsConvertInKeyOrder: the members of an object larger than
+// sortedObjectSize are built in key order, the order OPA walks them, so that
+// they lie in memory in that order. Walked in key order, nearly every next
+// member's term and key text is at a higher address (Go's allocator hands out
+// one span's slots upwards; only the change to a new span can go down): built
+// in the map's random order, or with the decoder's texts made in another
+// order, about half would be. The keys' terms are made first, before the
+// members' values, so nearly every one lies right after the one before.
+func TestLargeObjectsConvertInKeyOrder(t *testing.T) {
+	resources := map[string]any{}
+	for _, i := range rand.New(rand.NewPCG(1, 2)).Perm(4000) {
+		resources[fmt.Sprintf("system.s%d", i)] = map[string]any{"name": fmt.Sprintf("System %d", i)}
+	}
+	b := &termBuilder{strings: map[string]*ast.Term{}}
+	value, err := b.term(resources)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var members, keys, texts []uintptr
+	value.Value.(ast.Object).Foreach(func(k, v *ast.Term) {
+		members = append(members, uintptr(unsafe.Pointer(v)))
+		keys = append(keys, uintptr(unsafe.Pointer(k)))
+		texts = append(texts, uintptr(unsafe.Pointer(unsafe.StringData(string(k.Value.(ast.String))))))
+	})
+	share := func(addrs []uintptr, ok func(gap uintptr) bool) float64 {
+		n := 0
+		for i := 1; i < len(addrs); i++ {
+			if addrs[i] > addrs[i-1] && ok(addrs[i]-addrs[i-1]) {
+				n++
+			}
+		}
+		return float64(n) / float64(len(addrs)-1)
+	}
+	higher := func(uintptr) bool { return true }
+	for name, addrs := range map[string][]uintptr{"members' terms": members, "keys' texts": texts} {
+		if s := share(addrs, higher); s < 0.9 {
+			t.Errorf("walked in key order, %.0f%% of the %s are at a higher address than the one before, want 90%% or more", 100*s, name)
+		}
+	}
+	adjacent := func(gap uintptr) bool { return gap < 2*unsafe.Sizeof(ast.Term{}) }
+	if s := share(keys, adjacent); s < 0.9 {
+		t.Errorf("walked in key order, %.0f%% of the keys' terms lie right after the one before, want 90%% or more", 100*s)
 	}
 }
 
