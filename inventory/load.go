@@ -97,11 +97,12 @@ func LoadContext(ctx context.Context, paths []string, opts Options) (*Inventory,
 				inv.sources[files[i]] = src
 				inv.digests[files[i]] = sum
 				mu.Unlock()
-				if d := checkUTF16(src, files[i]); d != nil {
+				if d := checkEncoding(src, files[i]); d != nil {
 					fileDiags[i] = hcl.Diagnostics{d}
 					continue
 				}
 				perFile[i], fileDiags[i] = decodeChecked(ctx, src, files[i], opts, chunks)
+				fileDiags[i] = limitDiagnostics(fileDiags[i])
 			}
 		}()
 	}
@@ -211,6 +212,87 @@ func overlaid(text []byte, name string, max int64) ([]byte, [sha256.Size]byte, *
 		return nil, [sha256.Size]byte{}, tooLargeError(name, int64(len(text)), max)
 	}
 	return bytes.TrimPrefix(text, []byte("\xef\xbb\xbf")), sha256.Sum256(text), nil
+}
+
+// checkEncoding reports a file that is not UTF-8 text: see checkUTF16 and
+// checkBinary.
+func checkEncoding(src []byte, name string) *hcl.Diagnostic {
+	if d := checkUTF16(src, name); d != nil {
+		return d
+	}
+	return checkBinary(src, name)
+}
+
+// checkBinary reports a file that holds more NUL bytes than the diagnostics
+// shown for a file, at the first one: an archive, an image or another binary
+// file, which hcl would report one byte at a time. No inventory holds a NUL; a
+// few are reported where they are (in a text value, with the attribute that
+// holds it).
+func checkBinary(src []byte, name string) *hcl.Diagnostic {
+	if bytes.Count(src, []byte{0}) <= maxFileDiagnostics {
+		return nil
+	}
+	i := bytes.IndexByte(src, 0)
+	start := posAt(src, i)
+	end := hcl.Pos{Line: start.Line, Column: start.Column + 1, Byte: i + 1}
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "binary file",
+		Detail:  "This file holds a NUL byte here, which no text does: an inventory file is UTF-8 text. Is it an archive, an image or a file another program wrote?",
+		Subject: &hcl.Range{Filename: name, Start: start, End: end}}
+}
+
+// posAt is the position of the byte at offset in src: its line, and its column
+// counted in grapheme clusters as hcl counts them.
+func posAt(src []byte, offset int) hcl.Pos {
+	lineStart := bytes.LastIndexByte(src[:offset], '\n') + 1
+	column := 1
+	for rest := src[lineStart:offset]; len(rest) > 0; column++ {
+		adv, _, _ := scanGraphemeClusters(rest, true)
+		rest = rest[max(adv, 1):]
+	}
+	return hcl.Pos{Line: bytes.Count(src[:offset], []byte("\n")) + 1, Column: column, Byte: offset}
+}
+
+// maxFileDiagnostics is how many of one file's problems are reported: a file
+// of junk gives one for every character, more than anyone reads and slow to
+// print.
+const maxFileDiagnostics = 100
+
+// limitDiagnostics keeps the first maxFileDiagnostics of one file's diagnostics
+// in source order and puts in place of the rest one that says how many there
+// are, where the first of them is, with the gravest severity among them.
+func limitDiagnostics(diags hcl.Diagnostics) hcl.Diagnostics {
+	if len(diags) <= maxFileDiagnostics {
+		return diags
+	}
+	SortDiagnostics(diags)
+	rest := diags[maxFileDiagnostics:]
+	severity := hcl.DiagWarning
+	if rest.HasErrors() {
+		severity = hcl.DiagError
+	}
+	more := &hcl.Diagnostic{Severity: severity, Summary: "more problems not shown",
+		Detail:  fmt.Sprintf("%d more problems in this file, from here on, are not shown: mend the ones above first.", len(rest)),
+		Subject: rest[0].Subject, Extra: notShown{errors: len(rest.Errs())}}
+	return append(diags[:maxFileDiagnostics:maxFileDiagnostics], more)
+}
+
+// notShown is the Extra of the diagnostic that stands for a file's problems not
+// shown: how many of them are errors.
+type notShown struct{ errors int }
+
+// ErrorCount is the number of errors in diags, counting those a file's
+// diagnostics beyond the first 100 stand for.
+func ErrorCount(diags hcl.Diagnostics) int {
+	n := 0
+	for _, d := range diags {
+		switch more, ok := d.Extra.(notShown); {
+		case ok:
+			n += more.errors
+		case d.Severity == hcl.DiagError:
+			n++
+		}
+	}
+	return n
 }
 
 // checkUTF16 reports a file saved as UTF-16, which would read as a stream of

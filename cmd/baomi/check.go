@@ -396,7 +396,7 @@ func applyBaseline(path string, rep *evaluator.Report, stderr io.Writer) error {
 func inputFailure(stderr io.Writer, inv *inventory.Inventory, diags hcl.Diagnostics) error {
 	inventory.SortDiagnostics(diags)
 	_ = inv.WriteDiagnostics(stderr, diags)
-	n := len(diags.Errs())
+	n := inventory.ErrorCount(diags)
 	return &exitCode{code: exitError, msg: fmt.Sprintf("baomi: the inventory has %d error%s; nothing was evaluated", n, plural(n))}
 }
 

@@ -525,3 +525,23 @@ func TestPolicyTests(t *testing.T) {
 		t.Errorf("a test calling http.send: exit %d\n%s", code, errOut)
 	}
 }
+
+// TestJunkFileErrorsCounted checks that a file of junk prints its first
+// problems and a line for the rest, and that the count at the end includes
+// the problems not shown.
+func TestJunkFileErrorsCounted(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "junk.hcl"), []byte(strings.Repeat("@\n", 500)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runBaomi(t, "check", dir)
+	if code != exitError || !strings.HasSuffix(stderr, "baomi: the inventory has 501 errors; nothing was evaluated\n") {
+		t.Fatalf("exit %d, stderr ends %q", code, stderr[max(0, len(stderr)-200):])
+	}
+	if n := strings.Count(stderr, ": error: "); n != 101 {
+		t.Errorf("%d errors printed, want the first 100 and one for the 401 more", n)
+	}
+	if !strings.Contains(stderr, ": error: more problems not shown: 401 more problems in this file") {
+		t.Errorf("no line for the problems not shown")
+	}
+}
