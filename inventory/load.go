@@ -46,6 +46,19 @@ func Load(paths []string) (*Inventory, hcl.Diagnostics) {
 	return LoadWith(paths, Options{})
 }
 
+// Size is the total size in bytes of the inventory files at paths, found as
+// Load finds them; a path or file that cannot be read counts nothing.
+func Size(paths []string) int64 {
+	files, _ := findFiles(paths)
+	var n int64
+	for _, name := range files {
+		if info, err := os.Stat(name); err == nil && info.Mode().IsRegular() {
+			n += info.Size()
+		}
+	}
+	return n
+}
+
 // LoadWith is Load with limits on file size and nesting.
 func LoadWith(paths []string, opts Options) (*Inventory, hcl.Diagnostics) {
 	inv, diags, _ := LoadContext(context.Background(), paths, opts)

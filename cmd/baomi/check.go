@@ -316,12 +316,28 @@ func streamsReport(format, output string) bool {
 // 700 MiB (docs/performance.md, "The heap floor").
 const heapFloor = 512 << 20
 
+// heapPerInventoryByte is the heap floor's share of each byte of HCL read. A
+// large inventory's decoded values and their Rego copy, all of it live, reach
+// about 10 bytes of heap per byte of HCL by the end of the input's conversion;
+// a floor of 12 lets the collector wait until then instead of marking them again
+// and again while they are built (at 1,000,000 resources three cycles while
+// reading and one while converting). Below 512 MiB / 12, about 45 MB of HCL, the
+// floor stays heapFloor.
+const heapPerInventoryByte = 12
+
+// heapFloorFor is the heap floor for a run that reads inventory files of size
+// bytes in all: heapFloor, or heapPerInventoryByte times size if that is more.
+func heapFloorFor(size int64) uint64 {
+	return max(heapFloor, heapPerInventoryByte*uint64(max(size, 0)))
+}
+
 // evaluateInventory runs the audit pipeline for a command: before evaluating, it
 // refuses outputs that are inputs of the run (see checkOutputs) and notes the
 // Terraform modules not read. Its errors are printed the way check prints them
-// and carry exit status 2. It sets the heap floor first.
+// and carry exit status 2. It sets the heap floor first, from the size of the
+// inventory's files.
 func evaluateInventory(ctx context.Context, in audit.Input, outputs, inputs []runFile, stderr io.Writer) (*audit.Result, error) {
-	heapfloor.Install(heapFloor)
+	heapfloor.Install(heapFloorFor(inventory.Size(in.Paths)))
 	in.Warnings = stderr
 	ready := in.Ready
 	in.Ready = func(l *audit.Loaded) error {

@@ -286,6 +286,58 @@ func TestAuditsSetTheHeapFloor(t *testing.T) {
 	}
 }
 
+// TestHeapFloorGrowsWithTheInventory checks that a check of a large
+// inventory sets a floor above heapFloor: heapPerInventoryByte times its size.
+// The file is sparse (it takes no disk) and not HCL: the floor is set before
+// the inventory is read, and the run stops at the file's error.
+func TestHeapFloorGrowsWithTheInventory(t *testing.T) {
+	const size = 60 << 20
+	dir := t.TempDir()
+	f, err := os.Create(filepath.Join(dir, "large.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(size); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	cmd := selfCommand(t, "gc-percent", "check", dir, "--format", "json")
+	cmd.Env = append(cmd.Env, "GOGC=", "GOMEMLIMIT=")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	got, err := strconv.Atoi(strings.TrimSpace(string(out)))
+	if err != nil {
+		t.Fatalf("printed %q", out)
+	}
+	// Before its first cycle the runtime starts one at 4 MiB times percent/100.
+	small, large := heapFloor/(4<<20/100), heapPerInventoryByte*size/(4<<20/100)
+	if got <= small || got > large {
+		t.Errorf("check of a %d-byte inventory left the collector's percent at %d, want above %d (the floor of small inventories) and at most %d", size, got, small, large)
+	}
+}
+
+func TestHeapFloorFor(t *testing.T) {
+	for _, c := range []struct {
+		size int64
+		want uint64
+	}{
+		{-1, heapFloor},
+		{0, heapFloor},
+		{40 << 20, heapFloor},
+		{heapFloor / heapPerInventoryByte, heapFloor},
+		{heapFloor/heapPerInventoryByte + 1, heapFloor + heapPerInventoryByte - heapFloor%heapPerInventoryByte},
+		{400 << 20, 4800 << 20},
+	} {
+		if got := heapFloorFor(c.size); got != c.want {
+			t.Errorf("heapFloorFor(%d) = %d, want %d", c.size, got, c.want)
+		}
+	}
+}
+
 func TestStreamsReport(t *testing.T) {
 	for _, c := range []struct {
 		format, output string
