@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,5 +60,42 @@ func TestDiagnosticsLimitKeepsWarnings(t *testing.T) {
 	}
 	if more := got[maxFileDiagnostics]; more.Severity != hcl.DiagWarning || ErrorCount(got) != 0 {
 		t.Errorf("problems not shown, all warnings, gave severity %v and %d errors", more.Severity, ErrorCount(got))
+	}
+}
+
+// TestJunkNotReadToTheEnd checks that a long file whose first 64 KiB hold more
+// problems than a file shows is not lexed further: its diagnostics are the
+// first of those, and one that says how much was not read.
+func TestJunkNotReadToTheEnd(t *testing.T) {
+	const junk = 200_000
+	dir := t.TempDir()
+	text := strings.Repeat("site \"a\" {}\n", 10) + strings.Repeat("@", junk)
+	if err := os.WriteFile(filepath.Join(dir, "junk.hcl"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, diags := Load([]string{dir})
+	if len(diags) != maxFileDiagnostics+1 {
+		t.Fatalf("%d diagnostics, want %d", len(diags), maxFileDiagnostics+1)
+	}
+	more := diags[maxFileDiagnostics]
+	unread := len(text) - junkPrefix
+	if want := fmt.Sprintf("its last %d bytes were not read", unread); !strings.Contains(more.Detail, want) || more.Subject.Start.Line != 11 {
+		t.Errorf("last diagnostic at %v: %s; want one on line 11 saying %q", more.Subject, more.Detail, want)
+	}
+	if n := ErrorCount(diags); n < maxFileDiagnostics || n > junkPrefix {
+		t.Errorf("ErrorCount = %d, want the errors of the first %d bytes only", n, junkPrefix)
+	}
+}
+
+// TestLongTextParsedWhole checks that the look at the beginning of a long text
+// lets a text without errors through to the parser.
+func TestLongTextParsedWhole(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() <= 2*junkPrefix; i++ {
+		fmt.Fprintf(&b, "site \"s%d\" {\n  /* a comment */ name = \"Site %d\"\n}\n", i, i)
+	}
+	rs, diags, parsed := slowDecode([]byte(b.String()), "a.hcl", hcl.InitialPos)
+	if !parsed || diags.HasErrors() || len(rs) < 2000 {
+		t.Fatalf("parsed %v, %d resources, diagnostics %v", parsed, len(rs), diags)
 	}
 }

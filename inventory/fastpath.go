@@ -3,6 +3,7 @@ package inventory
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -120,15 +121,37 @@ func (p *fastParser) finishSlow(out []*resource, diags hcl.Diagnostics, from, to
 	return append(out, rs...), append(diags, ds...), true
 }
 
+// junkPrefix is how much of a longer text slowDecode lexes before it parses
+// all of it. hclsyntax makes a token and a diagnostic of each character it does
+// not know, gigabytes for a file of tens of megabytes of junk; a text whose
+// first 64 KiB hold more errors than a file shows is not read further.
+const junkPrefix = 64 << 10
+
 // slowDecode parses src with hclsyntax, starting at pos, and decodes it. parsed
 // is false when the text has syntax errors; then only those are returned.
 func slowDecode(src []byte, name string, pos hcl.Pos) (rs []*resource, diags hcl.Diagnostics, parsed bool) {
+	if len(src) > junkPrefix {
+		if _, lexed := hclsyntax.LexConfig(src[:junkPrefix], name, pos); len(lexed.Errs()) > maxFileDiagnostics {
+			return nil, notReadToTheEnd(lexed, len(src)-junkPrefix), false
+		}
+	}
 	f, diags := hclsyntax.ParseConfig(src, name, pos)
 	if diags.HasErrors() || f == nil {
 		return nil, diags, false
 	}
 	rs, diags = decodeFile(f)
 	return rs, diags, true
+}
+
+// notReadToTheEnd is what is reported of a text of junk: the first of the
+// lexer's diagnostics of its beginning, and one that stands for the others and
+// says that its last unread bytes were not read.
+func notReadToTheEnd(lexed hcl.Diagnostics, unread int) hcl.Diagnostics {
+	diags := limitDiagnostics(lexed)
+	more := diags[len(diags)-1]
+	more.Detail = fmt.Sprintf("%d more problems in the first %d KiB of this file, from here on, are not shown, and its last %d bytes were not read: is it an inventory file?",
+		len(lexed)-maxFileDiagnostics, junkPrefix>>10, unread)
+	return diags
 }
 
 // plainText reports whether src is valid UTF-8 without control characters other

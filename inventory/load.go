@@ -272,9 +272,13 @@ const maxFileDiagnostics = 100
 
 // limitDiagnostics keeps the first maxFileDiagnostics of one file's diagnostics
 // in source order and puts in place of the rest one that says how many there
-// are, where the first of them is, with the gravest severity among them.
+// are, where the first of them is, with the gravest severity among them. A
+// list it has limited already is returned as it is.
 func limitDiagnostics(diags hcl.Diagnostics) hcl.Diagnostics {
 	if len(diags) <= maxFileDiagnostics {
+		return diags
+	}
+	if _, limited := diags[len(diags)-1].Extra.(notShown); limited && len(diags) == maxFileDiagnostics+1 {
 		return diags
 	}
 	SortDiagnostics(diags)
@@ -285,7 +289,7 @@ func limitDiagnostics(diags hcl.Diagnostics) hcl.Diagnostics {
 	}
 	more := &hcl.Diagnostic{Severity: severity, Summary: "more problems not shown",
 		Detail:  fmt.Sprintf("%d more problems in this file, from here on, are not shown: mend the ones above first.", len(rest)),
-		Subject: rest[0].Subject, Extra: notShown{errors: len(rest.Errs())}}
+		Subject: rest[0].Subject, Extra: notShown{errors: ErrorCount(rest)}}
 	return append(diags[:maxFileDiagnostics:maxFileDiagnostics], more)
 }
 
