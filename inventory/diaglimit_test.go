@@ -99,3 +99,23 @@ func TestLongTextParsedWhole(t *testing.T) {
 		t.Fatalf("parsed %v, %d resources, diagnostics %v", parsed, len(rs), diags)
 	}
 }
+
+// TestDiagnosticOfAnUnknownFileShowsNoLine checks that a diagnostic on a file
+// whose text the inventory does not hold prints its place and message and no
+// empty source line, while one on a file it read shows the line.
+func TestDiagnosticOfAnUnknownFileShowsNoLine(t *testing.T) {
+	inv := &Inventory{}
+	inv.AddSources(map[string][]byte{"known.tf": []byte("a = 1\n")})
+	at := func(file string) *hcl.Diagnostic {
+		return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "s", Detail: "d",
+			Subject: &hcl.Range{Filename: file, Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 2}}}
+	}
+	var buf strings.Builder
+	if err := inv.WriteDiagnostics(&buf, hcl.Diagnostics{at("unknown.tf"), at("known.tf")}); err != nil {
+		t.Fatal(err)
+	}
+	want := "unknown.tf:1:1: error: s: d\nknown.tf:1:1: error: s: d\n    1 | a = 1\n      | ^\n"
+	if buf.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}

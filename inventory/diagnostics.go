@@ -64,7 +64,11 @@ func (inv *Inventory) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error
 			continue
 		}
 		fmt.Fprintf(&buf, "%s:%d:%d: %s: %s\n", s.Filename, s.Start.Line, s.Start.Column, sev, msg)
-		src := inv.sources[s.Filename]
+		src, known := inv.sources[s.Filename]
+		if !known {
+			// A file whose text was not kept (or was dropped) shows no line.
+			continue
+		}
 		if _, ok := lines[s.Filename]; !ok {
 			lines[s.Filename] = lineStarts(src)
 		}

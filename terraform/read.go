@@ -169,11 +169,14 @@ type reader struct {
 func (r *reader) readSource(path string) (src []byte, shown string, ok bool) {
 	shown = inventory.DisplayName(path)
 	src, sum, d := inventory.ReadSource(shown, r.opts)
+	if src != nil {
+		// A file read but refused (nested too deep) shows its line too.
+		r.set.Sources[shown] = src
+	}
 	if d != nil {
 		r.diags = append(r.diags, d)
 		return nil, shown, false
 	}
-	r.set.Sources[shown] = src
 	r.set.digests[shown] = sum
 	r.files = append(r.files, shown)
 	return src, shown, true

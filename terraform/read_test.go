@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -302,9 +303,13 @@ func TestInputErrors(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(deep), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, diags = Load([]string{dir}, inventory.Options{})
+	set, diags := Load([]string{dir}, inventory.Options{})
 	if len(diags) != 1 || diags[0].Summary != "Nesting too deep" || diags[0].Subject.Start.Line != 2 {
 		t.Errorf("a .tf file nested 300,000 deep: %s", render(diags))
+	}
+	// The file refused keeps its text, so that the error shows its line.
+	if src := set.Sources[diags[0].Subject.Filename]; !bytes.Equal(src, []byte(deep)) {
+		t.Errorf("the source of the file nested too deep is not kept (%d bytes)", len(src))
 	}
 }
 
