@@ -130,17 +130,35 @@ const junkPrefix = 64 << 10
 // slowDecode parses src with hclsyntax, starting at pos, and decodes it. parsed
 // is false when the text has syntax errors; then only those are returned.
 func slowDecode(src []byte, name string, pos hcl.Pos) (rs []*resource, diags hcl.Diagnostics, parsed bool) {
-	if len(src) > junkPrefix {
-		if _, lexed := hclsyntax.LexConfig(src[:junkPrefix], name, pos); len(lexed.Errs()) > maxFileDiagnostics {
-			return nil, notReadToTheEnd(lexed, len(src)-junkPrefix), false
-		}
-	}
-	f, diags := hclsyntax.ParseConfig(src, name, pos)
+	f, diags := parseConfig(src, name, pos)
 	if diags.HasErrors() || f == nil {
 		return nil, diags, false
 	}
 	rs, diags = decodeFile(f)
 	return rs, diags, true
+}
+
+// parseConfig is hclsyntax.ParseConfig for a text that may be junk: one whose
+// first junkPrefix bytes lex with more errors than a file shows is not parsed.
+func parseConfig(src []byte, name string, pos hcl.Pos) (*hcl.File, hcl.Diagnostics) {
+	if len(src) > junkPrefix {
+		if _, lexed := hclsyntax.LexConfig(src[:junkPrefix], name, pos); len(lexed.Errs()) > maxFileDiagnostics {
+			return nil, notReadToTheEnd(lexed, len(src)-junkPrefix)
+		}
+	}
+	return hclsyntax.ParseConfig(src, name, pos)
+}
+
+// SyntaxErrors are the problems Load reports of one file's text before it
+// decodes it, for a command that reads the text itself (fmt): a text that is
+// not UTF-8, and hclsyntax's errors, at most maxFileDiagnostics of them and
+// one for the rest. None when the text parses.
+func SyntaxErrors(src []byte, name string) hcl.Diagnostics {
+	if d := checkEncoding(src, name); d != nil {
+		return hcl.Diagnostics{d}
+	}
+	_, diags := parseConfig(src, name, hcl.InitialPos)
+	return limitDiagnostics(diags)
 }
 
 // notReadToTheEnd is what is reported of a text of junk: the first of the

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/spf13/cobra"
 
@@ -70,7 +68,7 @@ func runFmt(paths []string, limits inventory.Options, check, showDiff bool, stdo
 			continue
 		}
 		sources[name] = src
-		if _, pd := hclsyntax.ParseConfig(src, name, hcl.InitialPos); pd.HasErrors() {
+		if pd := inventory.SyntaxErrors(src, name); pd.HasErrors() {
 			diags = append(diags, pd...)
 			continue
 		}
@@ -85,7 +83,7 @@ func runFmt(paths []string, limits inventory.Options, check, showDiff bool, stdo
 		inv.AddSources(sources)
 		inventory.SortDiagnostics(diags)
 		_ = inv.WriteDiagnostics(stderr, diags)
-		n := len(diags.Errs())
+		n := inventory.ErrorCount(diags)
 		return &exitCode{code: exitError, msg: fmt.Sprintf("baomi: %d error%s; no file was formatted", n, plural(n))}
 	}
 	for _, c := range changed {

@@ -95,6 +95,28 @@ func TestFmtSyntaxErrorWritesNothing(t *testing.T) {
 	}
 }
 
+// TestFmtJunkAndBinaryFiles checks that fmt reports a file of junk as check
+// does, its first problems and a line for the rest, and a binary file as one
+// error, without formatting anything.
+func TestFmtJunkAndBinaryFiles(t *testing.T) {
+	for _, c := range []struct {
+		name, text, want string
+		shown            int
+	}{
+		{"junk", strings.Repeat("@\n", 500), "baomi: 501 errors; no file was formatted", 101},
+		{"binary", "site \"a\" {}\n" + strings.Repeat("\x00", 200), "baomi: 1 error; no file was formatted", 1},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "x.hcl"), []byte(c.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := runBaomi(t, "fmt", dir)
+		if code != exitError || out != "" || !strings.HasSuffix(errOut, c.want+"\n") || strings.Count(errOut, ": error: ") != c.shown {
+			t.Errorf("fmt of a %s file: exit %d, stdout %q, %d errors shown, stderr ends %q", c.name, code, out, strings.Count(errOut, ": error: "), errOut[max(0, len(errOut)-200):])
+		}
+	}
+}
+
 // TestFmtFixturesIdempotent formats a copy of every fixture file that parses
 // twice: the first pass leaves each file canonical, the second changes nothing.
 func TestFmtFixturesIdempotent(t *testing.T) {
