@@ -149,16 +149,16 @@ func parseConfig(src []byte, name string, pos hcl.Pos) (*hcl.File, hcl.Diagnosti
 	return hclsyntax.ParseConfig(src, name, pos)
 }
 
-// SyntaxErrors are the problems Load reports of one file's text before it
-// decodes it, for a command that reads the text itself (fmt): a text that is
-// not UTF-8, and hclsyntax's errors, at most maxFileDiagnostics of them and
-// one for the rest. None when the text parses.
-func SyntaxErrors(src []byte, name string) hcl.Diagnostics {
+// ParseText parses one file's HCL text as Load does, for a reader of other HCL
+// files (Terraform's) or of the text itself (fmt): a text that is not UTF-8 is
+// one error, and of hclsyntax's problems the first maxFileDiagnostics are
+// kept and one stands for the rest. The file is nil when the text is refused.
+func ParseText(src []byte, name string) (*hcl.File, hcl.Diagnostics) {
 	if d := checkEncoding(src, name); d != nil {
-		return hcl.Diagnostics{d}
+		return nil, hcl.Diagnostics{d}
 	}
-	_, diags := parseConfig(src, name, hcl.InitialPos)
-	return limitDiagnostics(diags)
+	f, diags := parseConfig(src, name, hcl.InitialPos)
+	return f, limitDiagnostics(diags)
 }
 
 // notReadToTheEnd is what is reported of a text of junk: the first of the

@@ -101,7 +101,7 @@ func (r *reader) parse(name string) *hclsyntax.Body {
 	if !ok {
 		return nil
 	}
-	f, diags := hclsyntax.ParseConfig(src, shown, hcl.Pos{Line: 1, Column: 1})
+	f, diags := inventory.ParseText(src, shown)
 	r.diags = append(r.diags, diags...)
 	if diags.HasErrors() || f == nil {
 		return nil

@@ -307,6 +307,22 @@ func TestInputErrors(t *testing.T) {
 	if len(diags) != 1 || diags[0].Summary != "Nesting too deep" || diags[0].Subject.Start.Line != 2 {
 		t.Errorf("a .tf file nested 300,000 deep: %s", render(diags))
 	}
+	for name, text := range map[string]string{
+		"junk":   strings.Repeat("@\n", 300),
+		"binary": strings.Repeat("\x00", 200),
+	} {
+		junk := t.TempDir()
+		if err := os.WriteFile(filepath.Join(junk, "main.tf"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, diags := Load([]string{junk}, inventory.Options{})
+		switch last := diags[len(diags)-1]; {
+		case name == "junk" && (len(diags) != 101 || last.Summary != "more problems not shown" || inventory.ErrorCount(diags) != 301):
+			t.Errorf("a .tf file of junk: %d diagnostics, %d errors, the last %q", len(diags), inventory.ErrorCount(diags), last.Summary)
+		case name == "binary" && (len(diags) != 1 || last.Summary != "binary file"):
+			t.Errorf("a binary .tf file: %s", render(diags))
+		}
+	}
 	// The file refused keeps its text, so that the error shows its line.
 	if src := set.Sources[diags[0].Subject.Filename]; !bytes.Equal(src, []byte(deep)) {
 		t.Errorf("the source of the file nested too deep is not kept (%d bytes)", len(src))

@@ -68,7 +68,7 @@ func runFmt(paths []string, limits inventory.Options, check, showDiff bool, stdo
 			continue
 		}
 		sources[name] = src
-		if pd := inventory.SyntaxErrors(src, name); pd.HasErrors() {
+		if _, pd := inventory.ParseText(src, name); pd.HasErrors() {
 			diags = append(diags, pd...)
 			continue
 		}
