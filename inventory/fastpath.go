@@ -121,7 +121,7 @@ func (p *fastParser) finishSlow(out []*resource, diags hcl.Diagnostics, from, to
 	return append(out, rs...), append(diags, ds...), true
 }
 
-// junkPrefix is how much of a longer text slowDecode lexes before it parses
+// junkPrefix is how much of a longer text parseConfig lexes before it parses
 // all of it. hclsyntax makes a token and a diagnostic of each character it does
 // not know, gigabytes for a file of tens of megabytes of junk; a text whose
 // first 64 KiB hold more errors than a file shows is not read further.

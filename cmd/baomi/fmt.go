@@ -63,11 +63,14 @@ func runFmt(paths []string, limits inventory.Options, check, showDiff bool, stdo
 	var changed []formatted
 	for _, name := range files {
 		src, sum, d := inventory.ReadSource(name, limits)
+		if src != nil {
+			// A file read but refused (nested too deep) shows its line too.
+			sources[name] = src
+		}
 		if d != nil {
 			diags = append(diags, d)
 			continue
 		}
-		sources[name] = src
 		if _, pd := inventory.ParseText(src, name); pd.HasErrors() {
 			diags = append(diags, pd...)
 			continue

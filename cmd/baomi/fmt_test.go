@@ -96,8 +96,8 @@ func TestFmtSyntaxErrorWritesNothing(t *testing.T) {
 }
 
 // TestFmtJunkAndBinaryFiles checks that fmt reports a file of junk as check
-// does, its first problems and a line for the rest, and a binary file as one
-// error, without formatting anything.
+// does, its first problems and a line for the rest, a binary file as one
+// error and a file nested too deep with its line, formatting nothing.
 func TestFmtJunkAndBinaryFiles(t *testing.T) {
 	for _, c := range []struct {
 		name, text, want string
@@ -105,6 +105,7 @@ func TestFmtJunkAndBinaryFiles(t *testing.T) {
 	}{
 		{"junk", strings.Repeat("@\n", 500), "baomi: 501 errors; no file was formatted", 101},
 		{"binary", "site \"a\" {}\n" + strings.Repeat("\x00", 200), "baomi: 1 error; no file was formatted", 1},
+		{"nested", "site \"a\" {\n  name = " + strings.Repeat("[", 150) + strings.Repeat("]", 150) + "\n}\n", "baomi: 1 error; no file was formatted", 1},
 	} {
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, "x.hcl"), []byte(c.text), 0o644); err != nil {
@@ -113,6 +114,9 @@ func TestFmtJunkAndBinaryFiles(t *testing.T) {
 		code, out, errOut := runBaomi(t, "fmt", dir)
 		if code != exitError || out != "" || !strings.HasSuffix(errOut, c.want+"\n") || strings.Count(errOut, ": error: ") != c.shown {
 			t.Errorf("fmt of a %s file: exit %d, stdout %q, %d errors shown, stderr ends %q", c.name, code, out, strings.Count(errOut, ": error: "), errOut[max(0, len(errOut)-200):])
+		}
+		if c.name == "nested" && !strings.Contains(errOut, "    2 |   name = [[[") {
+			t.Errorf("fmt of a file nested too deep shows no source line:\n%s", errOut)
 		}
 	}
 }
