@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -108,10 +109,23 @@ func blockedWriter() {
 // selfCommand runs the test binary in role with args.
 func selfCommand(t *testing.T, role string, args ...string) *exec.Cmd {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], args...)
+	// The command is killed when the test ends, and before the test binary's
+	// deadline: a hung child must fail its test, not outlive it.
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	if deadline, ok := t.Deadline(); ok {
+		var stop context.CancelFunc
+		ctx, stop = context.WithDeadline(ctx, deadline.Add(-selfCommandMargin))
+		t.Cleanup(stop)
+	}
+	cmd := exec.CommandContext(ctx, os.Args[0], args...)
 	cmd.Env = append(os.Environ(), testRoleEnv+"="+role)
 	return cmd
 }
+
+// selfCommandMargin is how long before the test binary's deadline a command
+// of selfCommand is killed, so that the test reports it.
+const selfCommandMargin = 10 * time.Second
 
 func exitStatus(t *testing.T, err error) int {
 	t.Helper()
