@@ -63,27 +63,30 @@ func TestDiagnosticsLimitKeepsWarnings(t *testing.T) {
 	}
 }
 
-// TestJunkNotReadToTheEnd checks that a long file whose first 64 KiB hold more
-// problems than a file shows is not lexed further: its diagnostics are the
-// first of those, and one that says how much was not read.
+// TestJunkNotReadToTheEnd checks that a long text whose first 64 KiB hold
+// more problems than a file shows is not lexed further, whether it fills the
+// file or follows blocks the fast path read (more than 64 KiB of them): its
+// diagnostics are the first of those, and one that says how much was not read.
 func TestJunkNotReadToTheEnd(t *testing.T) {
 	const junk = 200_000
-	dir := t.TempDir()
-	text := strings.Repeat("site \"a\" {}\n", 10) + strings.Repeat("@", junk)
-	if err := os.WriteFile(filepath.Join(dir, "junk.hcl"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, diags := Load([]string{dir})
-	if len(diags) != maxFileDiagnostics+1 {
-		t.Fatalf("%d diagnostics, want %d", len(diags), maxFileDiagnostics+1)
-	}
-	more := diags[maxFileDiagnostics]
-	unread := len(text) - junkPrefix
-	if want := fmt.Sprintf("its last %d bytes were not read", unread); !strings.Contains(more.Detail, want) || more.Subject.Start.Line != 11 {
-		t.Errorf("last diagnostic at %v: %s; want one on line 11 saying %q", more.Subject, more.Detail, want)
-	}
-	if n := ErrorCount(diags); n < maxFileDiagnostics || n > junkPrefix {
-		t.Errorf("ErrorCount = %d, want the errors of the first %d bytes only", n, junkPrefix)
+	for _, blocks := range []int{10, 6000} {
+		dir := t.TempDir()
+		valid := strings.Repeat("site \"a\" {}\n", blocks)
+		text := valid + strings.Repeat("@", junk)
+		if err := os.WriteFile(filepath.Join(dir, "junk.hcl"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, diags := Load([]string{dir})
+		if len(diags) != maxFileDiagnostics+1 {
+			t.Fatalf("%d blocks, then junk: %d diagnostics, want %d", blocks, len(diags), maxFileDiagnostics+1)
+		}
+		more := diags[maxFileDiagnostics]
+		if want := fmt.Sprintf("the last %d bytes of this file were not read", junk-junkPrefix); !strings.Contains(more.Detail, want) || more.Subject.Start.Line != blocks+1 {
+			t.Errorf("%d blocks, then junk: last diagnostic at %v: %s; want one on line %d saying %q", blocks, more.Subject, more.Detail, blocks+1, want)
+		}
+		if n := ErrorCount(diags); n < maxFileDiagnostics || n > junkPrefix {
+			t.Errorf("%d blocks, then junk: ErrorCount = %d, want the errors of %d bytes only", blocks, n, junkPrefix)
+		}
 	}
 }
 

@@ -43,7 +43,12 @@ func decodeNoting(ctx context.Context, src []byte, name string, slowOnly bool, d
 		return rs, diags
 	}
 	out, diags, ok := newFastParser(src, name, 0, len(src), 1).decode(ctx, declined)
-	if !ok {
+	switch {
+	case !ok && notReadToEnd(diags):
+		// Junk after blocks the fast path read: its look at the junk stands,
+		// rather than hclsyntax lexing it all from the file's first line.
+		return nil, diags
+	case !ok:
 		out, diags, _ = slowDecode(src, name, hcl.Pos{Line: 1, Column: 1})
 	}
 	return out, diags
@@ -112,10 +117,14 @@ const ctxCheckBlocks = 256
 // finishSlow decodes src[from:to] with hclsyntax and adds it to what the fast
 // path read. ok is false for a syntax error, which makes the whole file go
 // through hclsyntax, so that a broken file is reported exactly as hclsyntax
-// reports it.
+// reports it; the diagnostics returned then are those of a text of junk, which
+// stand instead (see notReadToEnd).
 func (p *fastParser) finishSlow(out []*resource, diags hcl.Diagnostics, from, to int, pos hcl.Pos) ([]*resource, hcl.Diagnostics, bool) {
 	rs, ds, parsed := slowDecode(p.src[from:to], p.name, pos)
 	if !parsed {
+		if notReadToEnd(ds) {
+			return nil, ds, false
+		}
 		return nil, nil, false
 	}
 	return append(out, rs...), append(diags, ds...), true
@@ -167,9 +176,20 @@ func ParseText(src []byte, name string) (*hcl.File, hcl.Diagnostics) {
 func notReadToTheEnd(lexed hcl.Diagnostics, unread int) hcl.Diagnostics {
 	diags := limitDiagnostics(lexed)
 	more := diags[len(diags)-1]
-	more.Detail = fmt.Sprintf("%d more problems in the first %d KiB of this file, from here on, are not shown, and its last %d bytes were not read: is it an inventory file?",
-		len(lexed)-maxFileDiagnostics, junkPrefix>>10, unread)
+	more.Extra = notShown{errors: more.Extra.(notShown).errors, unread: unread}
+	more.Detail = fmt.Sprintf("%d more problems from here on are not shown, and the last %d bytes of this file were not read: is it an inventory file?",
+		len(lexed)-maxFileDiagnostics, unread)
 	return diags
+}
+
+// notReadToEnd reports whether diags are those of a text of junk that was not
+// read to its end (notReadToTheEnd).
+func notReadToEnd(diags hcl.Diagnostics) bool {
+	if len(diags) == 0 {
+		return false
+	}
+	more, ok := diags[len(diags)-1].Extra.(notShown)
+	return ok && more.unread > 0
 }
 
 // plainText reports whether src is valid UTF-8 without control characters other

@@ -294,8 +294,9 @@ func limitDiagnostics(diags hcl.Diagnostics) hcl.Diagnostics {
 }
 
 // notShown is the Extra of the diagnostic that stands for a file's problems not
-// shown: how many of them are errors.
-type notShown struct{ errors int }
+// shown: how many of them are errors, and how many bytes of the text were not
+// read at all (see notReadToTheEnd).
+type notShown struct{ errors, unread int }
 
 // ErrorCount is the number of errors in diags, counting those a file's
 // diagnostics beyond the first 100 stand for.
