@@ -44,7 +44,7 @@ func decodeNoting(ctx context.Context, src []byte, name string, slowOnly bool, d
 	}
 	out, diags, ok := newFastParser(src, name, 0, len(src), 1).decode(ctx, declined)
 	switch {
-	case !ok && notReadToEnd(diags):
+	case !ok && stoppedAtJunk(diags):
 		// Junk after blocks the fast path read: its look at the junk stands,
 		// rather than hclsyntax lexing it all from the file's first line.
 		return nil, diags
@@ -118,11 +118,11 @@ const ctxCheckBlocks = 256
 // path read. ok is false for a syntax error, which makes the whole file go
 // through hclsyntax, so that a broken file is reported exactly as hclsyntax
 // reports it; the diagnostics returned then are those of a text of junk, which
-// stand instead (see notReadToEnd).
+// stand instead (see stoppedAtJunk).
 func (p *fastParser) finishSlow(out []*resource, diags hcl.Diagnostics, from, to int, pos hcl.Pos) ([]*resource, hcl.Diagnostics, bool) {
 	rs, ds, parsed := slowDecode(p.src[from:to], p.name, pos)
 	if !parsed {
-		if notReadToEnd(ds) {
+		if stoppedAtJunk(ds) {
 			return nil, ds, false
 		}
 		return nil, nil, false
@@ -182,9 +182,9 @@ func notReadToTheEnd(lexed hcl.Diagnostics, unread int) hcl.Diagnostics {
 	return diags
 }
 
-// notReadToEnd reports whether diags are those of a text of junk that was not
+// stoppedAtJunk reports whether diags are those of a text of junk that was not
 // read to its end (notReadToTheEnd).
-func notReadToEnd(diags hcl.Diagnostics) bool {
+func stoppedAtJunk(diags hcl.Diagnostics) bool {
 	if len(diags) == 0 {
 		return false
 	}

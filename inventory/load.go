@@ -254,15 +254,10 @@ func checkBinary(src []byte, name string) *hcl.Diagnostic {
 }
 
 // posAt is the position of the byte at offset in src: its line, and its column
-// counted in grapheme clusters as hcl counts them.
+// as hcl counts it (Column).
 func posAt(src []byte, offset int) hcl.Pos {
 	lineStart := bytes.LastIndexByte(src[:offset], '\n') + 1
-	column := 1
-	for rest := src[lineStart:offset]; len(rest) > 0; column++ {
-		adv, _, _ := scanGraphemeClusters(rest, true)
-		rest = rest[max(adv, 1):]
-	}
-	return hcl.Pos{Line: bytes.Count(src[:offset], []byte("\n")) + 1, Column: column, Byte: offset}
+	return hcl.Pos{Line: bytes.Count(src[:offset], []byte("\n")) + 1, Column: Column(src[lineStart:], offset-lineStart), Byte: offset}
 }
 
 // maxFileDiagnostics is how many of one file's problems are reported: a file
