@@ -16,6 +16,10 @@
 #                                    # interleaved across shapes, time per resource against the
 #                                    # default shape; shapes over 1.5x are flagged
 #   SHAPES="default sites files" ... # only those shapes (the names: see shapes() below)
+#   GROWTH=1 RUNS=3 scripts/bench.sh # 100,000 to 1,000,000 resources (SIZES), in files of
+#                                    # 50,000 resources, each round going up the sizes and the
+#                                    # next down, the reports to /dev/null; time per resource
+#                                    # and the growth from the smallest size and from the one before
 #   MARKDOWN=1 ...                   # any mode: the tables as Markdown, for docs/performance.md
 # The Go benchmarks of each stage are separate: go test -bench . -run '^$' ./...
 # Stage times of one run: baomi check ... --timings.
@@ -26,9 +30,12 @@ FORMAT=${FORMAT:-json}
 TERRAFORM=${TERRAFORM:-0}
 BASE=${BASE:-}
 SHAPES=${SHAPES:-0}
+GROWTH=${GROWTH:-0}
 MARKDOWN=${MARKDOWN:-0}
 if [ "$SHAPES" != 0 ]; then
   SIZES=${SIZES:-100000}
+elif [ "$GROWTH" != 0 ]; then
+  SIZES=${SIZES:-"100000 200000 300000 500000 1000000"}
 else
   SIZES=${SIZES:-"1000 10000 100000"}
 fi
@@ -37,11 +44,11 @@ if [ ! -x /usr/bin/time ]; then
   exit 2
 fi
 modes=0
-for m in "$BASE" "${TERRAFORM#0}" "${SHAPES#0}"; do
+for m in "$BASE" "${TERRAFORM#0}" "${SHAPES#0}" "${GROWTH#0}"; do
   if [ -n "$m" ]; then modes=$((modes + 1)); fi
 done
 if [ "$modes" -gt 1 ]; then
-  echo "scripts/bench.sh: give one of BASE, TERRAFORM and SHAPES" >&2
+  echo "scripts/bench.sh: give one of BASE, TERRAFORM, SHAPES and GROWTH" >&2
   exit 2
 fi
 work=$(mktemp -d)
@@ -69,13 +76,18 @@ echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB, $(go ve
 # header: prints the header of a table.
 header() {
   if [ "$MARKDOWN" != 0 ]; then
-    if [ "$SHAPES" != 0 ]; then
+    if [ "$GROWTH" != 0 ]; then
+      echo "| resources | files | size | median wall (runs) | peak RSS | per resource | growth from $first | per resource against the size before |"
+      echo "|---|---|---|---|---|---|---|---|"
+    elif [ "$SHAPES" != 0 ]; then
       echo "| shape | generator flags | size | median wall (runs) | peak RSS | per resource | vs default |"
       echo "|---|---|---|---|---|---|---|"
     else
       echo "| input | build | size | median wall (runs) | peak RSS |"
       echo "|---|---|---|---|---|"
     fi
+  elif [ "$GROWTH" != 0 ]; then
+    printf '%-10s %6s %10s %10s %14s %16s %8s %12s %s\n' resources files size_MB median_s peak_RSS_MiB per_resource_us growth vs_before "runs (s)"
   elif [ "$SHAPES" != 0 ]; then
     printf '%-12s %10s %12s %14s %14s %10s %s\n' shape size_MB median_s peak_RSS_MiB per_resource_us vs_default "runs (s)"
   else
@@ -85,10 +97,11 @@ header() {
 
 # timed OUT BIN ARGS...: runs BIN once and appends its wall time and peak RSS
 # ("seconds kilobytes") to the file OUT. Exit status 1 (findings) is a success.
+# The report goes to $work/report, or to REPORT_TO when set.
 timed() {
   local out=$1 bin=$2
   shift 2
-  /usr/bin/time -f "%e %M" -o "$work/time" "$bin" "$@" >"$work/report" 2>"$work/stderr" || {
+  /usr/bin/time -f "%e %M" -o "$work/time" "$bin" "$@" >"${REPORT_TO:-$work/report}" 2>"$work/stderr" || {
     code=$?
     if [ "$code" -ne 1 ]; then cat "$work/stderr" >&2; exit "$code"; fi
   }
@@ -254,6 +267,61 @@ shapes() {
   fi
 }
 
+# growth: generates every size of SIZES in files of 50,000 resources (the last
+# one less), checks each RUNS times, the first round going up the sizes, the
+# next down, and so on, so that the largest runs between smaller ones, and
+# prints a row per size: the time per resource, the growth of the median wall
+# time from the smallest size, and the time per resource against the size
+# before it. The reports go to /dev/null: writing gigabytes into the page cache
+# measures the kernel, not baomi.
+growth() {
+  local sizes n runs order
+  read -r -a sizes <<<"$(tr ' ' '\n' <<<"$SIZES" | grep . | sort -n -u | tr '\n' ' ')"
+  first=${sizes[0]}
+  for n in "${sizes[@]}"; do
+    "$work/baomi-gen" -n "$n" -files $(((n + 49999) / 50000)) -out "$work/growth-$n"
+    : >"$work/runs-$n"
+  done
+  for runs in $(seq "$RUNS"); do
+    order=("${sizes[@]}")
+    if [ $((runs % 2)) = 0 ]; then
+      read -r -a order <<<"$(printf '%s\n' "${sizes[@]}" | sort -n -r | tr '\n' ' ')"
+    fi
+    for n in "${order[@]}"; do
+      REPORT_TO=/dev/null timed "$work/runs-$n" "$work/baomi" check "$work/growth-$n" --as-of 2026-11-26 --format "$FORMAT" --timeout 90m
+    done
+  done
+  if [ "$MARKDOWN" != 0 ]; then echo; fi
+  header
+  local before="" before_med="" first_med med times files per
+  first_med=$(median "$work/runs-$first")
+  for n in "${sizes[@]}"; do
+    med=$(median "$work/runs-$n")
+    times=$(cut -d' ' -f1 "$work/runs-$n" | tr '\n' ' ')
+    times=${times% }
+    files=$(find "$work/growth-$n" -name '*.hcl' | wc -l)
+    awk -v n="$n" -v files="$files" -v size="$(megabytes "$work/growth-$n")" -v med="$med" -v times="$times" \
+      -v rss="$(peak "$work/runs-$n")" -v first="$first" -v fmed="$first_med" -v before="$before" -v bmed="$before_med" -v md="$MARKDOWN" \
+      'BEGIN {
+        per = med * 1000000 / n
+        growth = sprintf("%.2fx for %.1fx the resources", med / fmed, n / first)
+        step = (before == "") ? "-" : sprintf("%.2fx", per / (bmed * 1000000 / before))
+        if (md != 0) {
+          gsub(/ /, ", ", times)
+          printf "| %d | %d | %s MB | %s s (%s) | %d MiB | %.1f µs | %s | %s |\n", n, files, size, med, times, rss, per, growth, step
+        } else {
+          printf "%-10d %6d %10s %10s %14d %16.1f %8s %12s %s\n", n, files, size, med, rss, per, sprintf("%.2fx", med / fmed), step, times
+        }
+      }'
+    before=$n before_med=$med
+  done
+}
+
+if [ "$GROWTH" != 0 ]; then
+  growth
+  echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 if [ "$SHAPES" = 0 ] && { [ -z "$BASE" ] || [ "$MARKDOWN" = 0 ]; }; then header; fi
 if [ -z "$BASE" ] && [ "$SHAPES" = 0 ]; then
   measure acme "$(megabytes fixtures/acme)" check fixtures/acme --as-of 2026-11-26 --format "$FORMAT"

@@ -2,11 +2,13 @@ package main
 
 import (
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -107,6 +109,44 @@ func TestBenchScript(t *testing.T) {
 		for _, m := range regexp.MustCompile("baomi-gen((?: +-[a-z-]+(?: +[A-Za-z0-9,]+)?)+)").FindAllStringSubmatch(string(d), -1) {
 			checkGenFlags(t, doc, m[1])
 		}
+	}
+}
+
+// TestBenchScriptGrowth runs scripts/bench.sh's GROWTH mode on two small sizes,
+// given out of order: a row per size, smallest first, the smallest at 1.00x,
+// the next with its time per resource against the smallest's, each size
+// checked twice and written in files of at most 50,000 resources.
+func TestBenchScriptGrowth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds baomi and runs it four times")
+	}
+	for _, tool := range []string{"bash", "go", "/usr/bin/time"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("no %s", tool)
+		}
+	}
+	cmd := exec.Command("bash", "scripts/bench.sh")
+	cmd.Dir = "../.."
+	cmd.Env = append(os.Environ(), "GROWTH=1", "SIZES=2000 1000", "RUNS=2")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("GROWTH=1 scripts/bench.sh: %v\n%s", err, out)
+	}
+	rows := regexp.MustCompile(`(?m)^(\d+) +(\d+) +[\d.]+ +([\d.]+) +\d+ +([\d.]+) +([\d.]+)x +(\S+) +([\d.]+) ([\d.]+)$`).FindAllStringSubmatch(string(out), -1)
+	if len(rows) != 2 {
+		t.Fatalf("want a row for each of 1000 and 2000 resources, got %d in:\n%s", len(rows), out)
+	}
+	if rows[0][1] != "1000" || rows[1][1] != "2000" || rows[0][2] != "1" || rows[1][2] != "1" {
+		t.Errorf("want the rows of 1000 then 2000 resources, in one file each, got %q and %q", rows[0][0], rows[1][0])
+	}
+	if rows[0][5] != "1.00" || rows[0][6] != "-" {
+		t.Errorf("the smallest size's row: want growth 1.00x and nothing before it, got %q", rows[0][0])
+	}
+	step, err1 := strconv.ParseFloat(strings.TrimSuffix(rows[1][6], "x"), 64)
+	perSmall, err2 := strconv.ParseFloat(rows[0][4], 64)
+	perLarge, err3 := strconv.ParseFloat(rows[1][4], 64)
+	if err1 != nil || err2 != nil || err3 != nil || math.Abs(step-perLarge/perSmall) > 0.011 {
+		t.Errorf("the larger size's time per resource against the smaller's: got %q, want %.2fx (%s µs against %s µs)", rows[1][6], perLarge/perSmall, rows[1][4], rows[0][4])
 	}
 }
 
