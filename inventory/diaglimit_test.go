@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 // TestDiagnosticsPerFileLimited checks that a file of junk reports its first
@@ -120,5 +121,46 @@ func TestDiagnosticOfAnUnknownFileShowsNoLine(t *testing.T) {
 	want := "unknown.tf:1:1: error: s: d\nknown.tf:1:1: error: s: d\n    1 | a = 1\n      | ^\n"
 	if buf.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}
+
+// TestJunkAfterBlocksInParseText checks that ParseText, which the readers of
+// Terraform files and fmt use, stops where a long text turns to junk after
+// more than 64 KiB of blocks: the problems of the blocks come first, then the
+// junk's first ones, then one that says how much was not read.
+func TestJunkAfterBlocksInParseText(t *testing.T) {
+	const blocks, junk = 6000, 200_000
+	text := "site \"bad\" { name = @ }\n" + strings.Repeat("site \"a\" {}\n", blocks) + strings.Repeat("@", junk)
+	f, diags := ParseText([]byte(text), "junk.hcl")
+	if f != nil || len(diags) != maxFileDiagnostics+1 {
+		t.Fatalf("a file parsed: %v, %d diagnostics; want no file and %d diagnostics", f != nil, len(diags), maxFileDiagnostics+1)
+	}
+	if first := diags[0].Subject.Start; first.Line != 1 || first.Column != 21 {
+		t.Errorf("the first diagnostic is at %v, want the block's @ at 1:21", first)
+	}
+	if second := diags[len(diags)-2].Subject.Start; second.Line != blocks+2 {
+		t.Errorf("the junk's diagnostics are on line %d, want %d", second.Line, blocks+2)
+	}
+	more := diags[maxFileDiagnostics]
+	if want := fmt.Sprintf("the last %d bytes of this file were not read", junk-junkPrefix); !strings.Contains(more.Detail, want) || more.Subject.Start.Line != blocks+2 {
+		t.Errorf("last diagnostic at %v: %s; want one on line %d saying %q", more.Subject, more.Detail, blocks+2, want)
+	}
+}
+
+// TestLongTextWithOtherThanBlocksParsedWhole checks that a long text which
+// stops being a run of blocks without turning to junk (an attribute, a
+// heredoc, then more than 64 KiB of blocks) is parsed whole.
+func TestLongTextWithOtherThanBlocksParsedWhole(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("site \"a\" {}\nnote = <<EOT\n@@@ # } {\nEOT\n")
+	for b.Len() <= 2*junkPrefix {
+		b.WriteString("site \"b\" { name = \"@ ` \\u00e9\" }\n")
+	}
+	f, diags := ParseText([]byte(b.String()), "a.hcl")
+	if f == nil || diags.HasErrors() {
+		t.Fatalf("a file parsed: %v, diagnostics %v", f != nil, diags)
+	}
+	if body := f.Body.(*hclsyntax.Body); len(body.Attributes) != 1 || len(body.Blocks) < 2000 {
+		t.Errorf("%d attributes and %d blocks, want 1 and the rest", len(body.Attributes), len(body.Blocks))
 	}
 }

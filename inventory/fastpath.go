@@ -130,10 +130,11 @@ func (p *fastParser) finishSlow(out []*resource, diags hcl.Diagnostics, from, to
 	return append(out, rs...), append(diags, ds...), true
 }
 
-// junkPrefix is how much of a longer text parseConfig lexes before it parses
-// all of it. hclsyntax makes a token and a diagnostic of each character it does
-// not know, gigabytes for a file of tens of megabytes of junk; a text whose
-// first 64 KiB hold more errors than a file shows is not read further.
+// junkPrefix is how much of a longer text parseConfig lexes, where the text
+// stops being a run of blocks, before it parses all of it. hclsyntax makes a
+// token and a diagnostic of each character it does not know, gigabytes for a
+// file of tens of megabytes of junk; a text whose 64 KiB there hold more errors
+// than a file shows is not read further.
 const junkPrefix = 64 << 10
 
 // slowDecode parses src with hclsyntax, starting at pos, and decodes it. parsed
@@ -147,15 +148,60 @@ func slowDecode(src []byte, name string, pos hcl.Pos) (rs []*resource, diags hcl
 	return rs, diags, true
 }
 
-// parseConfig is hclsyntax.ParseConfig for a text that may be junk: one whose
-// first junkPrefix bytes lex with more errors than a file shows is not parsed.
+// parseConfig is hclsyntax.ParseConfig for a text that may end in junk: where
+// the text stops being a run of blocks (blocksEnd), junkPrefix bytes are lexed
+// first, and when they hold more errors than a file shows, the text is not
+// parsed: its diagnostics are those of the blocks before, then those of the
+// junk's beginning.
 func parseConfig(src []byte, name string, pos hcl.Pos) (*hcl.File, hcl.Diagnostics) {
 	if len(src) > junkPrefix {
-		if _, lexed := hclsyntax.LexConfig(src[:junkPrefix], name, pos); len(lexed.Errs()) > maxFileDiagnostics {
-			return nil, notReadToTheEnd(lexed, len(src)-junkPrefix)
+		if at := blocksEnd(src); len(src)-at > junkPrefix {
+			if _, lexed := hclsyntax.LexConfig(src[at:at+junkPrefix], name, posAfter(pos, src, at)); len(lexed.Errs()) > maxFileDiagnostics {
+				var diags hcl.Diagnostics
+				if at > 0 {
+					_, diags = hclsyntax.ParseConfig(src[:at], name, pos)
+				}
+				return nil, notReadToTheEnd(append(diags, lexed...), len(src)-at-junkPrefix)
+			}
 		}
 	}
 	return hclsyntax.ParseConfig(src, name, pos)
+}
+
+// blocksEnd is the offset at which src stops being a run of top-level blocks,
+// with spaces, newlines and comments between them: where something else
+// begins, or len(src).
+func blocksEnd(src []byte) int {
+	i := 0
+	for {
+		for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r' || src[i] == '\n') {
+			i++
+		}
+		if i == len(src) {
+			return i
+		}
+		if src[i] == '#' || src[i] == '/' {
+			if end, isComment, closed := commentEnd(src, i); isComment && closed {
+				i = end
+				continue
+			}
+		}
+		end, ok := blockEnd(src, i)
+		if !ok {
+			return i
+		}
+		i = end
+	}
+}
+
+// posAfter is the position of the byte at offset in src, a text that begins at
+// pos.
+func posAfter(pos hcl.Pos, src []byte, offset int) hcl.Pos {
+	at := posAt(src, offset)
+	if at.Line == 1 {
+		at.Column += pos.Column - 1
+	}
+	return hcl.Pos{Line: pos.Line + at.Line - 1, Column: at.Column, Byte: pos.Byte + offset}
 }
 
 // ParseText parses one file's HCL text as Load does, for a reader of other HCL
@@ -177,7 +223,7 @@ func notReadToTheEnd(lexed hcl.Diagnostics, unread int) hcl.Diagnostics {
 	diags := limitDiagnostics(lexed)
 	more := diags[len(diags)-1]
 	more.Extra = notShown{errors: more.Extra.(notShown).errors, unread: unread}
-	more.Detail = fmt.Sprintf("%d more problems from here on are not shown, and the last %d bytes of this file were not read: is it an inventory file?",
+	more.Detail = fmt.Sprintf("%d more problems from here on are not shown, and the last %d bytes of this file were not read: is this file HCL at all?",
 		len(lexed)-maxFileDiagnostics, unread)
 	return diags
 }

@@ -310,6 +310,8 @@ func TestInputErrors(t *testing.T) {
 	for name, text := range map[string]string{
 		"junk":   strings.Repeat("@\n", 300),
 		"binary": strings.Repeat("\x00", 200),
+		// 70 KB of resources, then 1 MB of junk, which is not read to its end.
+		"junk after blocks": strings.Repeat("resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n", 2000) + strings.Repeat("@", 1<<20),
 	} {
 		junk := t.TempDir()
 		if err := os.WriteFile(filepath.Join(junk, "main.tf"), []byte(text), 0o644); err != nil {
@@ -319,6 +321,8 @@ func TestInputErrors(t *testing.T) {
 		switch last := diags[len(diags)-1]; {
 		case name == "junk" && (len(diags) != 101 || last.Summary != "more problems not shown" || inventory.ErrorCount(diags) != 301):
 			t.Errorf("a .tf file of junk: %d diagnostics, %d errors, the last %q", len(diags), inventory.ErrorCount(diags), last.Summary)
+		case name == "junk after blocks" && (len(diags) != 101 || diags[0].Subject.Start.Line != 6001 || !strings.Contains(last.Detail, "were not read")):
+			t.Errorf("a .tf file of blocks then junk: %d diagnostics, the first at %v, the last %q", len(diags), diags[0].Subject.Start, last.Detail)
 		case name == "binary" && (len(diags) != 1 || last.Summary != "binary file"):
 			t.Errorf("a binary .tf file: %s", render(diags))
 		}
