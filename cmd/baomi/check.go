@@ -14,6 +14,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/baomi-dev/baomi/audit"
 	"github.com/baomi-dev/baomi/evaluator"
@@ -33,8 +34,11 @@ type auditOptions struct {
 	AsOf     string
 	Lang     string
 	Settings map[string]any
-	Timeout  time.Duration
-	Limits   inventory.Options
+	// Timeout bounds reading and evaluating; 0 when no flag, variable or
+	// config file chose one: evaluateInventory then sets timeoutFor the
+	// inventory's size.
+	Timeout time.Duration
+	Limits  inventory.Options
 	// Config is the config file read, or "".
 	Config string
 }
@@ -57,8 +61,10 @@ func resolveAuditOptions(v *config, args []string, format string) (auditOptions,
 	if opts.Limits, err = limitsFrom(v); err != nil {
 		return opts, err
 	}
-	if opts.Timeout, err = v.duration("timeout"); err != nil {
-		return opts, err
+	if v.chosen("timeout") {
+		if opts.Timeout, err = v.duration("timeout"); err != nil {
+			return opts, err
+		}
 	}
 	if err := checkFormat(v, format); err != nil {
 		return opts, err
@@ -121,7 +127,7 @@ is, 2 for a usage, inventory or policy error.`,
 	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
 	addLimitFlags(f)
 	addTerraformFlag(f)
-	f.Duration("timeout", 5*time.Minute, "stop reading the inventory and evaluating the policies after this long")
+	addTimeoutFlag(f)
 	f.String("baseline", "", "baseline file: only failures not recorded in it fail the run")
 	f.String("write-baseline", "", "record the current failures in this baseline file")
 	addHelpURLFlag(f)
@@ -331,13 +337,40 @@ func heapFloorFor(size int64) uint64 {
 	return max(heapFloor, heapPerInventoryByte*uint64(max(size, 0)))
 }
 
+// defaultTimeout is the timeout of a run given none, up to 100 MB of inventory.
+const defaultTimeout = 5 * time.Minute
+
+// timeoutPerKB is the time a run given no timeout has for each kilobyte of
+// inventory, when that comes to more than defaultTimeout: 3 seconds a
+// megabyte, 20 minutes for the 401 MB of 1,000,000 generated resources, which
+// take under a minute on the project's 2-core machine and may take several
+// times that on a slower or busier one.
+const timeoutPerKB = 3 * time.Millisecond
+
+// addTimeoutFlag adds check's and partners' --timeout, whose default grows
+// with the inventory (timeoutFor).
+func addTimeoutFlag(f *pflag.FlagSet) {
+	f.Duration("timeout", 0, "stop reading the inventory and evaluating the policies after this long (default 5m, or 3s per MB of inventory files when that is more)")
+}
+
+// timeoutFor is the timeout of a run given none that reads inventory files of
+// size bytes in all: defaultTimeout, or timeoutPerKB for each kilobyte if that
+// is more.
+func timeoutFor(size int64) time.Duration {
+	return max(defaultTimeout, time.Duration(max(size, 0)/1000)*timeoutPerKB)
+}
+
 // evaluateInventory runs the audit pipeline for a command: before evaluating, it
 // refuses outputs that are inputs of the run (see checkOutputs) and notes the
 // Terraform modules not read. Its errors are printed the way check prints them
-// and carry exit status 2. It sets the heap floor first, from the size of the
-// inventory's files.
+// and carry exit status 2. It sets the heap floor first, and the timeout when
+// the run was given none, from the size of the inventory's files.
 func evaluateInventory(ctx context.Context, in audit.Input, outputs, inputs []runFile, stderr io.Writer) (*audit.Result, error) {
-	heapfloor.Install(heapFloorFor(inventory.Size(in.Paths)))
+	size := inventory.Size(in.Paths)
+	heapfloor.Install(heapFloorFor(size))
+	if in.Timeout == 0 {
+		in.Timeout = timeoutFor(size)
+	}
 	in.Warnings = stderr
 	ready := in.Ready
 	in.Ready = func(l *audit.Loaded) error {

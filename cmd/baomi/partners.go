@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -50,7 +49,7 @@ use baomi check for that), 2 for a usage, inventory or policy error.`,
 	f.String("lang", "", "output language: en or zh (default: zh for a zh* LANG locale, else en)")
 	f.String("config", "", "config file (default: baomi.yaml in the working directory when present)")
 	addLimitFlags(f)
-	f.Duration("timeout", 5*time.Minute, "stop reading the inventory and evaluating the policies after this long")
+	addTimeoutFlag(f)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		opts, err := resolvePartnersOptions(cmd, args)
 		if err != nil {

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/baomi-dev/baomi/audit"
 	"github.com/baomi-dev/baomi/internal/outfile"
 )
 
@@ -404,5 +405,75 @@ func TestRuntimeOutputHoldsOnlyACrashReport(t *testing.T) {
 	o2.consume(strings.NewReader("no newline at the end"))
 	if out.String() != "no newline at the end" || childStatus(2, 0, o2.report, &out) != exitError {
 		t.Errorf("an input error's output %q was not passed on whole", out.String())
+	}
+}
+
+func TestTimeoutFor(t *testing.T) {
+	for _, c := range []struct {
+		size int64
+		want time.Duration
+	}{
+		{-1, defaultTimeout},
+		{0, defaultTimeout},
+		{100_000_000, defaultTimeout},
+		{100_001_000, defaultTimeout + 3*time.Millisecond},
+		{401_000_000, 20*time.Minute + 3*time.Second},
+	} {
+		if got := timeoutFor(c.size); got != c.want {
+			t.Errorf("timeoutFor(%d) = %s, want %s", c.size, got, c.want)
+		}
+	}
+}
+
+// TestTimeoutGrowsWithTheInventory checks that a run given no timeout gets
+// the one for its inventory's size, and that one given a timeout keeps it: a
+// run whose deadline has passed says which timeout it stopped at.
+func TestTimeoutGrowsWithTheInventory(t *testing.T) {
+	dir := t.TempDir()
+	f, err := os.Create(filepath.Join(dir, "large.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(150_000_000); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	for given, want := range map[time.Duration]string{0: "(7m30s)", 90 * time.Second: "(1m30s)"} {
+		_, err := evaluateInventory(ctx, audit.Input{Paths: []string{dir}, Timeout: given}, nil, nil, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "did not finish within the timeout "+want) {
+			t.Errorf("given the timeout %s: %v, want the timeout %s", given, err, want)
+		}
+	}
+}
+
+// TestTimeoutChosen checks that --timeout, BAOMI_TIMEOUT and the config file's
+// timeout each choose the run's timeout, and that without them none is chosen
+// (0: the run's size decides).
+func TestTimeoutChosen(t *testing.T) {
+	for _, c := range []struct {
+		yaml string
+		args []string
+		env  string
+		want time.Duration
+	}{
+		{"", nil, "", 0},
+		{"lang: en\n", nil, "", 0},
+		{"", []string{"--timeout", "90s"}, "", 90 * time.Second},
+		{"", nil, "45s", 45 * time.Second},
+		{"timeout: 2m\n", nil, "", 2 * time.Minute},
+	} {
+		t.Setenv("BAOMI_TIMEOUT", c.env)
+		v, err := configFor(t, c.yaml, c.args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts, err := resolveAuditOptions(v, nil, "json")
+		if err != nil || opts.Timeout != c.want {
+			t.Errorf("config %q, %v, BAOMI_TIMEOUT=%q: timeout %s (%v), want %s", c.yaml, c.args, c.env, opts.Timeout, err, c.want)
+		}
 	}
 }

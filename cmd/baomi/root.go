@@ -363,6 +363,15 @@ func (c *config) wrong(key string, val any, want string) error {
 	return usageError("baomi: --%s %s: %s", key, shown(val), want)
 }
 
+// chosen reports whether key was given by its flag, its environment variable
+// or the config file, rather than left to its default.
+func (c *config) chosen(key string) bool {
+	if f := c.cmd.Flags().Lookup(key); f != nil && f.Changed {
+		return true
+	}
+	return os.Getenv(envName(key)) != "" || (c.file != "" && c.InConfig(key))
+}
+
 // envName is the environment variable that sets key.
 func envName(key string) string {
 	return "BAOMI_" + strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(key))
