@@ -73,6 +73,8 @@ type Result struct {
 type InputError struct {
 	Inventory   *inventory.Inventory
 	Diagnostics hcl.Diagnostics
+	// TerraformErrors is how many of the errors are in the Terraform inputs.
+	TerraformErrors int
 	// Problems are messages without a location.
 	Problems []string
 }
@@ -196,7 +198,7 @@ func Load(ctx context.Context, in Input) (*Loaded, error) {
 	tf, tfDiags := terraform.LoadInto(inv, in.Terraform, in.Limits, SystemTag(ps, in.Eval.Settings), !diags.HasErrors())
 	diags = append(diags, tfDiags...)
 	if diags.HasErrors() {
-		return nil, &InputError{Inventory: inv, Diagnostics: diags}
+		return nil, &InputError{Inventory: inv, Diagnostics: diags, TerraformErrors: inventory.ErrorCount(tfDiags)}
 	}
 	if perr != nil {
 		return nil, &PolicyError{Err: perr}

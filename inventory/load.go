@@ -202,7 +202,7 @@ func readFile(name string, max int64) ([]byte, [sha256.Size]byte, *hcl.Diagnosti
 	var tooLarge *regularfile.TooLargeError
 	switch {
 	case errors.Is(err, regularfile.ErrNotRegular):
-		return nil, none, fileError(name, "not a regular file", "An inventory file must be a regular file, not a folder, device, pipe or socket.")
+		return nil, none, fileError(name, "not a regular file", "A file baomi reads must be a regular file, not a folder, device, pipe or socket.")
 	case errors.As(err, &tooLarge) && tooLarge.Size > 0:
 		return nil, none, tooLargeError(name, tooLarge.Size, max)
 	case errors.As(err, &tooLarge):

@@ -400,7 +400,7 @@ func auditFailure(stderr io.Writer, err error) error {
 	switch {
 	case errors.As(err, &ie):
 		if len(ie.Diagnostics) > 0 {
-			if err := inputFailure(stderr, ie.Inventory, ie.Diagnostics); len(ie.Problems) == 0 {
+			if err := inputFailure(stderr, ie.Inventory, ie.Diagnostics, ie.TerraformErrors); len(ie.Problems) == 0 {
 				return err
 			}
 		}
@@ -440,13 +440,23 @@ func applyBaseline(path string, rep *evaluator.Report, stderr io.Writer) error {
 	return nil
 }
 
-// inputFailure prints inventory diagnostics with their source lines and returns
-// the error that makes the exit status 2.
-func inputFailure(stderr io.Writer, inv *inventory.Inventory, diags hcl.Diagnostics) error {
+// inputFailure prints the input's diagnostics with their source lines and
+// returns the error that makes the exit status 2, counting the errors of the
+// inventory and of the Terraform inputs (terraform of them) apart.
+func inputFailure(stderr io.Writer, inv *inventory.Inventory, diags hcl.Diagnostics, terraform int) error {
 	inventory.SortDiagnostics(diags)
 	_ = inv.WriteDiagnostics(stderr, diags)
-	n := inventory.ErrorCount(diags)
-	return &exitCode{code: exitError, msg: fmt.Sprintf("baomi: the inventory has %d error%s; nothing was evaluated", n, plural(n))}
+	own := inventory.ErrorCount(diags) - terraform
+	var where string
+	switch {
+	case terraform == 0:
+		where = fmt.Sprintf("the inventory has %d error%s", own, plural(own))
+	case own == 0:
+		where = fmt.Sprintf("the Terraform inputs have %d error%s", terraform, plural(terraform))
+	default:
+		where = fmt.Sprintf("the inventory has %d error%s and the Terraform inputs %d", own, plural(own), terraform)
+	}
+	return &exitCode{code: exitError, msg: "baomi: " + where + "; nothing was evaluated"}
 }
 
 // policyFailure is the message for a policy error. File names and texts from

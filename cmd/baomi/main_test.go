@@ -526,6 +526,35 @@ func TestPolicyTests(t *testing.T) {
 	}
 }
 
+// TestInputErrorsCountedBySource checks that the count at the end of a run
+// stopped by input errors says whose they are: the inventory's, the Terraform
+// inputs', or both, each counted apart.
+func TestInputErrorsCountedBySource(t *testing.T) {
+	badInventory := t.TempDir()
+	if err := os.WriteFile(filepath.Join(badInventory, "a.hcl"), []byte("site \"a\" {\n  bogus = 1\n}\nsite \"b\" {\n  citty = \"x\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	badTerraform := t.TempDir()
+	// Three characters hcl does not know and the definition it misses: 4 errors.
+	if err := os.WriteFile(filepath.Join(badTerraform, "main.tf"), []byte(strings.Repeat("@\n", 3)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", badInventory}, "baomi: the inventory has 2 errors; nothing was evaluated\n"},
+		{[]string{"check", "../../fixtures/acme", "--terraform", badTerraform}, "baomi: the Terraform inputs have 4 errors; nothing was evaluated\n"},
+		{[]string{"check", badInventory, "--terraform", badTerraform}, "baomi: the inventory has 2 errors and the Terraform inputs 4; nothing was evaluated\n"},
+		{[]string{"validate", badInventory, "--terraform", badTerraform}, "baomi: the inventory has 2 errors and the Terraform inputs 4; nothing was evaluated\n"},
+	} {
+		code, _, stderr := runBaomi(t, c.args...)
+		if code != exitError || !strings.HasSuffix(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr ends %q, want %q", c.args, code, stderr[max(0, len(stderr)-200):], c.want)
+		}
+	}
+}
+
 // TestJunkFileErrorsCounted checks that a file of junk prints its first
 // problems and a line for the rest, and that the count at the end includes
 // the problems not shown.
