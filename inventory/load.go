@@ -249,7 +249,7 @@ func checkBinary(src []byte, name string) *hcl.Diagnostic {
 	start := posAt(src, i)
 	end := hcl.Pos{Line: start.Line, Column: start.Column + 1, Byte: i + 1}
 	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "binary file",
-		Detail:  "This file holds a NUL byte here, which no text does: an inventory file is UTF-8 text. Is it an archive, an image or a file another program wrote?",
+		Detail:  "This file holds a NUL byte here, which no text does: an HCL file is UTF-8 text. Is it an archive, an image or a file another program wrote?",
 		Subject: &hcl.Range{Filename: name, Start: start, End: end}}
 }
 
@@ -323,7 +323,7 @@ func checkUTF16(src []byte, name string) *hcl.Diagnostic {
 	default:
 		return nil
 	}
-	return fileError(name, "UTF-16 file", "This file is UTF-16 text ("+how+"), and an inventory file is read as UTF-8: save the file as UTF-8.")
+	return fileError(name, "UTF-16 file", "This file is UTF-16 text ("+how+"), and baomi reads HCL files as UTF-8: save the file as UTF-8.")
 }
 
 // alternateNULs reports whether the first bytes of src hold a zero at every
